@@ -1,0 +1,192 @@
+//! The command line: the only code that knows about clap. Each subcommand
+//! lives in its own file with the same shape: `Args` and `run(args)`.
+
+mod chart;
+mod eval;
+mod extract;
+mod parse;
+mod report;
+mod series;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use tolltrack::extract::date::DateOrder;
+use tolltrack::ingest;
+use tolltrack::pipeline::Notice;
+use tolltrack::Metric;
+
+/// Exit codes, by name.
+pub mod exit {
+    /// Everything worked.
+    pub const OK: u8 = 0;
+    /// A run failed (or, with --strict, an input was skipped).
+    pub const FAILURE: u8 = 1;
+    /// The command cannot start: bad usage, no input, an unknown format.
+    pub const USAGE: u8 = 2;
+}
+
+/// Turn news articles into a sourced time series of casualty, displacement
+/// and troop figures, with charts.
+///
+/// Typical use: `tolltrack report articles/ -o out/` writes figures.csv,
+/// series.csv, one chart per metric (PNG and SVG) and index.md. Each step is
+/// also a command of its own: extract → series → chart.
+#[derive(Debug, Parser)]
+#[command(
+    name = "tolltrack",
+    version,
+    about,
+    long_about,
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract the figures table (one row per stated count of people).
+    Extract(extract::Args),
+    /// Turn a figures table into a time series per metric and group.
+    Series(series::Args),
+    /// Draw a line chart (PNG or SVG) from a series or figures table.
+    Chart(chart::Args),
+    /// Run everything: figures, series, charts and an index.md report.
+    Report(report::Args),
+    /// Score extraction against a gold file (precision, recall, F1).
+    Eval(eval::Args),
+    /// Show what the number and date grammars read (conformance format).
+    #[command(subcommand)]
+    Parse(parse::Command),
+}
+
+/// How to read inputs: shared by every command that reads articles.
+#[derive(Debug, Clone, Args)]
+pub struct InputArgs {
+    /// Articles: files, directories (read recursively), globs, or `-` for JSON Lines on stdin.
+    /// Formats: .txt, .md, .html, .htm, .jsonl, and any of them gzipped (.gz).
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<String>,
+
+    /// Publication date (YYYY-MM-DD) for inputs that carry none; otherwise it is
+    /// inferred from datelines, URLs and dates in the text, and flagged `published_inferred`.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub published: Option<NaiveDate>,
+
+    /// Read all-numeric dates such as 8/1/2025 as month/day or day/month
+    /// (by default only unambiguous ones are read).
+    #[arg(long, value_enum, value_name = "ORDER")]
+    pub date_order: Option<DateOrderArg>,
+
+    /// Fail (exit 1) if any input is skipped or warned about.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Skip documents larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
+    pub max_doc_bytes: usize,
+}
+
+/// `--date-order` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DateOrderArg {
+    /// Month first: 8/1/2025 is August 1.
+    Mdy,
+    /// Day first: 8/1/2025 is 8 January.
+    Dmy,
+}
+
+impl InputArgs {
+    pub fn order(&self) -> DateOrder {
+        match self.date_order {
+            None => DateOrder::Unambiguous,
+            Some(DateOrderArg::Mdy) => DateOrder::Mdy,
+            Some(DateOrderArg::Dmy) => DateOrder::Dmy,
+        }
+    }
+
+    pub fn options(&self) -> ingest::Options {
+        ingest::Options {
+            published: self.published,
+            date_order: self.order(),
+            max_doc_bytes: self.max_doc_bytes,
+        }
+    }
+}
+
+/// Print a notice on stderr.
+pub fn report_notice(n: Notice) {
+    match n {
+        Notice::Skipped { origin, reason } => eprintln!("tolltrack: skipped {origin}: {reason}"),
+        Notice::Warning(w) => eprintln!("tolltrack: warning: {w}"),
+    }
+}
+
+/// The exit code after reading inputs: with --strict, any skip or warning fails.
+pub fn input_exit(strict: bool, stats: &tolltrack::pipeline::Stats) -> u8 {
+    if strict && (stats.skipped > 0 || stats.warnings > 0) {
+        eprintln!(
+            "tolltrack: --strict: {} input(s) skipped, {} warning(s)",
+            stats.skipped, stats.warnings
+        );
+        exit::FAILURE
+    } else {
+        exit::OK
+    }
+}
+
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("{s:?} is not a date of the form YYYY-MM-DD"))
+}
+
+pub fn parse_metric(s: &str) -> Result<Metric, String> {
+    Metric::parse(s).ok_or_else(|| {
+        let all: Vec<&str> = Metric::ALL.iter().map(|m| m.as_str()).collect();
+        format!("unknown metric {s:?} (one of: {})", all.join(", "))
+    })
+}
+
+/// Run the parsed command line; returns the exit code.
+pub fn run(cli: Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        Command::Extract(a) => extract::run(a),
+        Command::Series(a) => series::run(a),
+        Command::Chart(a) => chart::run(a),
+        Command::Report(a) => report::run(a),
+        Command::Eval(a) => eval::run(a),
+        Command::Parse(c) => parse::run(c),
+    }
+}
+
+/// Where output goes: a file (written atomically) or stdout.
+pub fn output(
+    path: &Option<PathBuf>,
+    fill: impl FnOnce(&mut dyn std::io::Write) -> tolltrack::Result<()>,
+) -> anyhow::Result<()> {
+    match path {
+        Some(p) => tolltrack::export::write_atomic(p, fill)?,
+        None => {
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            fill(&mut lock)?;
+            std::io::Write::flush(&mut lock)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

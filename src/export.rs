@@ -1,0 +1,208 @@
+//! Export and read back figure tables: CSV (the default), JSON Lines and
+//! Parquet. Files are written whole or not at all: to a temporary file beside
+//! the target, then renamed over it.
+
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Write};
+use std::path::Path;
+
+use polars::prelude::*;
+use serde_json::{Map, Value};
+
+use crate::error::{Error, Result};
+use crate::extract::Figure;
+use crate::frame::{self, COLUMNS};
+
+/// A table format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TableFormat {
+    Csv,
+    Jsonl,
+    Parquet,
+}
+
+impl TableFormat {
+    /// The format a file name implies, if any.
+    pub fn of(path: &Path) -> Option<TableFormat> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        if name.ends_with(".csv") {
+            Some(TableFormat::Csv)
+        } else if name.ends_with(".jsonl") || name.ends_with(".ndjson") {
+            Some(TableFormat::Jsonl)
+        } else if name.ends_with(".parquet") {
+            Some(TableFormat::Parquet)
+        } else {
+            None
+        }
+    }
+}
+
+/// Write `path` atomically: `fill` writes into a temporary file in the same
+/// directory, which is renamed over `path` only if everything succeeded.
+pub fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let werr = |source: std::io::Error| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(".tolltrack-")
+        .tempfile_in(dir)
+        .map_err(werr)?;
+    {
+        let mut w = BufWriter::new(tmp.as_file());
+        fill(&mut w)?;
+        w.flush().map_err(werr)?;
+    }
+    tmp.as_file().sync_all().map_err(werr)?;
+    tmp.persist(path).map_err(|e| werr(e.error))?;
+    Ok(())
+}
+
+/// Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Neutralise text cells a spreadsheet would run as formulas, by prefixing a quote.
+pub fn spreadsheet_safe(figs: &mut [Figure]) {
+    let fix = |s: &mut String| {
+        if s.starts_with(FORMULA_START) {
+            s.insert(0, '\'');
+        }
+    };
+    for f in figs {
+        fix(&mut f.doc);
+        fix(&mut f.sentence);
+        if let Some(w) = f.who.as_mut() {
+            fix(w);
+        }
+        if let Some(p) = f.place.as_mut() {
+            fix(p);
+        }
+    }
+}
+
+/// Write figures in `format` to any writer.
+pub fn write(figs: &[Figure], format: TableFormat, w: &mut dyn Write) -> Result<()> {
+    match format {
+        TableFormat::Csv => {
+            let mut df = frame::from_figures(figs)?;
+            CsvWriter::new(w).include_header(true).finish(&mut df)?;
+        }
+        TableFormat::Parquet => {
+            let mut df = frame::from_figures(figs)?;
+            ParquetWriter::new(w).finish(&mut df)?;
+        }
+        TableFormat::Jsonl => {
+            for f in figs {
+                serde_json::to_writer(&mut *w, &Value::Object(json_row(f)))
+                    .map_err(|e| Error::Io(e.into()))?;
+                w.write_all(b"\n")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One figure as a JSON object with the columns in contract order.
+pub fn json_row(f: &Figure) -> Map<String, Value> {
+    let date =
+        |d: Option<chrono::NaiveDate>| d.map_or(Value::Null, |d| Value::String(d.to_string()));
+    let text = |s: Option<&str>| s.map_or(Value::Null, |s| Value::String(s.to_string()));
+    let int = |v: Option<u64>| v.map_or(Value::Null, |v| Value::from(v));
+    let float = |v: Option<f64>| {
+        v.and_then(serde_json::Number::from_f64)
+            .map_or(Value::Null, Value::Number)
+    };
+    let values = [
+        Value::String(f.doc.clone()),
+        date(f.published),
+        date(f.date),
+        date(f.period_start),
+        Value::String(f.metric.as_str().into()),
+        Value::from(f.value),
+        int(f.low),
+        int(f.high),
+        Value::String(f.qualifier.as_str().into()),
+        Value::String(f.kind.as_str().into()),
+        text(f.who.as_deref()),
+        text(f.place.as_deref()),
+        Value::String(f.sentence.clone()),
+        Value::from(f.start),
+        Value::from(f.end),
+        Value::Bool(f.published_inferred),
+        text(f.country.as_deref()),
+        float(f.lat),
+        float(f.lon),
+        text(f.claim.as_deref()),
+    ];
+    COLUMNS.iter().map(|c| c.to_string()).zip(values).collect()
+}
+
+/// Read a figures table written by tolltrack (or any table with at least
+/// `doc`, `metric` and `value`), by the file's extension.
+pub fn read(path: &Path) -> Result<Vec<Figure>> {
+    let origin = path.display().to_string();
+    let rerr = |source: std::io::Error| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    match TableFormat::of(path) {
+        Some(TableFormat::Csv) => {
+            let df = CsvReadOptions::default()
+                .with_has_header(true)
+                .with_infer_schema_length(Some(0))
+                .try_into_reader_with_file_path(Some(path.to_path_buf()))?
+                .finish()?;
+            frame::to_figures(&df, &origin)
+        }
+        Some(TableFormat::Parquet) => {
+            let file = File::open(path).map_err(rerr)?;
+            let df = ParquetReader::new(file).finish()?;
+            frame::to_figures(&df, &origin)
+        }
+        Some(TableFormat::Jsonl) => {
+            let file = File::open(path).map_err(rerr)?;
+            read_jsonl(BufReader::new(file), &origin)
+        }
+        None => Err(Error::Table {
+            path: origin,
+            line: 0,
+            message: "unknown table format (expected .csv, .jsonl or .parquet)".into(),
+        }),
+    }
+}
+
+fn read_jsonl(r: impl std::io::BufRead, origin: &str) -> Result<Vec<Figure>> {
+    // Gather the rows as text columns and reuse the frame reader's checks.
+    let mut cols: Vec<Vec<Option<String>>> = vec![Vec::new(); COLUMNS.len()];
+    for (n, line) in r.lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let obj: Map<String, Value> = serde_json::from_str(&line).map_err(|e| Error::Table {
+            path: origin.to_string(),
+            line: n + 1,
+            message: format!("not a JSON object: {e}"),
+        })?;
+        for (c, name) in COLUMNS.iter().enumerate() {
+            let v = match obj.get(*name) {
+                None | Some(Value::Null) => None,
+                Some(Value::String(s)) => Some(s.clone()),
+                Some(other) => Some(other.to_string()),
+            };
+            cols[c].push(v);
+        }
+    }
+    let height = cols[0].len();
+    let columns: Vec<Column> = COLUMNS
+        .iter()
+        .zip(cols)
+        .map(|(name, v)| Column::new((*name).into(), v))
+        .collect();
+    let df = DataFrame::new(height, columns)?;
+    frame::to_figures(&df, origin)
+}

@@ -1,0 +1,505 @@
+//! Link: tie each number of a sentence to the metric a cue gives it (§2),
+//! read its bounds and its group. The cue may come before the number
+//! ("killing 10", "the toll rose to 300"), after its noun phrase through a
+//! verb group ("10 people were killed", "10 died"), or be the noun itself
+//! ("109,378 wounded"). The nearest cue wins; anti-cues ("rescued",
+//! "casualties") veto; troop cues need a force noun.
+
+use super::bounds::{self, Bound};
+use super::date::DateMatch;
+use super::lexicon::{
+    Cue, AFTER_BRIDGE, ASIDE, BEFORE_BRIDGE, CUMULATIVE, FRACTIONS, INCREMENT, PROJECTIONS, RATES,
+};
+use super::reject;
+use super::token::{tokens, Tok, Token};
+use super::who::{self, cue_at, Head};
+use super::{Metric, Qualifier};
+
+/// How far (in tokens) a cue may stand from the number it governs.
+const MAX_BRIDGE: usize = 8;
+
+/// Verb-group facts the dating stage needs to tell a running total from an event.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Hint {
+    /// "have been killed", "has displaced": present perfect.
+    pub perfect: bool,
+    /// "are displaced", "remain missing", "are still held": a standing count.
+    pub present: bool,
+    /// "toll", "a total of", "so far" near the number.
+    pub total: bool,
+    /// "24 more", "another 12": an increment.
+    pub increment: bool,
+}
+
+/// A figure found in one sentence; offsets are relative to the sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub value: u64,
+    pub low: Option<u64>,
+    pub high: Option<u64>,
+    pub qualifier: Qualifier,
+    pub metric: Metric,
+    pub who: Option<String>,
+    /// Byte span of the cue that gave the metric (the number's own span for a noun cue).
+    pub cue: (usize, usize),
+    pub hint: Hint,
+}
+
+/// Every figure of one sentence. `dates` are the sentence's date expressions
+/// (relative offsets): numbers inside them are parts of dates, not counts.
+pub fn figures_in(s: &str, dates: &[DateMatch]) -> Vec<Found> {
+    let toks = tokens(s);
+    let mut out: Vec<Found> = Vec::new();
+    let mut next_free = 0;
+    for i in 0..toks.len() {
+        if i < next_free || !toks[i].is_num() {
+            continue;
+        }
+        if dates
+            .iter()
+            .any(|d| d.start <= toks[i].start && toks[i].end <= d.end)
+        {
+            continue;
+        }
+        let Some((found, last)) = figure_at(s, &toks, i, out.last()) else {
+            continue;
+        };
+        next_free = last + 1;
+        out.push(found);
+    }
+    out
+}
+
+/// The figure whose number is token `i`, and the last token it used.
+fn figure_at(
+    s: &str,
+    toks: &[Token],
+    i: usize,
+    previous: Option<&Found>,
+) -> Option<(Found, usize)> {
+    // "90% of its 2.3 million people": the share of a population.
+    if reject::is_percent(toks, i) {
+        return share_of(s, toks, i, previous);
+    }
+    if reject::reason(s, toks, i).is_some() {
+        return None;
+    }
+    // "a third of the 30,000 residents".
+    if let Some((frac, first)) = fraction_before(toks, i) {
+        let Tok::Num(v, _) = toks[i].kind else {
+            return None;
+        };
+        let bound = Bound {
+            value: (v as f64 * frac).round() as u64,
+            low: None,
+            high: None,
+            qualifier: Qualifier::Approx,
+            first,
+            last: i,
+            number: i,
+        };
+        return complete(s, toks, bound, previous);
+    }
+    let bound = bounds::read(toks, i);
+    complete(s, toks, bound, previous)
+}
+
+fn share_of(s: &str, toks: &[Token], i: usize, previous: Option<&Found>) -> Option<(Found, usize)> {
+    let Tok::Num(pct, _) = toks[i].kind else {
+        return None;
+    };
+    let unit_end = if toks[i + 1].is("per") { i + 2 } else { i + 1 };
+    let mut j = unit_end + 1;
+    if !toks.get(j).is_some_and(|t| t.is("of")) {
+        return None;
+    }
+    j += 1;
+    if toks.get(j).is_some_and(|t| {
+        t.is_any(&[
+            "the", "its", "their", "an", "a", "some", "about", "around", "roughly", "nearly",
+        ])
+    }) {
+        j += 1;
+    }
+    let Some(Tok::Num(total, _)) = toks.get(j).map(|t| t.kind) else {
+        return None;
+    };
+    if pct > 100 {
+        return None;
+    }
+    let before = bounds::read(toks, i);
+    let qualifier = match before.qualifier {
+        q @ (Qualifier::AtLeast | Qualifier::MoreThan | Qualifier::UpTo) => q,
+        _ => Qualifier::Approx,
+    };
+    let value = (total as f64 * pct as f64 / 100.0).round() as u64;
+    let (low, high) = bounds::bounds(qualifier, value);
+    let bound = Bound {
+        value,
+        low,
+        high,
+        qualifier,
+        first: before.first,
+        last: j,
+        number: j,
+    };
+    complete(s, toks, bound, previous)
+}
+
+/// "a third of the", "half of the", "two-thirds of its" ending right before token `i`.
+fn fraction_before(toks: &[Token], i: usize) -> Option<(f64, usize)> {
+    let mut j = i;
+    if j > 0 && toks[j - 1].is_any(&["the", "its", "their"]) {
+        j -= 1;
+    }
+    if j == 0 || !toks[j - 1].is("of") {
+        return None;
+    }
+    let of = j - 1;
+    for &(phrase, frac) in FRACTIONS {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        if words.len() > of {
+            continue;
+        }
+        let from = of - words.len();
+        if toks[from..of].iter().zip(&words).all(|(t, w)| t.is(w)) {
+            return Some((frac, from));
+        }
+    }
+    None
+}
+
+/// Give a bounded number its noun phrase, metric and hints.
+fn complete(
+    s: &str,
+    toks: &[Token],
+    bound: Bound,
+    previous: Option<&Found>,
+) -> Option<(Found, usize)> {
+    let np = who::noun_phrase(toks, bound.number);
+    if np.head == Head::Thing {
+        return None;
+    }
+    let np_end = np.end.max(bound.last);
+    let aside = bound.first > 0 && toks[bound.first - 1].is_any(&["including", "among"]);
+    let left = cue_before(toks, bound.first);
+    let right = cue_after(toks, np_end + 1, aside);
+    let own = match np.head {
+        Head::Cue(c) => Some((c, toks[np.end].start, toks[np.end].end)),
+        _ => None,
+    };
+    // Pick the governing cue: the noun's own cue, else the nearer of left and right.
+    let chosen: Option<(Cue, usize, usize, usize)> = match (own, left, right) {
+        (Some(c), _, Some(r)) if r.3 <= 2 && r.0.metric.is_some() && c.0.metric.is_some() => {
+            Some(r)
+        }
+        (Some((c, a, b)), _, _) => Some((c, a, b, 0)),
+        (None, Some(l), Some(r)) => Some(if r.3 < l.3 { r } else { l }),
+        (None, l, r) => l.or(r),
+    };
+    let mut metric = chosen.and_then(|c| c.0.metric);
+    if chosen.is_some() && metric.is_none() {
+        return None; // an anti-cue governs the number
+    }
+    // Troop cues count only a force; a force with no other cue needs a deployment verb.
+    if metric == Some(Metric::Troops) && np.head != Head::Force {
+        return None;
+    }
+    if metric.is_none() && np.head == Head::Force && deployment_in(toks) {
+        metric = Some(Metric::Troops);
+    }
+    // A sub-count ("including 12 children") shares its total's metric.
+    if metric.is_none() && aside {
+        metric = previous.map(|p| p.metric);
+    }
+    let metric = metric?;
+    let cue = chosen.map_or((toks[bound.number].start, toks[bound.number].end), |c| {
+        (c.1, c.2)
+    });
+    let lo = bound.first.min(token_at(toks, cue.0));
+    if metric != Metric::Troops && projection(toks, lo.saturating_sub(3), bound.first) {
+        return None;
+    }
+    if rate_after(toks, np_end + 1) {
+        return None;
+    }
+    let hint = hint(toks, &bound, np_end, cue);
+    let found = Found {
+        start: toks[bound.first].start,
+        end: toks[bound.last].end,
+        value: bound.value,
+        low: bound.low,
+        high: bound.high,
+        qualifier: bound.qualifier,
+        metric,
+        who: who::text(s, toks, np.who).map(str::to_string),
+        cue,
+        hint,
+    };
+    Some((found, bound.last.max(bound.number)))
+}
+
+fn token_at(toks: &[Token], byte: usize) -> usize {
+    toks.iter()
+        .position(|t| t.start >= byte)
+        .unwrap_or(toks.len().saturating_sub(1))
+}
+
+/// A cue governing a number that starts at token `first`, looking left.
+/// Returns (cue, start byte, end byte, distance in tokens).
+fn cue_before(toks: &[Token], first: usize) -> Option<(Cue, usize, usize, usize)> {
+    let mut k = first;
+    let mut bridged = 0;
+    while k > 0 && bridged <= MAX_BRIDGE {
+        k -= 1;
+        // The longest cue phrase that ends at token k.
+        for len in (1..=4).rev() {
+            if len > k + 1 {
+                continue;
+            }
+            let from = k + 1 - len;
+            if let Some((c, n)) = cue_at(toks, from, |c| c.before) {
+                if n == len {
+                    return Some((c, toks[from].start, toks[k].end, bridged + 1));
+                }
+            }
+        }
+        if toks[k].is_any(BEFORE_BRIDGE) {
+            bridged += 1;
+            continue;
+        }
+        return None;
+    }
+    None
+}
+
+/// A cue after a number's noun phrase, from token `from`, through auxiliaries,
+/// asides (", including 12 children,") and list mates ("and three auxiliaries").
+fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize, usize, usize)> {
+    let mut k = from;
+    let mut bridged = 0;
+    let mut may_close_aside = in_aside;
+    while k < toks.len() && bridged <= MAX_BRIDGE {
+        if let Some((c, n)) = cue_at(toks, k, |c| c.after || c.noun) {
+            if c.after {
+                return Some((c, toks[k].start, toks[k + n - 1].end, bridged + 1));
+            }
+        }
+        let t = &toks[k];
+        if t.is_any(AFTER_BRIDGE) {
+            bridged += 1;
+            k += 1;
+            continue;
+        }
+        if (t.is_punct(',') || t.is_punct('-') || t.is_punct('('))
+            && toks.get(k + 1).is_some_and(|a| a.is_any(ASIDE))
+        {
+            // Skip the aside to its closing mark.
+            let close = toks[k + 1..]
+                .iter()
+                .take(16)
+                .position(|a| a.is_punct(',') || a.is_punct('-') || a.is_punct(')'));
+            match close {
+                Some(c) => {
+                    k = k + 2 + c;
+                    bridged += 1;
+                    continue;
+                }
+                None => return None,
+            }
+        }
+        if may_close_aside && (t.is_punct(',') || t.is_punct('-') || t.is_punct(')')) {
+            may_close_aside = false;
+            k += 1;
+            continue;
+        }
+        if (t.is("and") || t.is_punct(',')) && toks.get(k + 1).is_some_and(Token::is_num) {
+            // A list mate: "31 soldiers and three auxiliaries were killed".
+            let mate = who::noun_phrase(toks, k + 1);
+            if matches!(mate.head, Head::Person | Head::Force) {
+                k = mate.end + 1;
+                bridged += 1;
+                continue;
+            }
+        }
+        return None;
+    }
+    None
+}
+
+/// Whether the sentence deploys a force (§2 `troops`).
+fn deployment_in(toks: &[Token]) -> bool {
+    const DEPLOY: &[&str] = &[
+        "deployed",
+        "deploy",
+        "deploys",
+        "deploying",
+        "deployment",
+        "stationed",
+        "sent",
+        "send",
+        "sending",
+        "dispatched",
+        "dispatch",
+        "mobilised",
+        "mobilized",
+        "mobilising",
+        "mobilizing",
+        "reinforcements",
+        "reinforce",
+        "reinforced",
+        "rushed",
+        "include",
+        "includes",
+        "including",
+        "contingent",
+        "force",
+        "arrived",
+        "posted",
+        "based",
+        "garrison",
+        "buildup",
+        "surge",
+    ];
+    toks.iter().any(|t| t.is_any(DEPLOY))
+}
+
+/// A projection word in tokens `from..to` (§2: "could reach thousands").
+fn projection(toks: &[Token], from: usize, to: usize) -> bool {
+    toks[from..to.min(toks.len())]
+        .iter()
+        .any(|t| t.is_any(PROJECTIONS))
+}
+
+/// A rate right after the noun phrase: "630 people cross daily", "500 a day".
+fn rate_after(toks: &[Token], from: usize) -> bool {
+    let window = &toks[from.min(toks.len())..(from + 4).min(toks.len())];
+    (0..window.len()).any(|k| {
+        RATES.iter().any(|rate| {
+            let words: Vec<&str> = rate.split(' ').collect();
+            window[k..].len() >= words.len() && words.iter().zip(&window[k..]).all(|(w, t)| t.is(w))
+        })
+    })
+}
+
+fn hint(toks: &[Token], bound: &Bound, np_end: usize, cue: (usize, usize)) -> Hint {
+    let cue_tok = token_at(toks, cue.0);
+    let lo = bound.first.min(cue_tok).saturating_sub(4);
+    let hi = (np_end.max(cue_tok) + 4).min(toks.len());
+    let window = &toks[lo..hi];
+    let perfect = window.iter().any(|t| t.is_any(&["have", "has", "'ve"]));
+    let present = window
+        .iter()
+        .any(|t| t.is_any(&["are", "is", "remain", "remains", "still"]));
+    let total = window.iter().enumerate().any(|(k, t)| {
+        CUMULATIVE.iter().any(|m| {
+            let words: Vec<&str> = m.split(' ').collect();
+            window[k..].len() >= words.len() && words.iter().zip(&window[k..]).all(|(w, t)| t.is(w))
+        }) && !t.is("since")
+    });
+    let increment = toks
+        .get(bound.number + 1)
+        .is_some_and(|t| t.is_any(INCREMENT))
+        || (bound.first > 0 && toks[bound.first - 1].is_any(&["another", "additional", "further"]));
+    Hint {
+        perfect,
+        present,
+        total,
+        increment,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figs(s: &str) -> Vec<(String, &'static str, u64, &'static str)> {
+        figures_in(s, &[])
+            .into_iter()
+            .map(|f| {
+                (
+                    s[f.start..f.end].to_string(),
+                    f.metric.as_str(),
+                    f.value,
+                    f.qualifier.as_str(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cues_before_after_and_as_noun() {
+        assert_eq!(
+            figs("Troops killed 10 people in Jenin."),
+            vec![("10".into(), "killed", 10, "exact")]
+        );
+        assert_eq!(
+            figs("A total of 46,006 Palestinians have been killed and 109,378 wounded."),
+            vec![
+                ("a total of 46,006".into(), "killed", 46006, "exact"),
+                ("109,378".into(), "injured", 109378, "exact")
+            ]
+        );
+        assert_eq!(
+            figs("More than 40,000 have been displaced."),
+            vec![("More than 40,000".into(), "displaced", 40000, "more_than")]
+        );
+        assert_eq!(
+            figs("Some 100 hostages are still inside Gaza."),
+            vec![("Some 100".into(), "abducted", 100, "approx")]
+        );
+        assert_eq!(
+            figs("It displaced around 90% of its 2.3 million people."),
+            vec![(
+                "around 90% of its 2.3 million".into(),
+                "displaced",
+                2070000,
+                "approx"
+            )]
+        );
+    }
+
+    #[test]
+    fn lists_and_subcounts() {
+        assert_eq!(
+            figs("At least 31 soldiers and three auxiliaries were killed."),
+            vec![
+                ("At least 31".into(), "killed", 31, "at_least"),
+                ("three".into(), "killed", 3, "exact")
+            ]
+        );
+        assert_eq!(
+            figs("The strike killed 46 people, including 12 children."),
+            vec![
+                ("46".into(), "killed", 46, "exact"),
+                ("12".into(), "killed", 12, "exact")
+            ]
+        );
+    }
+
+    #[test]
+    fn non_figures() {
+        assert!(figs("Hundreds of thousands are packed into tent camps.").is_empty());
+        assert!(figs("The army had hit over 10 terrorists.").is_empty());
+        assert!(figs("Rescuers freed 40 people trapped under rubble.").is_empty());
+        assert!(figs("The toll could reach 10,000.").is_empty());
+        assert!(figs("About 630 people cross daily.").is_empty());
+        assert!(figs("Soldiers killed in three military bases.").is_empty());
+        assert!(figs("It reported 12 casualties.").is_empty());
+    }
+
+    #[test]
+    fn troops_need_a_force_and_a_deployment() {
+        assert_eq!(
+            figs("Over 15,000 Turkish soldiers have deployed."),
+            vec![("Over 15,000".into(), "troops", 15000, "more_than")]
+        );
+        assert_eq!(
+            figs("12 soldiers were killed."),
+            vec![("12".into(), "killed", 12, "exact")]
+        );
+        assert!(figs("The ministry sent 10 people to hospital.").is_empty());
+    }
+}

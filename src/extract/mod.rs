@@ -1,0 +1,242 @@
+//! Extract: one [`Document`] → its [`Figure`]s. Pure functions, no I/O, no polars.
+//!
+//! The stages, each in its own file: [`sentence`] splits the text; [`number`]
+//! finds every cardinal number; [`reject`] drops numbers that cannot count
+//! people (years, money, ages, "two hospitals"); [`lexicon`] holds the cue
+//! words; [`link`] ties each remaining number to a metric and reads its
+//! bounds ([`bounds`]) and group ([`who`]); [`when`] dates it with the
+//! [`date`] grammar; [`locate`] finds where it happened with the [`place`]
+//! gazetteer.
+//!
+//! The contract is `shared/spec/FIGURES.md`; section numbers in comments refer to it.
+
+pub mod bounds;
+pub mod date;
+pub mod lexicon;
+pub mod link;
+pub mod locate;
+pub mod number;
+pub mod place;
+pub mod reject;
+pub mod sentence;
+pub mod token;
+pub mod when;
+pub mod who;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use crate::document::Document;
+use date::DateOrder;
+
+/// What a figure counts (§2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Metric {
+    Killed,
+    Injured,
+    Displaced,
+    Troops,
+    Detained,
+    Abducted,
+    Missing,
+}
+
+impl Metric {
+    /// Every metric, in the order of the contract's table.
+    pub const ALL: [Metric; 7] = [
+        Metric::Killed,
+        Metric::Injured,
+        Metric::Displaced,
+        Metric::Troops,
+        Metric::Detained,
+        Metric::Abducted,
+        Metric::Missing,
+    ];
+
+    /// The spelling used in tables and gold files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Metric::Killed => "killed",
+            Metric::Injured => "injured",
+            Metric::Displaced => "displaced",
+            Metric::Troops => "troops",
+            Metric::Detained => "detained",
+            Metric::Abducted => "abducted",
+            Metric::Missing => "missing",
+        }
+    }
+
+    /// Parse the spelling of [`Metric::as_str`].
+    pub fn parse(s: &str) -> Option<Metric> {
+        Metric::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+}
+
+/// How the text bounds the value (§3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Qualifier {
+    Exact,
+    AtLeast,
+    MoreThan,
+    UpTo,
+    Approx,
+    Range,
+    Vague,
+}
+
+impl Qualifier {
+    /// The spelling used in tables and gold files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::UpTo => "up_to",
+            Qualifier::Approx => "approx",
+            Qualifier::Range => "range",
+            Qualifier::Vague => "vague",
+        }
+    }
+
+    /// Parse the spelling of [`Qualifier::as_str`].
+    pub fn parse(s: &str) -> Option<Qualifier> {
+        [
+            Qualifier::Exact,
+            Qualifier::AtLeast,
+            Qualifier::MoreThan,
+            Qualifier::UpTo,
+            Qualifier::Approx,
+            Qualifier::Range,
+            Qualifier::Vague,
+        ]
+        .into_iter()
+        .find(|q| q.as_str() == s)
+    }
+}
+
+/// Running total or single incident (§4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Cumulative,
+    Event,
+}
+
+impl Kind {
+    /// The spelling used in tables and gold files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Cumulative => "cumulative",
+            Kind::Event => "event",
+        }
+    }
+
+    /// Parse the spelling of [`Kind::as_str`].
+    pub fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "cumulative" => Some(Kind::Cumulative),
+            "event" => Some(Kind::Event),
+            _ => None,
+        }
+    }
+}
+
+/// One stated count of people: a row of the figures table (§6).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub doc: String,
+    pub published: Option<NaiveDate>,
+    pub date: Option<NaiveDate>,
+    pub period_start: Option<NaiveDate>,
+    pub metric: Metric,
+    pub value: u64,
+    pub low: Option<u64>,
+    pub high: Option<u64>,
+    pub qualifier: Qualifier,
+    pub kind: Kind,
+    pub who: Option<String>,
+    /// `where` in the table (a Rust keyword).
+    pub place: Option<String>,
+    pub sentence: String,
+    /// Byte offsets of the number phrase in the document text.
+    pub start: usize,
+    pub end: usize,
+    pub published_inferred: bool,
+    pub country: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub claim: Option<String>,
+}
+
+/// Every figure the document states, in text order.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use tolltrack::{extract, Document, Metric};
+/// let doc = Document::new("a", NaiveDate::from_ymd_opt(2025, 1, 22), "On Tuesday, troops killed 10 people in Jenin.");
+/// let figs = extract::figures(&doc);
+/// assert_eq!(figs.len(), 1);
+/// assert_eq!((figs[0].metric, figs[0].value), (Metric::Killed, 10));
+/// assert_eq!(figs[0].date, NaiveDate::from_ymd_opt(2025, 1, 21));
+/// ```
+pub fn figures(doc: &Document) -> Vec<Figure> {
+    figures_with(doc, DateOrder::default())
+}
+
+/// [`figures`], reading all-numeric dates in the given order.
+pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
+    let text = doc.text.as_str();
+    let story = locate::story_place(text);
+    // Without a publication date, relative dates cannot be resolved: date
+    // spans are still found (their numbers are not counts) but not used.
+    let reference = doc.published.unwrap_or(NaiveDate::MIN);
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut out = Vec::new();
+    for span in sentence::split(text) {
+        let s = &text[span.start..span.end];
+        if !lexicon::may_hold_figure(s) {
+            continue;
+        }
+        // A verbatim repeat (a caption printed twice) is one row (§2).
+        if !seen.insert(s) {
+            continue;
+        }
+        let dates = date::dates(s, reference, order);
+        let found = link::figures_in(s, &dates);
+        if found.is_empty() {
+            continue;
+        }
+        let toks = token::tokens(s);
+        let usable: &[date::DateMatch] = if doc.published.is_some() { &dates } else { &[] };
+        for f in found {
+            let dated = when::date(s, &toks, &f, usable, doc.published);
+            let place = locate::place(s, &f, story.as_ref());
+            out.push(Figure {
+                doc: doc.id.clone(),
+                published: doc.published,
+                date: dated.date,
+                period_start: dated.period_start,
+                metric: f.metric,
+                value: f.value,
+                low: f.low,
+                high: f.high,
+                qualifier: f.qualifier,
+                kind: dated.kind,
+                who: f.who.clone(),
+                place: place.as_ref().map(|p| p.name.clone()),
+                sentence: s.to_string(),
+                start: span.start + f.start,
+                end: span.start + f.end,
+                published_inferred: doc.published_inferred,
+                country: place.as_ref().and_then(|p| p.country.clone()),
+                lat: place.as_ref().and_then(|p| p.lat),
+                lon: place.as_ref().and_then(|p| p.lon),
+                claim: None,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,136 @@
+//! Numbers that cannot count people (§2), each with a reason a test can
+//! name: years, labels ("page 12"), money, times, ages, percentages on their
+//! own, zero. Things ("two hospitals") are rejected by their noun in
+//! [`who`](super::who); dates by the [`date`](super::date) grammar's spans.
+
+use super::lexicon::{CURRENCIES, CURRENCY_SYMBOLS, FORCES, LABELS, PEOPLE};
+use super::number::Form;
+use super::token::{Tok, Token};
+
+/// Why a number is not a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    Zero,
+    Year,
+    Label,
+    Money,
+    Time,
+    Age,
+    Percent,
+}
+
+/// Whether the number at token `i` is a percentage ("90%", "40 percent").
+pub fn is_percent(tokens: &[Token], i: usize) -> bool {
+    match tokens.get(i + 1) {
+        Some(t) if t.is_punct('%') => true,
+        Some(t) if t.is("percent") || t.is("pct") => true,
+        Some(t) if t.is("per") => tokens.get(i + 2).is_some_and(|t| t.is("cent")),
+        _ => false,
+    }
+}
+
+/// The reason the number at token `i` is not a count of people, if any.
+pub fn reason(s: &str, tokens: &[Token], i: usize) -> Option<Reason> {
+    let t = &tokens[i];
+    let Tok::Num(value, form) = t.kind else {
+        return None;
+    };
+    if value == 0 {
+        return Some(Reason::Zero);
+    }
+    let next = tokens.get(i + 1);
+    let prev = i.checked_sub(1).map(|p| &tokens[p]);
+    // A bare four-digit number in the range of years, unless it counts people ("2000 people").
+    if form == Form::Digits && t.text.len() == 4 && (1800..=2100).contains(&value) {
+        let people = next.is_some_and(|n| n.is_any(PEOPLE) || n.is_any(FORCES));
+        if !people {
+            return Some(Reason::Year);
+        }
+    }
+    if prev.is_some_and(|p| p.is_any(LABELS) && p.end + 2 >= t.start) {
+        return Some(Reason::Label);
+    }
+    // Money: a symbol glued before, or a currency word after.
+    let before = &s[..t.start];
+    if CURRENCY_SYMBOLS
+        .iter()
+        .any(|c| before.trim_end().ends_with(c))
+        && before.len() - before.trim_end().len() <= 1
+    {
+        return Some(Reason::Money);
+    }
+    if next.is_some_and(|n| n.is_any(CURRENCIES)) {
+        return Some(Reason::Money);
+    }
+    // Times: "10:30", "5 p.m.", "0500 GMT".
+    if let Some(n) = next {
+        if n.is_punct(':')
+            && tokens
+                .get(i + 2)
+                .is_some_and(|d| d.is_num() && d.start == n.end)
+        {
+            return Some(Reason::Time);
+        }
+        if n.is_any(&["a.m", "p.m", "am", "pm", "gmt", "utc", "hrs", "o'clock"]) {
+            return Some(Reason::Time);
+        }
+    }
+    // Ages: "a 12-year-old", "aged 40", "40 years old".
+    if let Some(n) = next {
+        if n.is_punct('-')
+            && tokens
+                .get(i + 2)
+                .is_some_and(|w| w.text.to_ascii_lowercase().starts_with("year"))
+        {
+            return Some(Reason::Age);
+        }
+        if n.is_any(&["years", "year"]) && tokens.get(i + 2).is_some_and(|w| w.is("old")) {
+            return Some(Reason::Age);
+        }
+        let lower = n.text.to_ascii_lowercase();
+        if n.is_word()
+            && n.start == t.end
+            && (lower.starts_with("-year") || lower.starts_with("year-old"))
+        {
+            return Some(Reason::Age);
+        }
+    }
+    if is_percent(tokens, i) {
+        return Some(Reason::Percent);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::token::tokens;
+    use super::*;
+
+    const CASES: &[(&str, Option<Reason>)] = &[
+        ("in 2017 the war", Some(Reason::Year)),
+        ("2000 people fled", None),
+        ("on page 12 of", Some(Reason::Label)),
+        ("Resolution 2334 says", Some(Reason::Label)),
+        ("$450 million in aid", Some(Reason::Money)),
+        ("450 dollars each", Some(Reason::Money)),
+        ("at 10:30 local time", Some(Reason::Time)),
+        ("a 12-year-old boy", Some(Reason::Age)),
+        ("aged 40 and", Some(Reason::Label)),
+        ("he was 40 years old", Some(Reason::Age)),
+        ("90% of residents", Some(Reason::Percent)),
+        ("40 percent of", Some(Reason::Percent)),
+        ("10 people died", None),
+    ];
+
+    #[test]
+    fn non_figures_have_reasons() {
+        for &(text, want) in CASES {
+            let t = tokens(text);
+            let i = t
+                .iter()
+                .position(|t| t.is_num())
+                .unwrap_or_else(|| panic!("no number in {text}"));
+            assert_eq!(reason(text, &t, i), want, "{text}");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! Sentence → figures table: the grammar's end-to-end cases, one line each.
+//! Columns: sentence, number phrase, metric, value, low, high, qualifier.
+//! A sentence with no figure lists none: those are the non-figures of §2.
+
+use chrono::NaiveDate;
+
+use super::{figures, Figure};
+use crate::document::Document;
+
+fn run(text: &str) -> Vec<Figure> {
+    let doc = Document::new("t", NaiveDate::from_ymd_opt(2025, 1, 22), text);
+    figures(&doc)
+}
+
+type Row = (
+    &'static str,
+    &'static str,
+    u64,
+    Option<u64>,
+    Option<u64>,
+    &'static str,
+);
+
+/// (sentence, expected figures)
+const CASES: &[(&str, &[Row])] = &[
+    (
+        "Israeli forces killed 10 people in Jenin.",
+        &[("10", "killed", 10, Some(10), Some(10), "exact")],
+    ),
+    (
+        "At least 10 people were killed.",
+        &[("At least 10", "killed", 10, Some(10), None, "at_least")],
+    ),
+    (
+        "The quake claimed more than 50,000 lives.",
+        &[(
+            "more than 50,000",
+            "killed",
+            50000,
+            Some(50000),
+            None,
+            "more_than",
+        )],
+    ),
+    (
+        "The death toll rose to 300.",
+        &[("300", "killed", 300, Some(300), Some(300), "exact")],
+    ),
+    (
+        "Nearly 900 people remain missing.",
+        &[("Nearly 900", "missing", 900, None, Some(900), "up_to")],
+    ),
+    (
+        "Police arrested 12 protesters.",
+        &[("12", "detained", 12, Some(12), Some(12), "exact")],
+    ),
+    (
+        "Gunmen kidnapped dozens of students.",
+        &[("dozens", "abducted", 24, Some(24), None, "vague")],
+    ),
+    (
+        "Between 10 and 15 people were wounded.",
+        &[(
+            "Between 10 and 15",
+            "injured",
+            10,
+            Some(10),
+            Some(15),
+            "range",
+        )],
+    ),
+    ("No casualties were reported.", &[]),
+    ("Russia has established three military bases.", &[]),
+    ("The highway M4 reopened in 2017.", &[]),
+    ("A 12-year-old boy was killed.", &[]),
+    (
+        "The government pledged $450 million for the 2.3 million displaced.",
+        &[(
+            "2.3 million",
+            "displaced",
+            2300000,
+            Some(2300000),
+            Some(2300000),
+            "exact",
+        )],
+    ),
+];
+
+#[test]
+fn sentence_table() {
+    let mut seen = std::collections::HashSet::new();
+    for (text, want) in CASES {
+        assert!(seen.insert(text), "duplicate case {text}");
+        let got: Vec<Row> = run(text)
+            .iter()
+            .map(|f| {
+                let phrase: &'static str =
+                    Box::leak(text[f.start..f.end].to_string().into_boxed_str());
+                (
+                    phrase,
+                    f.metric.as_str(),
+                    f.value,
+                    f.low,
+                    f.high,
+                    f.qualifier.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(&got, want, "{text}");
+    }
+}
+
+#[test]
+fn repeated_caption_counts_once() {
+    let text = "Five people were killed in the blast.\n\nFive people were killed in the blast.";
+    assert_eq!(run(text).len(), 1);
+}

@@ -1,0 +1,141 @@
+//! Tokens of one sentence: words, numbers (whole number phrases from the
+//! [`number`](super::number) grammar, so "tens of thousands" is one token)
+//! and punctuation, each with its byte span. The link grammar walks these.
+
+use super::number::{self, Form};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tok {
+    /// A word of letters (with inner hyphens and apostrophes).
+    Word,
+    /// A number phrase with its value and form.
+    Num(u64, Form),
+    /// One punctuation character.
+    Punct(char),
+}
+
+/// A token and where it stands in the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub kind: Tok,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Token<'_> {
+    /// Case-insensitive comparison with a lower-case table word.
+    pub fn is(&self, word: &str) -> bool {
+        matches!(self.kind, Tok::Word) && self.text.eq_ignore_ascii_case(word)
+    }
+
+    /// Whether the token is one of the lower-case words given.
+    pub fn is_any(&self, words: &[&str]) -> bool {
+        matches!(self.kind, Tok::Word) && words.iter().any(|w| self.text.eq_ignore_ascii_case(w))
+    }
+
+    /// A word starting with an upper-case letter.
+    pub fn is_capitalised(&self) -> bool {
+        matches!(self.kind, Tok::Word) && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, Tok::Word)
+    }
+
+    pub fn is_num(&self) -> bool {
+        matches!(self.kind, Tok::Num(..))
+    }
+
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == Tok::Punct(c)
+    }
+}
+
+/// Tokenise a sentence.
+pub fn tokens(s: &str) -> Vec<Token<'_>> {
+    let nums = number::numbers(s);
+    let mut out = Vec::with_capacity(s.len() / 5);
+    let mut next_num = 0;
+    let mut i = 0;
+    while i < s.len() {
+        if let Some(n) = nums.get(next_num) {
+            if n.start == i {
+                out.push(Token {
+                    kind: Tok::Num(n.value, n.form),
+                    text: &s[n.start..n.end],
+                    start: n.start,
+                    end: n.end,
+                });
+                i = n.end;
+                next_num += 1;
+                continue;
+            }
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        let len = c.len_utf8();
+        if c.is_alphabetic() || c.is_ascii_digit() {
+            let stop = nums.get(next_num).map_or(s.len(), |n| n.start);
+            let mut j = i + len;
+            while j < stop {
+                let d = s[j..].chars().next().unwrap_or(' ');
+                let joins = (d == '-' || d == '\'' || d == '\u{2019}')
+                    && s[j + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
+                if d.is_alphanumeric() || joins {
+                    j += d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            out.push(Token {
+                kind: Tok::Word,
+                text: &s[i..j],
+                start: i,
+                end: j,
+            });
+            i = j;
+        } else if c.is_whitespace() {
+            i += len;
+        } else {
+            out.push(Token {
+                kind: Tok::Punct(normalise_punct(c)),
+                text: &s[i..i + len],
+                start: i,
+                end: i + len,
+            });
+            i += len;
+        }
+    }
+    out
+}
+
+/// Dashes and curly quotes become their ASCII forms so rules name one.
+fn normalise_punct(c: char) -> char {
+    match c {
+        '\u{2013}' | '\u{2014}' | '\u{2012}' | '\u{2015}' | '\u{2212}' => '-',
+        '\u{201c}' | '\u{201d}' | '\u{201e}' => '"',
+        '\u{2018}' | '\u{2019}' => '\'',
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_numbers_and_punctuation() {
+        let t = tokens("Al-Hasakah: 1,200 people—killed.");
+        let texts: Vec<&str> = t.iter().map(|t| t.text).collect();
+        assert_eq!(
+            texts,
+            vec!["Al-Hasakah", ":", "1,200", "people", "—", "killed", "."]
+        );
+        assert_eq!(t[2].kind, Tok::Num(1200, Form::Digits));
+        assert_eq!(t[4].kind, Tok::Punct('-'));
+    }
+}

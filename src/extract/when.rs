@@ -1,0 +1,249 @@
+//! When: a figure's `date`, `period_start` and `kind` (§4), from the date
+//! expressions of its sentence and the verb group around its cue.
+//!
+//! Rules, in order: a period opener ("since Dec. 1", "in the last four
+//! days", or "since" earlier in the clause before a date) sets
+//! `period_start`; the nearest day or calendar period that is not a
+//! statement's date ("said Thursday") dates the event, and a statement's date
+//! dates a running total; with no date, `date` = `published`.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::date::{DateMatch, Role};
+use super::link::Found;
+use super::token::Token;
+use super::Kind;
+
+/// A figure's dating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dated {
+    pub date: Option<NaiveDate>,
+    pub period_start: Option<NaiveDate>,
+    pub kind: Kind,
+}
+
+/// Verbs whose date is when something was said, not when it happened.
+const STATEMENT: &[&str] = &[
+    "said",
+    "says",
+    "reported",
+    "announced",
+    "told",
+    "confirmed",
+    "stated",
+    "added",
+    "according",
+    "estimated",
+    "reports",
+    "announces",
+    "tweeted",
+    "posted",
+    "updated",
+];
+
+/// Date `found` within sentence `s` (whose date expressions are `dates`, offsets relative to `s`).
+pub fn date(
+    s: &str,
+    toks: &[Token],
+    found: &Found,
+    dates: &[DateMatch],
+    published: Option<NaiveDate>,
+) -> Dated {
+    let anchor = found.start;
+    let distance = |d: &DateMatch| {
+        if d.end <= anchor {
+            anchor - d.end
+        } else {
+            d.start.saturating_sub(found.end)
+        }
+    };
+    let usable: Vec<&DateMatch> = dates
+        .iter()
+        .filter(|d| published.is_none_or(|p| d.first <= p))
+        .collect();
+
+    let mut period_start = None;
+    let mut span_days = None;
+    let opener = usable
+        .iter()
+        .filter(|d| matches!(d.role, Role::Since | Role::Span) || since_before(s, d))
+        .min_by_key(|d| distance(d));
+    if let Some(d) = opener {
+        period_start = Some(d.first);
+        if d.role == Role::Span {
+            span_days = Some((d.last - d.first).num_days() + 1);
+        }
+    }
+    let point = usable
+        .iter()
+        .filter(|d| matches!(d.role, Role::Day | Role::Period) && !since_before(s, d))
+        .min_by_key(|d| distance(d));
+    let statement = point.is_some_and(|d| is_statement(toks, d));
+
+    let h = found.hint;
+    let cumulative = h.total
+        || (opener.is_some() && span_days.is_none_or(|n| n > 1))
+        || (h.perfect && (point.is_none() || statement))
+        || (h.present && !h.increment);
+    let kind = if cumulative && !h.increment {
+        Kind::Cumulative
+    } else {
+        Kind::Event
+    };
+
+    let mut date = published;
+    if let Some(d) = point {
+        date = Some(d.first);
+        let calendar = is_calendar_unit(d.first, d.last);
+        if d.role == Role::Period && kind == Kind::Cumulative && !calendar && d.first != d.last {
+            // A total over an explicit range: its last day, the first as period_start.
+            date = Some(d.last);
+            period_start = period_start.or(Some(d.first));
+        }
+    }
+    if let (Some(p), Some(d)) = (period_start, date) {
+        if p > d {
+            period_start = None;
+        }
+    }
+    Dated {
+        date,
+        period_start,
+        kind,
+    }
+}
+
+/// "since" stands earlier in the clause than the date, with no stop between:
+/// "since the first Astana agreement was signed in 2017".
+fn since_before(s: &str, d: &DateMatch) -> bool {
+    if d.role != Role::Day && d.role != Role::Period {
+        return false;
+    }
+    let before = &s[..d.start];
+    let clause_start = before.rfind([';', '.', '(']).map_or(0, |i| i + 1);
+    let clause = &before[clause_start..];
+    match find_word(clause, "since") {
+        Some(i) => clause[i..].split_whitespace().count() <= 14,
+        None => false,
+    }
+}
+
+fn find_word(hay: &str, word: &str) -> Option<usize> {
+    let lower = hay.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find(word) {
+        let at = from + i;
+        let ok_before = at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphabetic();
+        let end = at + word.len();
+        let ok_after = end >= lower.len() || !lower.as_bytes()[end].is_ascii_alphabetic();
+        if ok_before && ok_after {
+            return Some(at);
+        }
+        from = end;
+    }
+    None
+}
+
+/// A date right after a statement verb ("said Thursday", "said on Thursday").
+fn is_statement(toks: &[Token], d: &DateMatch) -> bool {
+    let Some(k) = toks.iter().position(|t| t.start >= d.start) else {
+        return false;
+    };
+    let mut j = k;
+    for _ in 0..2 {
+        if j == 0 {
+            return false;
+        }
+        j -= 1;
+        if toks[j].is_any(STATEMENT) {
+            return true;
+        }
+        if !toks[j].is_any(&["on", "late", "early", "this", "last"]) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether first..=last is a whole month or year (named as a unit, not a range).
+fn is_calendar_unit(first: NaiveDate, last: NaiveDate) -> bool {
+    let next = last.succ_opt();
+    first.day() == 1 && next.is_some_and(|n| n.day() == 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{date, link, token};
+    use super::*;
+
+    fn dated(s: &str, published: &str) -> Vec<(u64, String, Option<String>, &'static str)> {
+        let p = NaiveDate::parse_from_str(published, "%Y-%m-%d").unwrap();
+        let dates = date::dates(s, p, date::DateOrder::default());
+        let toks = token::tokens(s);
+        link::figures_in(s, &dates)
+            .iter()
+            .map(|f| {
+                let d = super::date(s, &toks, f, &dates, Some(p));
+                (
+                    f.value,
+                    d.date.unwrap().to_string(),
+                    d.period_start.map(|x| x.to_string()),
+                    d.kind.as_str(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn event_and_running_total_minimal_pair() {
+        // 2025-01-22 is a Wednesday.
+        assert_eq!(
+            dated("Troops killed 10 people on Tuesday.", "2025-01-22"),
+            vec![(10, "2025-01-21".into(), None, "event")]
+        );
+        assert_eq!(
+            dated("10 people have been killed since Tuesday.", "2025-01-22"),
+            vec![(
+                10,
+                "2025-01-22".into(),
+                Some("2025-01-21".into()),
+                "cumulative"
+            )]
+        );
+    }
+
+    #[test]
+    fn weekday_on_the_day_of_publication() {
+        assert_eq!(
+            dated("Gunmen killed 5 people on Wednesday.", "2025-01-22"),
+            vec![(5, "2025-01-22".into(), None, "event")]
+        );
+    }
+
+    #[test]
+    fn statement_date_dates_a_total() {
+        assert_eq!(
+            dated(
+                "More than 46,000 Palestinians have been killed, the ministry said Thursday.",
+                "2025-01-09"
+            ),
+            vec![(46000, "2025-01-09".into(), None, "cumulative")]
+        );
+    }
+
+    #[test]
+    fn rolling_span_sets_period_start() {
+        assert_eq!(
+            dated(
+                "More than 40,000 have been displaced in the last four days alone.",
+                "2020-02-18"
+            ),
+            vec![(
+                40000,
+                "2020-02-18".into(),
+                Some("2020-02-14".into()),
+                "cumulative"
+            )]
+        );
+    }
+}

@@ -1,0 +1,250 @@
+//! Who: the noun phrase a number counts. It decides whether the number
+//! counts people at all ("15 Palestinian civilians" yes, "three military
+//! bases" no) and gives `who` as written (§5).
+
+use super::lexicon::{Cue, CUES, FORCES, FUNCTION, MODIFIERS, PEOPLE};
+use super::token::{Tok, Token};
+
+/// What the number's noun is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Head {
+    /// People: "people", "civilians", "Palestinians".
+    Person,
+    /// Members of a force: "soldiers", "troops", "personnel".
+    Force,
+    /// A cue word standing as the noun: "109,378 wounded", "100 hostages".
+    Cue(Cue),
+    /// No noun: "More than 40,000 have been displaced", "killing 10".
+    Elliptical,
+    /// A thing that is not people: "two hospitals", "five kilometres".
+    Thing,
+}
+
+/// The number's noun phrase, as token indices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NounPhrase {
+    pub head: Head,
+    /// Tokens of `who` as written (`None` when the text names no group).
+    pub who: Option<(usize, usize)>,
+    /// Last token of the phrase (the number itself when elliptical).
+    pub end: usize,
+}
+
+/// Match a cue phrase of the lexicon starting at token `i`, longest first.
+pub fn cue_at(tokens: &[Token], i: usize, want: fn(&Cue) -> bool) -> Option<(Cue, usize)> {
+    let mut best: Option<(Cue, usize)> = None;
+    for c in CUES.iter().filter(|c| want(c)) {
+        let n = c.phrase.split(' ').count();
+        if i + n > tokens.len() {
+            continue;
+        }
+        if c.phrase
+            .split(' ')
+            .zip(&tokens[i..i + n])
+            .all(|(w, t)| t.is(w))
+            && best.is_none_or(|b| n > b.1)
+        {
+            best = Some((*c, n));
+        }
+    }
+    best
+}
+
+/// Match a multi-word noun from a table at token `i`; returns its length.
+fn noun_at(tokens: &[Token], i: usize, table: &[&str]) -> Option<usize> {
+    let mut best = None;
+    for phrase in table {
+        let n = phrase.split(' ').count();
+        if i + n <= tokens.len()
+            && phrase
+                .split(' ')
+                .zip(&tokens[i..i + n])
+                .all(|(w, t)| t.is(w))
+        {
+            best = best.max(Some(n));
+        }
+    }
+    best
+}
+
+/// A capitalised plural that names a people: "Palestinians", "Yemenis", "Sudanese".
+fn is_demonym_plural(t: &Token) -> bool {
+    t.is_capitalised()
+        && t.text.len() > 3
+        && (t.text.ends_with("ans")
+            || t.text.ends_with("is")
+            || t.text.ends_with("ese")
+            || t.text.ends_with("ns"))
+}
+
+/// Modifiers that do not belong to `who` ("10 more people" → "people").
+const NOT_WHO: &[&str] = &["more", "other", "additional", "further"];
+
+/// Read the noun phrase after the number at token `n`.
+pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
+    let elliptical = NounPhrase {
+        head: Head::Elliptical,
+        who: None,
+        end: n,
+    };
+    let mut j = n + 1;
+    // "thousands of people", "10 of the victims", "10 of them".
+    if tokens.get(j).is_some_and(|t| t.is("of")) {
+        match tokens.get(j + 1) {
+            Some(t) if t.is_any(&["them", "whom", "us", "those"]) => {
+                return NounPhrase {
+                    end: j + 1,
+                    ..elliptical
+                }
+            }
+            Some(t) if t.is_any(&["the", "its", "their", "these"]) => j += 2,
+            Some(t) if t.is_word() => j += 1,
+            _ => return elliptical,
+        }
+    }
+    let mut who_start: Option<usize> = None;
+    let mut mods = 0;
+    while let Some(t) = tokens.get(j) {
+        if !t.is_word() {
+            break;
+        }
+        // A force noun ("border guards", "Turkish soldiers").
+        if let Some(len) = noun_at(tokens, j, FORCES) {
+            let last = j + len - 1;
+            return NounPhrase {
+                head: Head::Force,
+                who: Some((who_start.unwrap_or(j), last)),
+                end: last,
+            };
+        }
+        // A cue standing as the noun, unless it modifies a noun after it ("10 wounded soldiers").
+        if let Some((c, len)) = cue_at(tokens, j, |c| c.noun) {
+            let after = tokens.get(j + len);
+            let modifies = after.is_some_and(|a| {
+                noun_at(tokens, j + len, PEOPLE).is_some()
+                    || noun_at(tokens, j + len, FORCES).is_some()
+                    || a.is("people")
+            });
+            if !modifies || c.metric.is_none() {
+                let last = j + len - 1;
+                let who = is_group_noun(&c).then_some((who_start.unwrap_or(j), last));
+                return NounPhrase {
+                    head: Head::Cue(c),
+                    who,
+                    end: last,
+                };
+            }
+        }
+        if noun_at(tokens, j, PEOPLE).is_some() {
+            return NounPhrase {
+                head: Head::Person,
+                who: Some((who_start.unwrap_or(j), j)),
+                end: j,
+            };
+        }
+        let modifier = t.is_any(MODIFIERS) || (t.is_capitalised() && !t.is_any(FUNCTION));
+        if modifier && mods < 4 {
+            if who_start.is_none() && !t.is_any(NOT_WHO) {
+                who_start = Some(j);
+            }
+            mods += 1;
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    // The phrase ended without a known noun.
+    let prev = &tokens[j - 1];
+    if j - 1 > n && is_demonym_plural(prev) {
+        return NounPhrase {
+            head: Head::Person,
+            who: Some((who_start.unwrap_or(j - 1), j - 1)),
+            end: j - 1,
+        };
+    }
+    match tokens.get(j) {
+        None => elliptical_after(n, j),
+        Some(t) => match t.kind {
+            Tok::Punct(_) | Tok::Num(..) => elliptical_after(n, j),
+            Tok::Word => {
+                let verb_like = t.is_any(FUNCTION)
+                    || cue_at(tokens, j, |c| c.after).is_some()
+                    || t.text.ends_with("ed")
+                    || t.text.ends_with("ly")
+                    || t.is_capitalised();
+                if verb_like {
+                    elliptical_after(n, j)
+                } else {
+                    NounPhrase {
+                        head: Head::Thing,
+                        who: None,
+                        end: j,
+                    }
+                }
+            }
+        },
+    }
+}
+
+fn elliptical_after(n: usize, j: usize) -> NounPhrase {
+    let _ = j;
+    NounPhrase {
+        head: Head::Elliptical,
+        who: None,
+        end: n,
+    }
+}
+
+/// Cue nouns that name the group itself ("hostages", "refugees"), as opposed
+/// to a state ("wounded", "dead") that names no group.
+fn is_group_noun(c: &Cue) -> bool {
+    matches!(
+        c.phrase,
+        "hostages" | "refugees" | "evacuees" | "detainees" | "captives" | "bodies"
+    )
+}
+
+/// `who` as written, from token indices.
+pub fn text<'a>(s: &'a str, tokens: &[Token], who: Option<(usize, usize)>) -> Option<&'a str> {
+    who.map(|(a, b)| &s[tokens[a].start..tokens[b].end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::token::tokens;
+    use super::*;
+
+    fn head(text: &str) -> (Head, Option<String>) {
+        let t = tokens(text);
+        let n = t.iter().position(|t| t.is_num()).unwrap();
+        let np = noun_phrase(&t, n);
+        (np.head, super::text(text, &t, np.who).map(str::to_string))
+    }
+
+    #[test]
+    fn people_things_and_ellipsis() {
+        assert_eq!(
+            head("15 Palestinian civilians were killed"),
+            (Head::Person, Some("Palestinian civilians".into()))
+        );
+        assert_eq!(
+            head("46,000 Palestinians have been killed"),
+            (Head::Person, Some("Palestinians".into()))
+        );
+        assert_eq!(
+            head("over 15,000 Turkish soldiers have deployed"),
+            (Head::Force, Some("Turkish soldiers".into()))
+        );
+        assert_eq!(head("40,000 have been displaced").0, Head::Elliptical);
+        assert_eq!(head("three military bases").0, Head::Thing);
+        assert_eq!(head("five kilometers").0, Head::Thing);
+        assert_eq!(head("dozens of vehicles").0, Head::Thing);
+        assert_eq!(
+            head("10 more people died"),
+            (Head::Person, Some("people".into()))
+        );
+        assert!(matches!(head("109,378 wounded").0, Head::Cue(c) if c.phrase == "wounded"));
+        assert_eq!(head("100 hostages are held").1, Some("hostages".into()));
+        assert_eq!(head("12 drowned").0, Head::Elliptical);
+    }
+}

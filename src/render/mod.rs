@@ -1,0 +1,502 @@
+//! Render: a series → a line chart, drawn once by [`draw`] on any plotters
+//! backend; [`png`] and [`svg`] wrap it. Text uses the bundled DejaVu Sans so
+//! labels lay out the same on every machine.
+
+use std::path::Path;
+use std::sync::Once;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::{register_font, FontStyle};
+
+use crate::error::{Error, Result};
+use crate::export::write_atomic;
+use crate::extract::{Kind, Metric};
+use crate::series::Point;
+
+/// Width and height of every chart, in pixels.
+pub const SIZE: (u32, u32) = (1200, 700);
+
+static FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+static FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+
+/// Okabe–Ito colours: distinguishable with every common colour-vision deficiency.
+const PALETTE: [RGBColor; 7] = [
+    RGBColor(0, 114, 178),
+    RGBColor(213, 94, 0),
+    RGBColor(0, 158, 115),
+    RGBColor(204, 121, 167),
+    RGBColor(230, 159, 0),
+    RGBColor(86, 180, 233),
+    RGBColor(60, 60, 60),
+];
+
+const INK: RGBColor = RGBColor(40, 40, 40);
+const MUTED: RGBColor = RGBColor(110, 110, 110);
+const GRID: RGBColor = RGBColor(225, 225, 225);
+
+fn fonts() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        // The bytes are a valid TrueType font shipped in the repository.
+        let _ = register_font("sans-serif", FontStyle::Normal, FONT);
+        let _ = register_font("sans-serif", FontStyle::Bold, FONT_BOLD);
+    });
+}
+
+/// One line of a chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub label: String,
+    /// (date, value, low, high, sources), sorted by date.
+    pub points: Vec<(NaiveDate, u64, Option<u64>, Option<u64>, usize)>,
+}
+
+/// Everything a chart shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    pub title: String,
+    pub subtitle: String,
+    pub y_label: String,
+    pub lines: Vec<Line>,
+    pub footer: String,
+    pub log: bool,
+}
+
+/// Describe a metric's people for titles.
+pub fn metric_title(m: Metric) -> &'static str {
+    match m {
+        Metric::Killed => "People killed",
+        Metric::Injured => "People injured",
+        Metric::Displaced => "People displaced",
+        Metric::Troops => "Troops deployed",
+        Metric::Detained => "People detained",
+        Metric::Abducted => "People abducted or held hostage",
+        Metric::Missing => "People missing",
+    }
+}
+
+/// Build the chart of one metric from series points: one line per group and
+/// kind, the `top` largest groups (by their largest value) at most.
+pub fn chart_of(
+    points: &[Point],
+    metric: Metric,
+    top: usize,
+    figures: usize,
+    documents: usize,
+    log: bool,
+) -> Chart {
+    let mut lines: Vec<Line> = Vec::new();
+    let kinds_per_group = |g: &str| {
+        let mut k: Vec<Kind> = points
+            .iter()
+            .filter(|p| p.metric == metric && p.group == g)
+            .map(|p| p.kind)
+            .collect();
+        k.dedup();
+        k.len()
+    };
+    for p in points.iter().filter(|p| p.metric == metric) {
+        let label = if kinds_per_group(&p.group) > 1 && p.kind == Kind::Event {
+            format!("{} (incidents)", p.group)
+        } else {
+            p.group.clone()
+        };
+        match lines.iter_mut().find(|l| l.label == label) {
+            Some(l) => l.points.push((p.date, p.value, p.low, p.high, p.sources)),
+            None => lines.push(Line {
+                label,
+                points: vec![(p.date, p.value, p.low, p.high, p.sources)],
+            }),
+        }
+    }
+    for l in &mut lines {
+        l.points.sort_by_key(|p| p.0);
+    }
+    lines.sort_by(|a, b| {
+        let ma = a.points.iter().map(|p| p.1).max();
+        let mb = b.points.iter().map(|p| p.1).max();
+        mb.cmp(&ma).then(a.label.cmp(&b.label))
+    });
+    let hidden = lines.len().saturating_sub(top);
+    lines.truncate(top);
+    let dates: Vec<NaiveDate> = lines
+        .iter()
+        .flat_map(|l| l.points.iter().map(|p| p.0))
+        .collect();
+    let span = match (dates.iter().min(), dates.iter().max()) {
+        (Some(a), Some(b)) if a != b => format!("{} to {}", long_date(*a), long_date(*b)),
+        (Some(a), _) => long_date(*a),
+        _ => "no dated figures".to_string(),
+    };
+    let groups = if hidden > 0 {
+        format!("{} largest of {} groups", lines.len(), lines.len() + hidden)
+    } else {
+        format!(
+            "{} group{}",
+            lines.len(),
+            if lines.len() == 1 { "" } else { "s" }
+        )
+    };
+    Chart {
+        title: format!("{}, as reported", metric_title(metric)),
+        subtitle: format!("{span} · {groups} · running totals as stated, incidents summed per period"),
+        y_label: "people".to_string(),
+        lines,
+        footer: format!(
+            "Source: {figures} figure{} from {documents} document{}; tolltrack {}. Shaded band: stated low–high bounds. Filled dots: more than one source.",
+            if figures == 1 { "" } else { "s" },
+            if documents == 1 { "" } else { "s" },
+            env!("CARGO_PKG_VERSION")
+        ),
+        log,
+    }
+}
+
+fn long_date(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
+/// 1234567 → "1,234,567".
+pub fn thousands(v: u64) -> String {
+    let s = v.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn day_number(d: NaiveDate) -> f64 {
+    (d - NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch")).num_days() as f64
+}
+
+/// Date ticks for a span: days, weeks, months or years, at most about a dozen.
+fn date_ticks(first: NaiveDate, last: NaiveDate) -> (Vec<NaiveDate>, &'static str) {
+    let days = (last - first).num_days();
+    let mut ticks = Vec::new();
+    if days <= 14 {
+        let mut d = first;
+        while d <= last {
+            ticks.push(d);
+            d += Duration::days(1);
+        }
+        return (ticks, "%-d %b");
+    }
+    if days <= 120 {
+        let step = if days <= 60 { 7 } else { 14 };
+        let mut d = first - Duration::days(first.weekday().num_days_from_monday() as i64);
+        while d <= last {
+            if d >= first {
+                ticks.push(d);
+            }
+            d += Duration::days(step);
+        }
+        return (ticks, "%-d %b");
+    }
+    if days <= 3 * 365 {
+        let months = days / 30;
+        let step = (months / 10 + 1) as u32;
+        let mut d =
+            NaiveDate::from_ymd_opt(first.year(), first.month(), 1).expect("first of month");
+        while d <= last {
+            if d >= first {
+                ticks.push(d);
+            }
+            let m0 = d.month0() + step;
+            d = NaiveDate::from_ymd_opt(d.year() + (m0 / 12) as i32, m0 % 12 + 1, 1)
+                .expect("month");
+        }
+        return (ticks, "%b %Y");
+    }
+    let step = ((days / 365) / 10 + 1) as i32;
+    let mut y = first.year() + 1;
+    while let Some(d) = NaiveDate::from_ymd_opt(y, 1, 1) {
+        if d > last {
+            break;
+        }
+        ticks.push(d);
+        y += step;
+    }
+    (ticks, "%Y")
+}
+
+/// Draw `chart` on any backend.
+pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart) -> Result<()> {
+    fonts();
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| Error::Draw(e.to_string());
+    root.fill(&WHITE).map_err(err)?;
+    let (w, h) = root.dim_in_pixel();
+    let (header, body) = root.split_vertically(92);
+    let (body, footer) = body.split_vertically(h as i32 - 92 - 56);
+    header
+        .draw(&Text::new(
+            chart.title.clone(),
+            (40, 22),
+            ("sans-serif", 30)
+                .into_font()
+                .style(FontStyle::Bold)
+                .color(&INK),
+        ))
+        .map_err(err)?;
+    header
+        .draw(&Text::new(
+            chart.subtitle.clone(),
+            (40, 60),
+            ("sans-serif", 17).into_font().color(&MUTED),
+        ))
+        .map_err(err)?;
+    footer
+        .draw(&Text::new(
+            chart.footer.clone(),
+            (40, 20),
+            ("sans-serif", 14).into_font().color(&MUTED),
+        ))
+        .map_err(err)?;
+
+    let all: Vec<&(NaiveDate, u64, Option<u64>, Option<u64>, usize)> =
+        chart.lines.iter().flat_map(|l| &l.points).collect();
+    if all.is_empty() {
+        body.draw(&Text::new(
+            "No dated figures to chart.",
+            (40, 60),
+            ("sans-serif", 20).into_font().color(&MUTED),
+        ))
+        .map_err(err)?;
+        return Ok(());
+    }
+    let first = all.iter().map(|p| p.0).min().expect("points");
+    let last = all.iter().map(|p| p.0).max().expect("points");
+    let (first, last) = if first == last {
+        (first - Duration::days(1), last + Duration::days(1))
+    } else {
+        (first, last)
+    };
+    let pad = ((last - first).num_days() as f64 * 0.03).max(0.5);
+    let top = all
+        .iter()
+        .map(|p| p.3.unwrap_or(p.1).max(p.1))
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let y = |v: u64| {
+        if chart.log {
+            (v.max(1) as f64).log10()
+        } else {
+            v as f64
+        }
+    };
+    let (y0, y1) = if chart.log {
+        (0.0, y(top) + 0.15)
+    } else {
+        (0.0, top as f64 * 1.12)
+    };
+
+    // Room on the right for direct labels at the lines' ends.
+    let label_room = chart
+        .lines
+        .iter()
+        .map(|l| l.label.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(28) as u32
+        * 9
+        + 30;
+    let mut ctx = ChartBuilder::on(&body)
+        .margin_left(20)
+        .margin_right(label_room.min(w / 3))
+        .margin_top(10)
+        .margin_bottom(10)
+        .x_label_area_size(40)
+        .y_label_area_size(90)
+        .build_cartesian_2d((day_number(first) - pad)..(day_number(last) + pad), y0..y1)
+        .map_err(err)?;
+    let y_fmt = |v: &f64| {
+        if chart.log {
+            thousands(10f64.powf(*v).round() as u64)
+        } else {
+            thousands(v.round().max(0.0) as u64)
+        }
+    };
+    ctx.configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_labels(if chart.log { 6 } else { 8 })
+        .y_label_formatter(&y_fmt)
+        .y_desc(chart.y_label.clone())
+        .light_line_style(WHITE)
+        .bold_line_style(GRID)
+        .axis_style(MUTED)
+        .label_style(("sans-serif", 15).into_font().color(&INK))
+        .axis_desc_style(("sans-serif", 15).into_font().color(&MUTED))
+        .draw()
+        .map_err(err)?;
+
+    // Date ticks, drawn by hand so they fall on days, Mondays, months or years.
+    let (ticks, fmt) = date_ticks(first, last);
+    for d in &ticks {
+        let x = day_number(*d);
+        let (px, py) = ctx.backend_coord(&(x, y0));
+        body.draw(&PathElement::new(vec![(px, py), (px, py + 5)], MUTED))
+            .map_err(err)?;
+        let label = d.format(fmt).to_string();
+        let text_w = label.chars().count() as i32 * 8;
+        body.draw(&Text::new(
+            label,
+            (px - text_w / 2, py + 10),
+            ("sans-serif", 15).into_font().color(&INK),
+        ))
+        .map_err(err)?;
+    }
+
+    for (i, line) in chart.lines.iter().enumerate() {
+        let colour = PALETTE[i % PALETTE.len()];
+        // The low–high band where both bounds are stated and differ.
+        let band: Vec<_> = line
+            .points
+            .iter()
+            .filter(|p| matches!((p.2, p.3), (Some(l), Some(h)) if l != h))
+            .collect();
+        for seg in band.windows(2) {
+            let (a, b) = (seg[0], seg[1]);
+            let poly = vec![
+                (day_number(a.0), y(a.2.unwrap_or(a.1))),
+                (day_number(b.0), y(b.2.unwrap_or(b.1))),
+                (day_number(b.0), y(b.3.unwrap_or(b.1))),
+                (day_number(a.0), y(a.3.unwrap_or(a.1))),
+            ];
+            ctx.draw_series(std::iter::once(Polygon::new(poly, colour.mix(0.15))))
+                .map_err(err)?;
+        }
+        for p in &band {
+            let x = day_number(p.0);
+            let (lo, hi) = (y(p.2.unwrap_or(p.1)), y(p.3.unwrap_or(p.1)));
+            ctx.draw_series(std::iter::once(PathElement::new(
+                vec![(x, lo), (x, hi)],
+                colour.mix(0.5).stroke_width(2),
+            )))
+            .map_err(err)?;
+        }
+        let xy: Vec<(f64, f64)> = line
+            .points
+            .iter()
+            .map(|p| (day_number(p.0), y(p.1)))
+            .collect();
+        ctx.draw_series(LineSeries::new(xy.clone(), colour.stroke_width(3)))
+            .map_err(err)?;
+        for (p, (x, yv)) in line.points.iter().zip(&xy) {
+            let style = if p.4 > 1 {
+                colour.filled()
+            } else {
+                colour.stroke_width(2)
+            };
+            ctx.draw_series(std::iter::once(Circle::new((*x, *yv), 5, style)))
+                .map_err(err)?;
+            ctx.draw_series(std::iter::once(Circle::new((*x, *yv), 2, WHITE.filled())))
+                .ok()
+                .filter(|_| p.4 <= 1);
+        }
+        if let (Some(last_p), Some(&(x, yv))) = (line.points.last(), xy.last()) {
+            let (px, py) = ctx.backend_coord(&(x, yv));
+            let mut label = line.label.clone();
+            if label.chars().count() > 28 {
+                label = label.chars().take(27).collect::<String>() + "…";
+            }
+            body.draw(&Text::new(
+                format!("{label} {}", thousands(last_p.1)),
+                (px + 10, py - 8),
+                ("sans-serif", 15)
+                    .into_font()
+                    .style(FontStyle::Bold)
+                    .color(&colour),
+            ))
+            .map_err(err)?;
+        }
+    }
+    root.present().map_err(err)?;
+    Ok(())
+}
+
+/// Render to a PNG file (1200×700), atomically.
+pub fn png(path: &Path, chart: &Chart) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let werr = |source: std::io::Error| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(".tolltrack-")
+        .suffix(".png")
+        .tempfile_in(dir)
+        .map_err(werr)?;
+    {
+        let root = BitMapBackend::new(tmp.path(), SIZE).into_drawing_area();
+        draw(&root, chart)?;
+    }
+    tmp.persist(path).map_err(|e| werr(e.error))?;
+    Ok(())
+}
+
+/// Render to an SVG string (1200×700).
+pub fn svg_string(chart: &Chart) -> Result<String> {
+    let mut s = String::new();
+    {
+        let root = SVGBackend::with_string(&mut s, SIZE).into_drawing_area();
+        draw(&root, chart)?;
+    }
+    Ok(s)
+}
+
+/// Render to an SVG file, atomically.
+pub fn svg(path: &Path, chart: &Chart) -> Result<()> {
+    let s = svg_string(chart)?;
+    write_atomic(path, |w| Ok(w.write_all(s.as_bytes())?))
+}
+
+/// A chart's file format by extension.
+pub fn by_extension(path: &Path, chart: &Chart) -> Result<()> {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("png") => png(path, chart),
+        Some("svg") => svg(path, chart),
+        _ => Err(Error::Write {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "chart file must end in .png or .svg",
+            ),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(46006), "46,006");
+        assert_eq!(thousands(2070000), "2,070,000");
+    }
+
+    #[test]
+    fn ticks_fit_the_span() {
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(date_ticks(d("2025-01-01"), d("2025-01-05")).0.len(), 5);
+        assert_eq!(date_ticks(d("2023-01-01"), d("2023-12-31")).1, "%b %Y");
+        assert_eq!(date_ticks(d("2015-01-01"), d("2025-01-01")).1, "%Y");
+    }
+}

@@ -1,0 +1,44 @@
+//! Helpers shared by the end-to-end tests.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The project root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared`, beside the project (present on developer machines and in CI).
+pub fn shared() -> PathBuf {
+    root().join("..").join("shared")
+}
+
+/// The tolltrack binary, run from the project root.
+pub fn tolltrack() -> Command {
+    let mut c = Command::cargo_bin("tolltrack").expect("binary built");
+    c.current_dir(root());
+    c
+}
+
+/// Run and return (exit code, stdout, stderr).
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let out = tolltrack().args(args).output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Write a file in a temp dir and return its path.
+pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).expect("write");
+    p
+}
+
+/// A JSON value from score output.
+pub fn json(s: &str) -> serde_json::Value {
+    serde_json::from_str(s.trim()).unwrap_or_else(|e| panic!("not JSON ({e}): {s}"))
+}

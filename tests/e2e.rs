@@ -1,0 +1,218 @@
+//! Each subcommand end to end on the bundled fixtures and the development set.
+
+use crate::common::{json, root, run, shared, tolltrack};
+
+const HEADER: &str = "doc,published,date,period_start,metric,value,low,high,qualifier,kind,who,where,sentence,start,end,published_inferred,country,lat,lon,claim";
+
+#[test]
+fn extract_writes_the_contract_columns_in_order() {
+    let (code, stdout, stderr) = run(&["extract", "fixtures/docs"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stdout.lines().next(), Some(HEADER));
+    assert!(stdout.lines().count() > 100, "too few figures:\n{stdout}");
+    assert!(stderr.contains("documents read, 0 skipped"), "{stderr}");
+}
+
+#[test]
+fn extract_jsonl_and_parquet_read_back_into_series() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["f.jsonl", "f.parquet", "f.csv"] {
+        let out = dir.path().join(name);
+        let (code, _, stderr) = run(&["extract", "fixtures/docs", "-o", out.to_str().unwrap()]);
+        assert_eq!(code, 0, "{stderr}");
+    }
+    let series = |name: &str| {
+        let (code, stdout, stderr) = run(&[
+            "series",
+            dir.path().join(name).to_str().unwrap(),
+            "--by",
+            "country",
+            "--freq",
+            "month",
+        ]);
+        assert_eq!(code, 0, "{stderr}");
+        stdout
+    };
+    let csv = series("f.csv");
+    assert!(
+        csv.starts_with("date,metric,group,value,low,high,figures,sources,kind\n"),
+        "{csv}"
+    );
+    assert_eq!(series("f.jsonl"), csv);
+    assert_eq!(series("f.parquet"), csv);
+}
+
+#[test]
+fn jsonl_on_stdin() {
+    let input = r#"{"id": "x", "published": "2025-01-22", "text": "Gunmen killed 12 villagers on Tuesday."}"#;
+    let out = tolltrack()
+        .args(["extract", "-", "--format", "jsonl"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let row = json(
+        std::str::from_utf8(&out.stdout)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    );
+    assert_eq!(row["doc"], "x");
+    assert_eq!(row["value"], 12);
+    assert_eq!(row["date"], "2025-01-21");
+    assert_eq!(row["who"], "villagers");
+}
+
+#[test]
+fn chart_png_and_svg_from_series_and_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let figs = dir.path().join("f.csv");
+    let series = dir.path().join("s.csv");
+    assert_eq!(
+        run(&["extract", "fixtures/docs", "-o", figs.to_str().unwrap()]).0,
+        0
+    );
+    assert_eq!(
+        run(&[
+            "series",
+            figs.to_str().unwrap(),
+            "--metric",
+            "killed",
+            "-o",
+            series.to_str().unwrap()
+        ])
+        .0,
+        0
+    );
+    let png = dir.path().join("k.png");
+    let (code, _, stderr) = run(&[
+        "chart",
+        series.to_str().unwrap(),
+        "-o",
+        png.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let bytes = std::fs::read(&png).unwrap();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    let (w, h) = (
+        u32::from_be_bytes(bytes[16..20].try_into().unwrap()),
+        u32::from_be_bytes(bytes[20..24].try_into().unwrap()),
+    );
+    assert_eq!((w, h), (1200, 700));
+    let svg = dir.path().join("k.svg");
+    let (code, _, stderr) = run(&[
+        "chart",
+        figs.to_str().unwrap(),
+        "--metric",
+        "killed",
+        "--log",
+        "-o",
+        svg.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        text.contains("<svg") && text.contains("People killed"),
+        "{}",
+        &text[..200.min(text.len())]
+    );
+    // Several metrics and no --metric: a clear error.
+    let (code, _, stderr) = run(&["chart", figs.to_str().unwrap(), "-o", svg.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("choose one with --metric"), "{stderr}");
+}
+
+#[test]
+fn report_is_deterministic_and_matches_the_committed_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = run(&[
+        "report",
+        "fixtures/docs",
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    for name in ["figures.csv", "series.csv", "index.md"] {
+        let fresh = std::fs::read(dir.path().join(name)).unwrap();
+        let committed = std::fs::read(root().join("reports/fixtures").join(name)).unwrap();
+        assert!(
+            fresh == committed,
+            "{name} differs from reports/fixtures: re-run the README's report command"
+        );
+    }
+    for m in ["killed", "injured", "displaced"] {
+        assert!(dir.path().join(format!("{m}.png")).exists());
+        assert!(dir.path().join(format!("{m}.svg")).exists());
+    }
+}
+
+/// The scores of `tolltrack eval` equal those of the reference scorer on the same figures.
+#[test]
+fn eval_matches_the_reference_scorer_on_the_development_set() {
+    let gold = shared().join("gold/seeds/gold.jsonl");
+    let docs = shared().join("gold/seeds/docs.jsonl");
+    let dir = tempfile::tempdir().unwrap();
+    let figs = dir.path().join("f.csv");
+    assert_eq!(
+        run(&[
+            "extract",
+            docs.to_str().unwrap(),
+            "-o",
+            figs.to_str().unwrap()
+        ])
+        .0,
+        0
+    );
+    let (code, ours, stderr) = run(&[
+        "eval",
+        "--gold",
+        gold.to_str().unwrap(),
+        docs.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let py = std::process::Command::new("python3")
+        .arg(shared().join("spec/score.py"))
+        .args([gold.to_str().unwrap(), figs.to_str().unwrap(), "--json"])
+        .output()
+        .expect("python3 runs the reference scorer");
+    assert!(
+        py.status.success(),
+        "{}",
+        String::from_utf8_lossy(&py.stderr)
+    );
+    let (ours, theirs) = (json(&ours), json(&String::from_utf8_lossy(&py.stdout)));
+    assert_eq!(ours, theirs);
+    assert!(
+        ours["f1"].as_f64().unwrap() >= 0.80,
+        "dev F1 {}",
+        ours["f1"]
+    );
+}
+
+#[test]
+fn fixtures_score_at_least_090() {
+    let (code, stdout, stderr) = run(&[
+        "eval",
+        "--gold",
+        "fixtures/gold.jsonl",
+        "fixtures/docs",
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let s = json(&stdout);
+    assert!(s["f1"].as_f64().unwrap() >= 0.90, "fixtures F1 {}", s["f1"]);
+}
+
+#[test]
+fn help_teaches_each_command() {
+    for cmd in ["extract", "series", "chart", "report", "eval"] {
+        let (code, stdout, _) = run(&[cmd, "--help"]);
+        assert_eq!(code, 0);
+        assert!(
+            stdout.contains("Example: tolltrack"),
+            "{cmd} --help has no example"
+        );
+    }
+}
