@@ -106,6 +106,22 @@ pub fn write(figs: &[Figure], format: TableFormat, w: &mut dyn Write) -> Result<
     Ok(())
 }
 
+/// Write one part of a streamed table: CSV with or without its header, or
+/// JSON Lines. Parts concatenate to the same bytes as one whole write.
+pub fn write_part(figs: &[Figure], format: TableFormat, header: bool, w: &mut dyn Write) -> Result<()> {
+    match format {
+        TableFormat::Csv => {
+            if figs.is_empty() && !header {
+                return Ok(());
+            }
+            let mut df = frame::from_figures(figs)?;
+            CsvWriter::new(w).include_header(header).finish(&mut df)?;
+            Ok(())
+        }
+        _ => write(figs, format, w),
+    }
+}
+
 /// One figure as a JSON object with the columns in contract order.
 pub fn json_row(f: &Figure) -> Map<String, Value> {
     let date =

@@ -20,6 +20,7 @@
 //! assert_eq!(f.low, Some(46000));
 //! ```
 
+pub mod claims;
 pub mod document;
 pub mod error;
 pub mod eval;

@@ -1,10 +1,20 @@
 //! The pipeline from inputs to figures, with the accounting every command
 //! reports: documents read, skipped (with reasons), figures found.
+//!
+//! Documents are read lazily in batches; each batch is extracted in parallel
+//! (rayon) and handed on in input order, so output is the same bytes with
+//! one thread or many, and memory holds one batch of texts at a time.
+
+use rayon::prelude::*;
 
 use crate::document::Document;
 use crate::error::Result;
 use crate::extract::{self, date::DateOrder, Figure};
 use crate::ingest::{self, Item, Options};
+
+/// Documents per parallel batch: large enough to keep every core busy,
+/// small enough that a batch of texts stays a few megabytes.
+const BATCH: usize = 512;
 
 /// What happened to the inputs.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -13,6 +23,7 @@ pub struct Stats {
     pub skipped: usize,
     pub warnings: usize,
     pub figures: usize,
+    pub bytes: usize,
 }
 
 impl Stats {
@@ -36,46 +47,74 @@ pub enum Notice {
     Warning(String),
 }
 
+/// How to run the pipeline.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub options: Options,
+    pub order: DateOrder,
+    /// Worker threads; 1 runs everything on the calling thread.
+    pub threads: usize,
+}
+
 /// Read every input and extract its figures, calling `notice` for each
-/// skipped input and warning, and `each` for each document with its figures.
+/// skipped input and warning, and `each` for each document with its figures,
+/// in input order.
 pub fn run(
     inputs: &[String],
-    options: &Options,
-    order: DateOrder,
+    config: &Config,
     mut notice: impl FnMut(Notice),
-    mut each: impl FnMut(&Document, Vec<Figure>),
+    mut each: impl FnMut(&Document, Vec<Figure>) -> Result<()>,
 ) -> Result<Stats> {
     let sources = ingest::sources(inputs)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.threads.max(1))
+        .build()
+        .map_err(|e| crate::Error::Io(std::io::Error::other(e.to_string())))?;
     let mut stats = Stats::default();
-    for item in ingest::Reader::new(sources, options.clone()) {
-        match item {
-            Item::Doc(doc, warnings) => {
-                stats.read += 1;
-                for w in warnings {
-                    stats.warnings += 1;
-                    notice(Notice::Warning(w));
+    let mut reader = ingest::Reader::new(sources, config.options.clone());
+    loop {
+        let batch: Vec<Item> = reader.by_ref().take(BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let extract_one = |item: &Item| match item {
+            Item::Doc(doc, _) => extract::figures_with(doc, config.order),
+            Item::Skip { .. } => Vec::new(),
+        };
+        let figures: Vec<Vec<Figure>> = if config.threads > 1 {
+            pool.install(|| batch.par_iter().map(extract_one).collect())
+        } else {
+            batch.iter().map(extract_one).collect()
+        };
+        for (item, figs) in batch.into_iter().zip(figures) {
+            match item {
+                Item::Doc(doc, warnings) => {
+                    stats.read += 1;
+                    stats.bytes += doc.text.len();
+                    for w in warnings {
+                        stats.warnings += 1;
+                        notice(Notice::Warning(w));
+                    }
+                    stats.figures += figs.len();
+                    each(&doc, figs)?;
                 }
-                let figs = extract::figures_with(&doc, order);
-                stats.figures += figs.len();
-                each(&doc, figs);
-            }
-            Item::Skip { origin, reason } => {
-                stats.skipped += 1;
-                notice(Notice::Skipped { origin, reason });
+                Item::Skip { origin, reason } => {
+                    stats.skipped += 1;
+                    notice(Notice::Skipped { origin, reason });
+                }
             }
         }
     }
     Ok(stats)
 }
 
-/// All figures of the inputs, in input order.
-pub fn collect(
-    inputs: &[String],
-    options: &Options,
-    order: DateOrder,
-    notice: impl FnMut(Notice),
-) -> Result<(Vec<Figure>, Stats)> {
+/// All figures of the inputs, in input order, with claims assigned.
+pub fn collect(inputs: &[String], config: &Config, notice: impl FnMut(Notice)) -> Result<(Vec<Figure>, Stats)> {
     let mut all = Vec::new();
-    let stats = run(inputs, options, order, notice, |_, figs| all.extend(figs))?;
+    let stats = run(inputs, config, notice, |_, figs| {
+        all.extend(figs);
+        Ok(())
+    })?;
+    crate::claims::assign(&mut all);
     Ok((all, stats))
 }

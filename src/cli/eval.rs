@@ -31,12 +31,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let gold = eval::read_gold(&args.gold)?;
-    let (figs, stats) = pipeline::collect(
-        &args.input.inputs,
-        &args.input.options(),
-        args.input.order(),
-        report_notice,
-    )?;
+    let (figs, stats) = pipeline::collect(&args.input.inputs, &args.input.config(), report_notice)?;
     let score = eval::score(&gold, &figs);
     if args.json {
         println!("{}", score.to_json());

@@ -1,16 +1,21 @@
-//! `tolltrack extract`: inputs → the figures table.
+//! `tolltrack extract`: inputs → the figures table, streamed.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
 use tolltrack::export::{self, TableFormat};
-use tolltrack::pipeline;
+use tolltrack::{claims, pipeline, Figure};
 
-use super::{input_exit, output, report_notice, InputArgs};
+use super::{input_exit, report_notice, InputArgs};
 
 /// Extract every stated count of people as one row: doc, published, date,
 /// period_start, metric, value, low, high, qualifier, kind, who, where,
 /// sentence, start, end, published_inferred, country, lat, lon, claim.
+///
+/// Rows are written as documents are read (CSV and JSON Lines), so memory
+/// does not grow with the input. `claim` here joins figures of the same day;
+/// `tolltrack claims`, `series` and `report` also join reports a day apart.
 ///
 /// Example: tolltrack extract fixtures/docs -o figures.csv
 #[derive(Debug, clap::Args)]
@@ -39,24 +44,47 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     if format == TableFormat::Parquet && args.output.is_none() {
         anyhow::bail!("parquet output needs a file: use -o FILE.parquet");
     }
-    let (mut figs, stats) = pipeline::collect(
-        &args.input.inputs,
-        &args.input.options(),
-        args.input.order(),
-        report_notice,
-    )?;
-    if args.spreadsheet_safe {
-        export::spreadsheet_safe(&mut figs);
+    let config = args.input.config();
+    let safe = args.spreadsheet_safe;
+    let prepare = |mut figs: Vec<Figure>| {
+        claims::assign_each(&mut figs);
+        if safe {
+            export::spreadsheet_safe(&mut figs);
+        }
+        figs
+    };
+    let mut stats = None;
+    let mut write = |w: &mut dyn Write| -> tolltrack::Result<()> {
+        if format == TableFormat::Parquet {
+            // Parquet is written whole: its footer indexes every row.
+            let (figs, s) = pipeline::collect(&args.input.inputs, &config, report_notice)?;
+            export::write(&prepare(figs), format, w)?;
+            stats = Some(s);
+            return Ok(());
+        }
+        let mut header = true;
+        let s = pipeline::run(&args.input.inputs, &config, report_notice, |_, figs| {
+            export::write_part(&prepare(figs), format, header, w)?;
+            header = false;
+            Ok(())
+        })?;
+        if header {
+            export::write_part(&[], format, true, w)?;
+        }
+        stats = Some(s);
+        Ok(())
+    };
+    let target = args.output.as_ref().map(|p| format!(" to {}", p.display())).unwrap_or_default();
+    match &args.output {
+        Some(p) => export::write_atomic(p, write).with_context(|| format!("writing figures{target}"))?,
+        None => {
+            let stdout = std::io::stdout();
+            let mut lock = std::io::BufWriter::new(stdout.lock());
+            write(&mut lock)?;
+            lock.flush()?;
+        }
     }
-    output(&args.output, |w| export::write(&figs, format, w)).with_context(|| {
-        format!(
-            "writing figures{}",
-            args.output
-                .as_ref()
-                .map(|p| format!(" to {}", p.display()))
-                .unwrap_or_default()
-        )
-    })?;
+    let stats = stats.unwrap_or_default();
     eprintln!("tolltrack: {}", stats.summary());
     Ok(input_exit(args.input.strict, &stats))
 }

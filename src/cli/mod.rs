@@ -2,6 +2,7 @@
 //! lives in its own file with the same shape: `Args` and `run(args)`.
 
 mod chart;
+mod claims;
 mod eval;
 mod extract;
 mod parse;
@@ -15,7 +16,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use tolltrack::extract::date::DateOrder;
 use tolltrack::ingest;
-use tolltrack::pipeline::Notice;
+use tolltrack::pipeline::{self, Notice};
 use tolltrack::Metric;
 
 /// Exit codes, by name.
@@ -57,6 +58,8 @@ pub enum Command {
     Chart(chart::Args),
     /// Run everything: figures, series, charts and an index.md report.
     Report(report::Args),
+    /// List the facts behind the figures (claims) with their sources.
+    Claims(claims::Args),
     /// Score extraction against a gold file (precision, recall, F1).
     Eval(eval::Args),
     /// Show what the number and date grammars read (conformance format).
@@ -89,6 +92,10 @@ pub struct InputArgs {
     /// Skip documents larger than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
     pub max_doc_bytes: usize,
+
+    /// Worker threads for extraction (default: all cores). Output is the same for any number.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 /// `--date-order` values.
@@ -114,6 +121,15 @@ impl InputArgs {
             published: self.published,
             date_order: self.order(),
             max_doc_bytes: self.max_doc_bytes,
+        }
+    }
+
+    pub fn config(&self) -> pipeline::Config {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        pipeline::Config {
+            options: self.options(),
+            order: self.order(),
+            threads: self.threads.unwrap_or(cores).max(1),
         }
     }
 }
@@ -158,6 +174,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Series(a) => series::run(a),
         Command::Chart(a) => chart::run(a),
         Command::Report(a) => report::run(a),
+        Command::Claims(a) => claims::run(a),
         Command::Eval(a) => eval::run(a),
         Command::Parse(c) => parse::run(c),
     }

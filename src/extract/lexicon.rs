@@ -69,6 +69,9 @@ pub const CUES: &[Cue] = &[
     cue("executed", Some(K), true, true, false),
     cue("executing", Some(K), true, false, false),
     cue("massacred", Some(K), true, true, false),
+    cue("killings", Some(K), true, false, false),
+    cue("execution", Some(K), true, false, false),
+    cue("executions", Some(K), true, false, false),
     cue("murdered", Some(K), true, true, false),
     cue("slain", Some(K), false, true, false),
     cue("shot dead", Some(K), false, true, false),
@@ -82,6 +85,7 @@ pub const CUES: &[Cue] = &[
     cue("hurt", Some(I), false, true, false),
     cue("injuries", Some(I), false, true, false),
     cue("wounds", Some(I), false, true, false),
+    cue("injury", Some(I), false, true, false),
     // displaced
     cue("displaced", Some(D), true, true, true),
     cue("displacing", Some(D), true, false, false),
@@ -106,6 +110,12 @@ pub const CUES: &[Cue] = &[
     cue("sought shelter", Some(D), false, true, false),
     cue("taken refuge", Some(D), false, true, false),
     cue("sheltering", Some(D), false, true, false),
+    cue("from their homes", Some(D), false, true, false),
+    cue("out of their homes", Some(D), false, true, false),
+    cue("from their villages", Some(D), false, true, false),
+    cue("evacuation", Some(D), true, false, false),
+    cue("displacement", Some(D), true, false, false),
+    cue("exodus", Some(D), true, false, false),
     // troops (need a force noun)
     cue("deployed", Some(T), true, true, false),
     cue("deploying", Some(T), true, false, false),
@@ -114,6 +124,12 @@ pub const CUES: &[Cue] = &[
     cue("stationed", Some(T), false, true, false),
     cue("mobilised", Some(T), true, true, false),
     cue("mobilized", Some(T), true, true, false),
+    cue("mobilise", Some(T), true, false, false),
+    cue("mobilize", Some(T), true, false, false),
+    cue("mobilising", Some(T), true, false, false),
+    cue("mobilizing", Some(T), true, false, false),
+    cue("dispatching", Some(T), true, false, false),
+    cue("dispatch", Some(T), true, false, false),
     cue("dispatched", Some(T), true, true, false),
     cue("sent", Some(T), true, true, false),
     cue("sending", Some(T), true, false, false),
@@ -130,6 +146,8 @@ pub const CUES: &[Cue] = &[
     cue("taken prisoner", Some(Dt), false, true, false),
     cue("rounded up", Some(Dt), true, true, false),
     cue("detainees", Some(Dt), false, false, true),
+    cue("arrests", Some(Dt), true, false, true),
+    cue("detention", Some(Dt), true, false, false),
     cue("in custody", Some(Dt), false, true, false),
     cue("jailed", Some(Dt), true, true, false),
     // abducted
@@ -142,10 +160,33 @@ pub const CUES: &[Cue] = &[
     cue("taken captive", Some(A), false, true, false),
     cue("hostages", Some(A), false, false, true),
     cue("captives", Some(A), false, false, true),
+    cue("abduction", Some(A), true, false, false),
+    cue("abductions", Some(A), true, false, false),
+    cue("kidnappings", Some(A), true, false, false),
     // missing
     cue("missing", Some(M), false, true, true),
     cue("unaccounted for", Some(M), false, true, false),
     cue("disappeared", Some(M), false, true, false),
+    cue("killings", Some(K), true, false, false),
+    cue("execution", Some(K), true, false, false),
+    cue("executions", Some(K), true, false, false),
+    cue("injury", Some(I), false, true, false),
+    cue("from their homes", Some(D), false, true, false),
+    cue("out of their homes", Some(D), false, true, false),
+    cue("from their villages", Some(D), false, true, false),
+    cue("evacuation", Some(D), true, false, false),
+    cue("displacement", Some(D), true, false, false),
+    cue("mobilise", Some(T), true, false, false),
+    cue("mobilize", Some(T), true, false, false),
+    cue("mobilising", Some(T), true, false, false),
+    cue("mobilizing", Some(T), true, false, false),
+    cue("dispatching", Some(T), true, false, false),
+    cue("dispatch", Some(T), true, false, false),
+    cue("arrests", Some(Dt), true, false, true),
+    cue("detention", Some(Dt), true, false, false),
+    cue("abduction", Some(A), true, false, false),
+    cue("abductions", Some(A), true, false, false),
+    cue("kidnappings", Some(A), true, false, false),
     // anti-cues: fates that are not figures (§2)
     cue("casualties", None, true, false, true),
     cue("rescued", None, true, true, false),
@@ -287,6 +328,39 @@ pub const PEOPLE: &[&str] = &[
     "Tutsis",
     "Hutus",
     "Fulani",
+    "missionaries", "priests", "nuns", "clergy", "foreigners", "expatriates", "diplomats",
+    "engineers", "contractors", "vendors", "labourers", "laborers", "occupants", "mourners",
+    "clients", "customers", "athletes", "players", "fans", "voters", "defendants", "believers",
+    "parishioners", "congregants", "monks", "imams", "teachers", "lecturers", "professors",
+    "judges", "lawyers", "activists", "politicians", "lawmakers", "ministers", "leaders",
+    "chiefs", "elders", "sons", "daughters", "brothers", "sisters", "fathers", "mothers",
+    "parents", "grandchildren", "siblings", "cousins", "toddlers", "newborns", "orphans",
+    "widows", "humans", "souls",
+];
+
+/// Endings of agent and people nouns ("-ers", "-ists", "-ians"), so that a
+/// noun the table lacks ("missionaries", "vendors") still counts as people.
+pub const PEOPLE_SUFFIXES: &[&str] = &[
+    "ers", "ors", "ists", "ians", "ants", "ents", "ees", "men", "aries", "ites", "ives",
+];
+
+/// Nouns with a people ending that are things: "shelters", "documents".
+pub const NOT_PEOPLE: &[&str] = &[
+    "containers", "shelters", "meters", "metres", "kilometers", "kilometres", "helicopters",
+    "centers", "centres", "computers", "numbers", "orders", "borders", "quarters",
+    "headquarters", "letters", "papers", "towers", "rivers", "layers", "chambers", "corners",
+    "barriers", "posters", "trailers", "boulders", "tankers", "bombers", "carriers",
+    "launchers", "transformers", "liters", "litres", "chapters", "waters", "matters",
+    "incidents", "documents", "apartments", "governments", "settlements", "departments",
+    "tournaments", "monuments", "instruments", "segments", "elements", "shipments",
+    "statements", "agreements", "treatments", "payments", "investments", "assessments",
+    "amendments", "comments", "moments", "tents", "cents", "events", "tractors", "generators",
+    "reactors", "motors", "factors", "sensors", "corridors", "monitors", "tremors", "errors",
+    "indicators", "archives", "initiatives", "incentives", "explosives", "alternatives",
+    "objectives", "variants", "plants", "grants", "restaurants", "fragments", "garments",
+    "floors", "doors", "sectors", "offers", "members'", "years", "ferries", "arteries",
+    "batteries", "boundaries", "dictionaries", "summaries", "commentaries", "sanctuaries",
+    "salaries", "territories", "ministries",
 ];
 
 /// Nouns that name members of a force (§2 `troops`): counted as troops only
@@ -421,6 +495,7 @@ pub const MODIFIERS: &[&str] = &[
     "traffic",
     "municipal",
     "national",
+    "al-Shabaab", "Rohingya",
 ];
 
 /// Words after a number that end its noun phrase without naming a thing:
@@ -733,6 +808,25 @@ pub const AFTER_BRIDGE: &[&str] = &[
     "either",
     "as",
     "well",
+    "among", "the", "those", "many", "them",
+];
+
+/// Prepositions whose phrase may stand between a noun phrase and its verb:
+/// "4m people in Yemen have been forced from their homes".
+pub const PREPOSITIONS: &[&str] = &[
+    "in", "across", "from", "near", "at", "inside", "throughout", "of", "around", "outside",
+    "on", "along", "within", "aboard",
+];
+
+/// Verbs that state a total of a subject named before them: "the death toll
+/// from the floods reached 1,200", "the number of people killed rose to 615",
+/// "Among the dead are 84 Egyptians".
+pub const TOLL_VERBS: &[&str] = &[
+    "rose", "risen", "rises", "rising", "climbed", "climbs", "jumped", "jumps", "increased",
+    "increases", "reached", "reaches", "reaching", "stood", "stands", "hit", "hits", "passed",
+    "passes", "topped", "tops", "topping", "surpassed", "surpasses", "surpassing", "exceeded",
+    "exceeds", "exceeding", "crossed", "grew", "soared", "mounted", "is", "was", "are",
+    "were", "put",
 ];
 
 /// Words that open an aside after a noun phrase: ", including 12 children,".
@@ -855,6 +949,9 @@ pub const PROJECTIONS: &[&str] = &[
     "warns",
     "potentially",
     "possibly",
+    "preparing", "prepare", "prepares", "planning", "plans", "bracing", "brace",
+    "anticipate", "anticipates", "anticipating", "expects", "expecting", "fear", "fears",
+    "scenario", "if",
 ];
 
 /// Words after a number's noun phrase that make it a rate: "630 cross daily".
@@ -940,16 +1037,21 @@ pub const FRACTIONS: &[(&str, f64)] = &[
     ("a tenth", 0.1),
 ];
 
-/// A sentence can hold a figure only if it has a digit or a number word and
-/// a cue stem. This cheap test keeps the grammar off most prose.
+/// A sentence can hold a figure only if it names a cue or a force. The
+/// pattern is built from [`CUES`] and [`FORCES`] themselves, so a new cue
+/// can never be filtered out. ASCII boundaries keep the regex on its fast path.
 static PREFILTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:kill|dead|die|death|toll|fatalit|lives|bod(?:y|ies)|execut|massacr|murder|slain|perish|drown|wound|injur|hurt|displac|fled|flee|refugee|evacu|uproot|homeless|forced|border|refuge|shelter|deploy|station|mobili|dispatch|sent|send|troop|soldier|personnel|servicem|police|officer|fighter|forces|detain|arrest|captur|prisoner|rounded|custody|jail|abduct|kidnap|hostage|captive|missing|unaccounted|disappear)",
-    )
-    .expect("static regex")
+    let mut words: Vec<String> = CUES
+        .iter()
+        .map(|c| c.phrase)
+        .chain(FORCES.iter().copied())
+        .map(|w| regex::escape(w).replace(' ', r"\s+"))
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", words.join("|"))).expect("cue pattern")
 });
 
 /// Whether a sentence is worth the full grammar.
 pub fn may_hold_figure(s: &str) -> bool {
-    s.bytes().any(|b| b.is_ascii_alphanumeric()) && PREFILTER.is_match(s)
+    PREFILTER.is_match(s)
 }

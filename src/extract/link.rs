@@ -7,7 +7,7 @@
 
 use super::bounds::{self, Bound};
 use super::date::DateMatch;
-use super::lexicon::{
+use super::lexicon::{FORCES, PREPOSITIONS, TOLL_VERBS, 
     Cue, AFTER_BRIDGE, ASIDE, BEFORE_BRIDGE, CUMULATIVE, FRACTIONS, INCREMENT, PROJECTIONS, RATES,
 };
 use super::reject;
@@ -123,6 +123,9 @@ fn share_of(s: &str, toks: &[Token], i: usize, previous: Option<&Found>) -> Opti
     }) {
         j += 1;
     }
+    if toks.get(j).is_some_and(is_possessive) {
+        j += 1;
+    }
     let Some(Tok::Num(total, _)) = toks.get(j).map(|t| t.kind) else {
         return None;
     };
@@ -148,9 +151,17 @@ fn share_of(s: &str, toks: &[Token], i: usize, previous: Option<&Found>) -> Opti
     complete(s, toks, bound, previous)
 }
 
+/// "the town's", "Buzi’s": a possessive before a population.
+fn is_possessive(t: &Token) -> bool {
+    t.is_word() && (t.text.ends_with("'s") || t.text.ends_with("\u{2019}s"))
+}
+
 /// "a third of the", "half of the", "two-thirds of its" ending right before token `i`.
 fn fraction_before(toks: &[Token], i: usize) -> Option<(f64, usize)> {
     let mut j = i;
+    if j > 0 && is_possessive(&toks[j - 1]) {
+        j -= 1;
+    }
     if j > 0 && toks[j - 1].is_any(&["the", "its", "their"]) {
         j -= 1;
     }
@@ -172,52 +183,51 @@ fn fraction_before(toks: &[Token], i: usize) -> Option<(f64, usize)> {
 }
 
 /// Give a bounded number its noun phrase, metric and hints.
-fn complete(
-    s: &str,
-    toks: &[Token],
-    bound: Bound,
-    previous: Option<&Found>,
-) -> Option<(Found, usize)> {
+fn complete(s: &str, toks: &[Token], bound: Bound, previous: Option<&Found>) -> Option<(Found, usize)> {
     let np = who::noun_phrase(toks, bound.number);
     if np.head == Head::Thing {
         return None;
     }
     let np_end = np.end.max(bound.last);
-    let aside = bound.first > 0 && toks[bound.first - 1].is_any(&["including", "among"]);
+    let aside = in_aside(toks, bound.first, bound.number);
+    let subject = subject_cue(toks, bound.first);
     let left = cue_before(toks, bound.first);
     let right = cue_after(toks, np_end + 1, aside);
     let own = match np.head {
-        Head::Cue(c) => Some((c, toks[np.end].start, toks[np.end].end)),
-        _ => None,
+        Head::Cue(c) => Some((c, toks[np.end].start, toks[np.end].end, 0)),
+        _ => np.modifier_cue.map(|c| (c, toks[bound.number].start, toks[bound.number].end, 0)),
     };
-    // Pick the governing cue: the noun's own cue, else the nearer of left and right.
-    let chosen: Option<(Cue, usize, usize, usize)> = match (own, left, right) {
-        (Some(c), _, Some(r)) if r.3 <= 2 && r.0.metric.is_some() && c.0.metric.is_some() => {
-            Some(r)
-        }
-        (Some((c, a, b)), _, _) => Some((c, a, b, 0)),
-        (None, Some(l), Some(r)) => Some(if r.3 < l.3 { r } else { l }),
-        (None, l, r) => l.or(r),
+    // Pick the governing cue: a close cue after the number's noun (a verb
+    // outranks the noun: "105 hostages were released"), then the noun's own
+    // cue, then the subject of a toll verb, then the nearer of left and right.
+    let chosen: Option<Cue4> = match (own, right) {
+        (Some(_), Some(r)) if r.3 <= 2 && (r.0.metric.is_some() || matches!(np.head, Head::Cue(_))) => Some(r),
+        (Some(o), _) => Some(o),
+        (None, _) => subject.or(match (left, right) {
+            (Some(l), Some(r)) => Some(if r.3 < l.3 { r } else { l }),
+            (l, r) => l.or(r),
+        }),
     };
     let mut metric = chosen.and_then(|c| c.0.metric);
     if chosen.is_some() && metric.is_none() {
         return None; // an anti-cue governs the number
     }
     // Troop cues count only a force; a force with no other cue needs a deployment verb.
-    if metric == Some(Metric::Troops) && np.head != Head::Force {
+    let force = np.head == Head::Force || subject.is_some_and(|c| c.0.metric == Some(Metric::Troops));
+    if metric == Some(Metric::Troops) && !force {
         return None;
     }
     if metric.is_none() && np.head == Head::Force && deployment_in(toks) {
         metric = Some(Metric::Troops);
     }
-    // A sub-count ("including 12 children") shares its total's metric.
-    if metric.is_none() && aside {
-        metric = previous.map(|p| p.metric);
+    // A sub-count ("including 12 children", "nine of them") shares its total's metric.
+    if aside {
+        if let Some(p) = previous {
+            metric = metric.or(Some(p.metric));
+        }
     }
     let metric = metric?;
-    let cue = chosen.map_or((toks[bound.number].start, toks[bound.number].end), |c| {
-        (c.1, c.2)
-    });
+    let cue = chosen.map_or((toks[bound.number].start, toks[bound.number].end), |c| (c.1, c.2));
     let lo = bound.first.min(token_at(toks, cue.0));
     if metric != Metric::Troops && projection(toks, lo.saturating_sub(3), bound.first) {
         return None;
@@ -225,7 +235,9 @@ fn complete(
     if rate_after(toks, np_end + 1) {
         return None;
     }
-    let hint = hint(toks, &bound, np_end, cue);
+    let mut hint = hint(toks, &bound, np_end, cue);
+    // "the number of people killed rose to 615": a stated total.
+    hint.total |= subject.is_some() && chosen == subject;
     let found = Found {
         start: toks[bound.first].start,
         end: toks[bound.last].end,
@@ -241,6 +253,65 @@ fn complete(
     Some((found, bound.last.max(bound.number)))
 }
 
+/// A cue with its byte span and its distance in tokens from the number.
+type Cue4 = (Cue, usize, usize, usize);
+
+/// Whether the number is a sub-count in an aside: "including 12 children",
+/// "among them 12 children", "nine of them".
+fn in_aside(toks: &[Token], first: usize, number: usize) -> bool {
+    let before = |k: usize, w: &str| first >= k && toks[first - k].is(w);
+    before(1, "including")
+        || (before(1, "them") && before(2, "among"))
+        || (before(1, "whom") && before(2, "among"))
+        || (toks.get(number + 1).is_some_and(|t| t.is("of")) && toks.get(number + 2).is_some_and(|t| t.is_any(&["them", "whom"])))
+}
+
+/// The subject of a toll verb right before the number: "the death toll from
+/// the floods reached 1,200", "the number of people killed rose to 615",
+/// "Among the dead are 84 Egyptians". Scans left past the verb, through the
+/// clause, to the nearest cue.
+fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
+    // Walk back over qualifiers to the verb.
+    let mut k = first;
+    let mut steps = 0;
+    while k > 0 && steps < 4 && toks[k - 1].is_any(&["to", "at", "of", "now", "already", "well", "just", "had", "has", "have", "been"]) {
+        k -= 1;
+        steps += 1;
+    }
+    // The verb may be the qualifier itself ("surpassed 40,000").
+    let verb = if toks[first].is_any(TOLL_VERBS) {
+        first
+    } else if k > 0 && toks[k - 1].is_any(TOLL_VERBS) {
+        k - 1
+    } else {
+        return None;
+    };
+    let copula = toks[verb].is_any(&["is", "was", "are", "were"]);
+    // The clause before the verb.
+    let start = toks[..verb].iter().rposition(|t| t.is_punct(';') || t.is_punct(':')).map_or(0, |p| p + 1);
+    let clause = &toks[start..verb];
+    // A copula needs "Among ..." ("Among the dead are …") or "the number of".
+    let marked = clause.iter().any(|t| t.is_any(&["number", "toll", "total", "tally"]));
+    let among = clause.first().is_some_and(|t| t.is("among"));
+    if copula && !(among || marked) || clause.len() > 25 {
+        return None;
+    }
+    if !(marked || among || clause.iter().any(|t| t.is_any(&["deaths", "fatalities", "dead"]))) {
+        return None;
+    }
+    // The first cue of the clause names the subject.
+    for i in 0..clause.len() {
+        if clause[i].is_num() {
+            return None;
+        }
+        if let Some((c, n)) = cue_at(clause, i, |c| c.metric.is_some()) {
+            let at = start + i;
+            return Some((c, toks[at].start, toks[at + n - 1].end, first - at));
+        }
+    }
+    None
+}
+
 fn token_at(toks: &[Token], byte: usize) -> usize {
     toks.iter()
         .position(|t| t.start >= byte)
@@ -252,6 +323,7 @@ fn token_at(toks: &[Token], byte: usize) -> usize {
 fn cue_before(toks: &[Token], first: usize) -> Option<(Cue, usize, usize, usize)> {
     let mut k = first;
     let mut bridged = 0;
+    let mut list = false;
     while k > 0 && bridged <= MAX_BRIDGE {
         k -= 1;
         // The longest cue phrase that ends at token k.
@@ -267,6 +339,17 @@ fn cue_before(toks: &[Token], first: usize) -> Option<(Cue, usize, usize, usize)
             }
         }
         if toks[k].is_any(BEFORE_BRIDGE) {
+            list |= toks[k].is("and");
+            bridged += 1;
+            continue;
+        }
+        // A list mate before this number: "killed 11 soldiers and two civilians".
+        if toks[k].is_punct(',') {
+            list = true;
+            bridged += 1;
+            continue;
+        }
+        if list && (toks[k].is_num() || who::is_people(toks, k) || toks[k].is_any(FORCES) || toks[k].is_capitalised()) {
             bridged += 1;
             continue;
         }
@@ -308,6 +391,30 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
                     continue;
                 }
                 None => return None,
+            }
+        }
+        // A numeric aside: ", nine of them South African,".
+        if t.is_punct(',')
+            && toks.get(k + 1).is_some_and(Token::is_num)
+            && toks.get(k + 2).is_some_and(|o| o.is("of"))
+            && toks.get(k + 3).is_some_and(|o| o.is_any(&["them", "whom"]))
+        {
+            if let Some(c) = toks[k + 1..].iter().take(10).position(|a| a.is_punct(',')) {
+                k = k + 2 + c;
+                bridged += 1;
+                continue;
+            }
+        }
+        // A prepositional phrase before the verb: "4m people in Yemen have been forced".
+        if t.is_any(PREPOSITIONS) {
+            let verb = toks[k + 1..].iter().take(6).position(|a| {
+                a.is_any(&["were", "was", "are", "is", "have", "has", "had", "remain", "remained", "remains"])
+            });
+            let clean = |end: usize| toks[k + 1..k + 1 + end].iter().all(|a| a.is_word());
+            if let Some(v) = verb.filter(|&v| v > 0 && clean(v)) {
+                k = k + 1 + v;
+                bridged += 1;
+                continue;
             }
         }
         if may_close_aside && (t.is_punct(',') || t.is_punct('-') || t.is_punct(')')) {
@@ -438,7 +545,7 @@ mod tests {
         assert_eq!(
             figs("A total of 46,006 Palestinians have been killed and 109,378 wounded."),
             vec![
-                ("a total of 46,006".into(), "killed", 46006, "exact"),
+                ("A total of 46,006".into(), "killed", 46006, "exact"),
                 ("109,378".into(), "injured", 109378, "exact")
             ]
         );

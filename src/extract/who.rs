@@ -2,7 +2,7 @@
 //! counts people at all ("15 Palestinian civilians" yes, "three military
 //! bases" no) and gives `who` as written (§5).
 
-use super::lexicon::{Cue, CUES, FORCES, FUNCTION, MODIFIERS, PEOPLE};
+use super::lexicon::{Cue, CUES, FORCES, FUNCTION, MODIFIERS, NOT_PEOPLE, PEOPLE, PEOPLE_SUFFIXES};
 use super::token::{Tok, Token};
 
 /// What the number's noun is.
@@ -28,6 +28,8 @@ pub struct NounPhrase {
     pub who: Option<(usize, usize)>,
     /// Last token of the phrase (the number itself when elliptical).
     pub end: usize,
+    /// A cue standing as a modifier of the noun: "9,000 displaced people", "39 wounded Rohingya".
+    pub modifier_cue: Option<Cue>,
 }
 
 /// Match a cue phrase of the lexicon starting at token `i`, longest first.
@@ -82,20 +84,13 @@ const NOT_WHO: &[&str] = &["more", "other", "additional", "further"];
 
 /// Read the noun phrase after the number at token `n`.
 pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
-    let elliptical = NounPhrase {
-        head: Head::Elliptical,
-        who: None,
-        end: n,
-    };
+    let elliptical = NounPhrase { head: Head::Elliptical, who: None, end: n, modifier_cue: None };
     let mut j = n + 1;
     // "thousands of people", "10 of the victims", "10 of them".
     if tokens.get(j).is_some_and(|t| t.is("of")) {
         match tokens.get(j + 1) {
             Some(t) if t.is_any(&["them", "whom", "us", "those"]) => {
-                return NounPhrase {
-                    end: j + 1,
-                    ..elliptical
-                }
+                return NounPhrase { end: j + 1, ..elliptical }
             }
             Some(t) if t.is_any(&["the", "its", "their", "these"]) => j += 2,
             Some(t) if t.is_word() => j += 1,
@@ -104,6 +99,13 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
     }
     let mut who_start: Option<usize> = None;
     let mut mods = 0;
+    let mut modifier_cue = None;
+    let phrase = |head, from: Option<usize>, last: usize, modifier_cue| NounPhrase {
+        head,
+        who: from.map(|f| (f, last)),
+        end: last,
+        modifier_cue,
+    };
     while let Some(t) = tokens.get(j) {
         if !t.is_word() {
             break;
@@ -111,38 +113,27 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
         // A force noun ("border guards", "Turkish soldiers").
         if let Some(len) = noun_at(tokens, j, FORCES) {
             let last = j + len - 1;
-            return NounPhrase {
-                head: Head::Force,
-                who: Some((who_start.unwrap_or(j), last)),
-                end: last,
-            };
+            return phrase(Head::Force, Some(who_start.unwrap_or(j)), last, modifier_cue);
         }
         // A cue standing as the noun, unless it modifies a noun after it ("10 wounded soldiers").
         if let Some((c, len)) = cue_at(tokens, j, |c| c.noun) {
-            let after = tokens.get(j + len);
-            let modifies = after.is_some_and(|a| {
-                noun_at(tokens, j + len, PEOPLE).is_some()
-                    || noun_at(tokens, j + len, FORCES).is_some()
-                    || a.is("people")
-            });
+            let modifies = tokens.get(j + len).is_some_and(|a| is_people(tokens, j + len) || a.is_capitalised());
             if !modifies || c.metric.is_none() {
                 let last = j + len - 1;
-                let who = is_group_noun(&c).then_some((who_start.unwrap_or(j), last));
-                return NounPhrase {
-                    head: Head::Cue(c),
-                    who,
-                    end: last,
-                };
+                let from = is_group_noun(&c).then_some(who_start.unwrap_or(j));
+                return phrase(Head::Cue(c), from, last, modifier_cue);
             }
+            modifier_cue = modifier_cue.or(Some(c));
         }
-        if noun_at(tokens, j, PEOPLE).is_some() {
-            return NounPhrase {
-                head: Head::Person,
-                who: Some((who_start.unwrap_or(j), j)),
-                end: j,
-            };
+        // A people noun ends the phrase unless another one follows ("Rohingya refugees").
+        let compound = tokens.get(j + 1).is_some_and(|next| {
+            next.is_word() && (is_people(tokens, j + 1) || cue_at(tokens, j + 1, |c| c.noun).is_some())
+        });
+        if is_people(tokens, j) && !compound {
+            return phrase(Head::Person, Some(who_start.unwrap_or(j)), j, modifier_cue);
         }
-        let modifier = t.is_any(MODIFIERS) || (t.is_capitalised() && !t.is_any(FUNCTION));
+        let named = t.text.starts_with("al-") || t.text.starts_with("el-");
+        let modifier = compound || named || t.is_any(MODIFIERS) || (t.is_capitalised() && !t.is_any(FUNCTION));
         if modifier && mods < 4 {
             if who_start.is_none() && !t.is_any(NOT_WHO) {
                 who_start = Some(j);
@@ -153,46 +144,45 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
         }
         break;
     }
-    // The phrase ended without a known noun.
+    // The phrase ended without a known noun: a capitalised plural before a verb names a people.
     let prev = &tokens[j - 1];
     if j - 1 > n && is_demonym_plural(prev) {
-        return NounPhrase {
-            head: Head::Person,
-            who: Some((who_start.unwrap_or(j - 1), j - 1)),
-            end: j - 1,
-        };
+        return phrase(Head::Person, Some(who_start.unwrap_or(j - 1)), j - 1, modifier_cue);
     }
-    match tokens.get(j) {
-        None => elliptical_after(n, j),
+    let verb_like = match tokens.get(j) {
+        None => true,
         Some(t) => match t.kind {
-            Tok::Punct(_) | Tok::Num(..) => elliptical_after(n, j),
+            Tok::Punct(_) | Tok::Num(..) => true,
             Tok::Word => {
-                let verb_like = t.is_any(FUNCTION)
+                t.is_any(FUNCTION)
                     || cue_at(tokens, j, |c| c.after).is_some()
                     || t.text.ends_with("ed")
                     || t.text.ends_with("ly")
-                    || t.is_capitalised();
-                if verb_like {
-                    elliptical_after(n, j)
-                } else {
-                    NounPhrase {
-                        head: Head::Thing,
-                        who: None,
-                        end: j,
-                    }
-                }
+                    || t.is_capitalised()
             }
         },
+    };
+    if verb_like {
+        NounPhrase { modifier_cue, ..elliptical }
+    } else {
+        phrase(Head::Thing, None, j, None)
     }
 }
 
-fn elliptical_after(n: usize, j: usize) -> NounPhrase {
-    let _ = j;
-    NounPhrase {
-        head: Head::Elliptical,
-        who: None,
-        end: n,
+/// Whether token `i` is a noun for people: in the table, or a lower-case
+/// plural with an agent ending ("missionaries", "vendors") that is not a thing.
+pub fn is_people(tokens: &[Token], i: usize) -> bool {
+    if noun_at(tokens, i, PEOPLE).is_some() {
+        return true;
     }
+    let t = &tokens[i];
+    let lower = t.text.to_ascii_lowercase();
+    t.is_word()
+        && !t.is_capitalised()
+        && lower.len() > 4
+        && PEOPLE_SUFFIXES.iter().any(|s| lower.ends_with(s))
+        && !NOT_PEOPLE.contains(&lower.as_str())
+        && !t.is_any(FUNCTION)
 }
 
 /// Cue nouns that name the group itself ("hostages", "refugees"), as opposed

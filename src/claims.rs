@@ -1,0 +1,185 @@
+//! Claims: one fact stated by many documents (or many times in one) shares a
+//! `claim` id, so a series counts it once and says how many sources stand
+//! behind it (issue #5).
+//!
+//! Two figures state the same fact when they have the same metric, the same
+//! place (country code, else `where` ignoring case), the same value and
+//! bounds, compatible `who` (equal, or one of them unnamed or "people"), and
+//! dates no more than a day apart. The id is a hash of the metric, place,
+//! value and the cluster's first date, so the same inputs always give the
+//! same ids, whatever their order.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::extract::Figure;
+use crate::series::group_of;
+
+/// A group key: what must be equal for two figures to state one fact.
+type Key = (&'static str, String, u64, Option<u64>, Option<u64>);
+
+/// The place as the gazetteer knows it (so "Kyiv" and "Kiev" agree), else as written.
+fn place_key(f: &Figure) -> String {
+    match (&f.country, f.lat, f.lon, &f.place) {
+        (Some(c), Some(lat), Some(lon), _) => format!("{c}@{lat:.2},{lon:.2}"),
+        (_, _, _, Some(p)) => p.trim().to_lowercase(),
+        (Some(c), _, _, None) => c.clone(),
+        _ => String::new(),
+    }
+}
+
+/// The group counted, normalised: lower case, without a plural "s".
+pub fn normalise_who(who: Option<&str>) -> Option<String> {
+    let w = who?.trim().to_lowercase();
+    if w.is_empty() || w == "people" || w == "persons" {
+        return None;
+    }
+    Some(w.strip_suffix('s').map(str::to_string).unwrap_or(w))
+}
+
+fn compatible(a: &Figure, b: &Figure) -> bool {
+    match (normalise_who(a.who.as_deref()), normalise_who(b.who.as_deref())) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+/// FNV-1a, 64 bits: small, stable across platforms and releases.
+fn fnv(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// The claim id of a cluster starting on `first`.
+fn id(metric: &str, place: &str, value: u64, first: NaiveDate) -> String {
+    format!("k{:012x}", fnv(&format!("{metric}|{place}|{value}|{first}")) & 0xffff_ffff_ffff)
+}
+
+/// Give each figure the id of its own day's claim, without looking at other
+/// documents: what a streaming `extract` can know. [`assign`] then also joins
+/// reports a day apart, keeping the earliest day's id.
+pub fn assign_each(figs: &mut [Figure]) {
+    for f in figs.iter_mut() {
+        f.claim = f.date.map(|d| id(f.metric.as_str(), &place_key(f), f.value, d));
+    }
+}
+
+/// Give every dated figure its claim id.
+pub fn assign(figs: &mut [Figure]) {
+    let mut groups: BTreeMap<Key, Vec<usize>> = BTreeMap::new();
+    for (i, f) in figs.iter().enumerate() {
+        if f.date.is_none() {
+            continue;
+        }
+        groups.entry((f.metric.as_str(), place_key(f), f.value, f.low, f.high)).or_default().push(i);
+    }
+    for ((metric, place, value, _, _), mut members) in groups {
+        members.sort_by_key(|&i| (figs[i].date, figs[i].doc.clone(), figs[i].start));
+        // Chain figures whose dates are at most a day apart and whose groups agree.
+        let mut clusters: Vec<(NaiveDate, Vec<usize>)> = Vec::new();
+        for i in members {
+            let date = figs[i].date.expect("dated");
+            let home = clusters.iter_mut().rev().find(|(_, c)| {
+                let last = figs[*c.last().expect("non-empty")].date.expect("dated");
+                (date - last).num_days() <= 1 && c.iter().all(|&j| compatible(&figs[i], &figs[j]))
+            });
+            match home {
+                Some((_, c)) => c.push(i),
+                None => clusters.push((date, vec![i])),
+            }
+        }
+        for (first, members) in clusters {
+            let id = id(metric, &place, value, first);
+            for i in members {
+                figs[i].claim = Some(id.clone());
+            }
+        }
+    }
+}
+
+/// One row of the claims table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub claim: String,
+    pub metric: &'static str,
+    pub place: String,
+    pub country: String,
+    pub value: u64,
+    pub low: Option<u64>,
+    pub high: Option<u64>,
+    pub first_date: NaiveDate,
+    pub last_date: NaiveDate,
+    pub figures: usize,
+    pub sources: usize,
+    pub first_report: String,
+    pub first_published: Option<NaiveDate>,
+    pub documents: Vec<String>,
+}
+
+/// The claims table: one row per claim, most-sourced first.
+pub fn table(figs: &[Figure]) -> Vec<Claim> {
+    let mut by_claim: BTreeMap<&str, Vec<&Figure>> = BTreeMap::new();
+    for f in figs {
+        if let Some(c) = f.claim.as_deref() {
+            by_claim.entry(c).or_default().push(f);
+        }
+    }
+    let mut out: Vec<Claim> = by_claim
+        .into_iter()
+        .map(|(id, fs)| {
+            let mut docs: Vec<String> = fs.iter().map(|f| f.doc.clone()).collect();
+            docs.sort();
+            docs.dedup();
+            let first = fs
+                .iter()
+                .min_by_key(|f| (f.published, f.date, f.doc.clone()))
+                .expect("non-empty claim");
+            Claim {
+                claim: id.to_string(),
+                metric: first.metric.as_str(),
+                place: group_of(first, crate::series::By::Where),
+                country: first.country.clone().unwrap_or_default(),
+                value: first.value,
+                low: first.low,
+                high: first.high,
+                first_date: fs.iter().filter_map(|f| f.date).min().expect("dated"),
+                last_date: fs.iter().filter_map(|f| f.date).max().expect("dated"),
+                figures: fs.len(),
+                sources: docs.len(),
+                first_report: first.doc.clone(),
+                first_published: first.published,
+                documents: docs,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| b.sources.cmp(&a.sources).then(a.first_date.cmp(&b.first_date)).then(a.claim.cmp(&b.claim)));
+    out
+}
+
+/// Write the claims table as CSV.
+pub fn write_csv(claims: &[Claim], w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    writeln!(w, "claim,metric,where,country,value,low,high,first_date,last_date,figures,sources,first_report,first_published,documents")?;
+    let opt = |v: Option<u64>| v.map_or(String::new(), |v| v.to_string());
+    let quote = |s: &str| if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() };
+    for c in claims {
+        writeln!(
+            w,
+            "{},{},{},{},{},{},{},{},{},{},{},{},{},{}",
+            c.claim,
+            c.metric,
+            quote(&c.place),
+            c.country,
+            c.value,
+            opt(c.low),
+            opt(c.high),
+            c.first_date,
+            c.last_date,
+            c.figures,
+            c.sources,
+            quote(&c.first_report),
+            c.first_published.map_or(String::new(), |d| d.to_string()),
+            quote(&c.documents.join(";"))
+        )?;
+    }
+    Ok(())
+}
