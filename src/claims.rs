@@ -39,7 +39,10 @@ pub fn normalise_who(who: Option<&str>) -> Option<String> {
 }
 
 fn compatible(a: &Figure, b: &Figure) -> bool {
-    match (normalise_who(a.who.as_deref()), normalise_who(b.who.as_deref())) {
+    match (
+        normalise_who(a.who.as_deref()),
+        normalise_who(b.who.as_deref()),
+    ) {
         (Some(x), Some(y)) => x == y,
         _ => true,
     }
@@ -47,12 +50,17 @@ fn compatible(a: &Figure, b: &Figure) -> bool {
 
 /// FNV-1a, 64 bits: small, stable across platforms and releases.
 fn fnv(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The claim id of a cluster starting on `first`.
 fn id(metric: &str, place: &str, value: u64, first: NaiveDate) -> String {
-    format!("k{:012x}", fnv(&format!("{metric}|{place}|{value}|{first}")) & 0xffff_ffff_ffff)
+    format!(
+        "k{:012x}",
+        fnv(&format!("{metric}|{place}|{value}|{first}")) & 0xffff_ffff_ffff
+    )
 }
 
 /// Give each figure the id of its own day's claim, without looking at other
@@ -60,7 +68,9 @@ fn id(metric: &str, place: &str, value: u64, first: NaiveDate) -> String {
 /// reports a day apart, keeping the earliest day's id.
 pub fn assign_each(figs: &mut [Figure]) {
     for f in figs.iter_mut() {
-        f.claim = f.date.map(|d| id(f.metric.as_str(), &place_key(f), f.value, d));
+        f.claim = f
+            .date
+            .map(|d| id(f.metric.as_str(), &place_key(f), f.value, d));
     }
 }
 
@@ -71,7 +81,10 @@ pub fn assign(figs: &mut [Figure]) {
         if f.date.is_none() {
             continue;
         }
-        groups.entry((f.metric.as_str(), place_key(f), f.value, f.low, f.high)).or_default().push(i);
+        groups
+            .entry((f.metric.as_str(), place_key(f), f.value, f.low, f.high))
+            .or_default()
+            .push(i);
     }
     for ((metric, place, value, _, _), mut members) in groups {
         members.sort_by_key(|&i| (figs[i].date, figs[i].doc.clone(), figs[i].start));
@@ -152,7 +165,12 @@ pub fn table(figs: &[Figure]) -> Vec<Claim> {
             }
         })
         .collect();
-    out.sort_by(|a, b| b.sources.cmp(&a.sources).then(a.first_date.cmp(&b.first_date)).then(a.claim.cmp(&b.claim)));
+    out.sort_by(|a, b| {
+        b.sources
+            .cmp(&a.sources)
+            .then(a.first_date.cmp(&b.first_date))
+            .then(a.claim.cmp(&b.claim))
+    });
     out
 }
 
@@ -160,7 +178,13 @@ pub fn table(figs: &[Figure]) -> Vec<Claim> {
 pub fn write_csv(claims: &[Claim], w: &mut dyn std::io::Write) -> std::io::Result<()> {
     writeln!(w, "claim,metric,where,country,value,low,high,first_date,last_date,figures,sources,first_report,first_published,documents")?;
     let opt = |v: Option<u64>| v.map_or(String::new(), |v| v.to_string());
-    let quote = |s: &str| if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() };
+    let quote = |s: &str| {
+        if s.contains([',', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
     for c in claims {
         writeln!(
             w,

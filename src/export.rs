@@ -108,7 +108,12 @@ pub fn write(figs: &[Figure], format: TableFormat, w: &mut dyn Write) -> Result<
 
 /// Write one part of a streamed table: CSV with or without its header, or
 /// JSON Lines. Parts concatenate to the same bytes as one whole write.
-pub fn write_part(figs: &[Figure], format: TableFormat, header: bool, w: &mut dyn Write) -> Result<()> {
+pub fn write_part(
+    figs: &[Figure],
+    format: TableFormat,
+    header: bool,
+    w: &mut dyn Write,
+) -> Result<()> {
     match format {
         TableFormat::Csv => {
             if figs.is_empty() && !header {

@@ -109,7 +109,11 @@ pub fn run(
 }
 
 /// All figures of the inputs, in input order, with claims assigned.
-pub fn collect(inputs: &[String], config: &Config, notice: impl FnMut(Notice)) -> Result<(Vec<Figure>, Stats)> {
+pub fn collect(
+    inputs: &[String],
+    config: &Config,
+    notice: impl FnMut(Notice),
+) -> Result<(Vec<Figure>, Stats)> {
     let mut all = Vec::new();
     let stats = run(inputs, config, notice, |_, figs| {
         all.extend(figs);

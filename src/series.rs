@@ -164,7 +164,10 @@ fn latest_total(fs: &[&Figure]) -> (u64, Option<u64>, Option<u64>) {
 /// repeating one toll are one toll); low/high are sums when every figure has them.
 fn sum(fs: &[&Figure]) -> (u64, Option<u64>, Option<u64>) {
     let mut seen = BTreeSet::new();
-    let fs: Vec<&&Figure> = fs.iter().filter(|f| f.claim.as_deref().is_none_or(|c| seen.insert(c))).collect();
+    let fs: Vec<&&Figure> = fs
+        .iter()
+        .filter(|f| f.claim.as_deref().is_none_or(|c| seen.insert(c)))
+        .collect();
     let value = fs.iter().map(|f| f.value).sum();
     let low = fs.iter().map(|f| f.low).sum::<Option<u64>>();
     let high = fs.iter().map(|f| f.high).sum::<Option<u64>>();

@@ -36,6 +36,9 @@ pub struct Args {
     pub spreadsheet_safe: bool,
 }
 
+/// Figures per written part.
+const PART: usize = 4096;
+
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let format = args
         .format
@@ -62,21 +65,33 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             stats = Some(s);
             return Ok(());
         }
+        // Rows are written in parts of a few thousand: one frame per part, not per document.
         let mut header = true;
+        let mut pending: Vec<Figure> = Vec::new();
         let s = pipeline::run(&args.input.inputs, &config, report_notice, |_, figs| {
-            export::write_part(&prepare(figs), format, header, w)?;
-            header = false;
+            pending.extend(prepare(figs));
+            if pending.len() >= PART {
+                export::write_part(&pending, format, header, w)?;
+                pending.clear();
+                header = false;
+            }
             Ok(())
         })?;
-        if header {
-            export::write_part(&[], format, true, w)?;
+        if header || !pending.is_empty() {
+            export::write_part(&pending, format, header, w)?;
         }
         stats = Some(s);
         Ok(())
     };
-    let target = args.output.as_ref().map(|p| format!(" to {}", p.display())).unwrap_or_default();
+    let target = args
+        .output
+        .as_ref()
+        .map(|p| format!(" to {}", p.display()))
+        .unwrap_or_default();
     match &args.output {
-        Some(p) => export::write_atomic(p, write).with_context(|| format!("writing figures{target}"))?,
+        Some(p) => {
+            export::write_atomic(p, write).with_context(|| format!("writing figures{target}"))?
+        }
         None => {
             let stdout = std::io::stdout();
             let mut lock = std::io::BufWriter::new(stdout.lock());

@@ -42,7 +42,8 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let dir = &args.output;
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let (mut figs, stats) = pipeline::collect(&args.input.inputs, &args.input.config(), report_notice)?;
+    let (mut figs, stats) =
+        pipeline::collect(&args.input.inputs, &args.input.config(), report_notice)?;
     export::spreadsheet_safe(&mut figs);
     write_atomic(&dir.join("figures.csv"), |w| {
         export::write(&figs, TableFormat::Csv, w)

@@ -4,6 +4,9 @@
 //! ("surpassed 40,000") or follow the number ("300 or more").
 
 use super::number::Form;
+use std::sync::LazyLock;
+
+use super::lexicon::PhraseIndex;
 use super::token::{Tok, Token};
 use super::Qualifier;
 
@@ -115,25 +118,22 @@ pub struct Bound {
 }
 
 /// Match a table phrase ending right before token `i`; returns (qualifier, first token).
-fn phrase_before(
-    tokens: &[Token],
-    i: usize,
-    table: &[(&str, Qualifier)],
-) -> Option<(Qualifier, usize)> {
-    let mut best: Option<(Qualifier, usize, usize)> = None;
-    for &(phrase, q) in table {
-        let words: Vec<&str> = phrase.split(' ').collect();
-        if words.len() > i {
-            continue;
-        }
-        let from = i - words.len();
-        if tokens[from..i].iter().zip(&words).all(|(t, w)| t.is(w))
-            && best.is_none_or(|b| words.len() > b.2)
-        {
-            best = Some((q, from, words.len()));
-        }
+/// The qualifiers before a number, indexed by their last word.
+static BEFORE_INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| {
+    let phrases: Vec<&'static str> = BEFORE.iter().map(|(p, _)| *p).collect();
+    PhraseIndex::new(phrases.iter())
+});
+
+/// The longest qualifier ending right before token `i`: (qualifier, first token).
+fn phrase_before(tokens: &[Token], i: usize) -> Option<(Qualifier, usize)> {
+    if i == 0 {
+        return None;
     }
-    best.map(|(q, from, _)| (q, from))
+    BEFORE_INDEX
+        .ending_at(tokens, i - 1)
+        .into_iter()
+        .max_by_key(|&(_, n)| n)
+        .map(|(p, n)| (BEFORE[p].1, i - n))
 }
 
 fn phrase_after(tokens: &[Token], i: usize) -> Option<(Qualifier, usize)> {
@@ -202,7 +202,7 @@ pub fn read(tokens: &[Token], i: usize) -> Bound {
         b.high = None;
         return b;
     }
-    if let Some((q, first)) = phrase_before(tokens, i, BEFORE) {
+    if let Some((q, first)) = phrase_before(tokens, i) {
         b.qualifier = q;
         b.first = first;
     } else if let Some((q, last)) = phrase_after(tokens, i) {

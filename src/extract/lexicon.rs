@@ -2,10 +2,12 @@
 //! in [`link`](super::link) refer to these tables and never spell words
 //! themselves, so the grammar can grow by adding rows.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::token::Token;
 use super::Metric;
 
 /// Where a cue can stand relative to the number it governs.
@@ -328,14 +330,60 @@ pub const PEOPLE: &[&str] = &[
     "Tutsis",
     "Hutus",
     "Fulani",
-    "missionaries", "priests", "nuns", "clergy", "foreigners", "expatriates", "diplomats",
-    "engineers", "contractors", "vendors", "labourers", "laborers", "occupants", "mourners",
-    "clients", "customers", "athletes", "players", "fans", "voters", "defendants", "believers",
-    "parishioners", "congregants", "monks", "imams", "teachers", "lecturers", "professors",
-    "judges", "lawyers", "activists", "politicians", "lawmakers", "ministers", "leaders",
-    "chiefs", "elders", "sons", "daughters", "brothers", "sisters", "fathers", "mothers",
-    "parents", "grandchildren", "siblings", "cousins", "toddlers", "newborns", "orphans",
-    "widows", "humans", "souls",
+    "missionaries",
+    "priests",
+    "nuns",
+    "clergy",
+    "foreigners",
+    "expatriates",
+    "diplomats",
+    "engineers",
+    "contractors",
+    "vendors",
+    "labourers",
+    "laborers",
+    "occupants",
+    "mourners",
+    "clients",
+    "customers",
+    "athletes",
+    "players",
+    "fans",
+    "voters",
+    "defendants",
+    "believers",
+    "parishioners",
+    "congregants",
+    "monks",
+    "imams",
+    "teachers",
+    "lecturers",
+    "professors",
+    "judges",
+    "lawyers",
+    "activists",
+    "politicians",
+    "lawmakers",
+    "ministers",
+    "leaders",
+    "chiefs",
+    "elders",
+    "sons",
+    "daughters",
+    "brothers",
+    "sisters",
+    "fathers",
+    "mothers",
+    "parents",
+    "grandchildren",
+    "siblings",
+    "cousins",
+    "toddlers",
+    "newborns",
+    "orphans",
+    "widows",
+    "humans",
+    "souls",
 ];
 
 /// Endings of agent and people nouns ("-ers", "-ists", "-ians"), so that a
@@ -346,21 +394,106 @@ pub const PEOPLE_SUFFIXES: &[&str] = &[
 
 /// Nouns with a people ending that are things: "shelters", "documents".
 pub const NOT_PEOPLE: &[&str] = &[
-    "containers", "shelters", "meters", "metres", "kilometers", "kilometres", "helicopters",
-    "centers", "centres", "computers", "numbers", "orders", "borders", "quarters",
-    "headquarters", "letters", "papers", "towers", "rivers", "layers", "chambers", "corners",
-    "barriers", "posters", "trailers", "boulders", "tankers", "bombers", "carriers",
-    "launchers", "transformers", "liters", "litres", "chapters", "waters", "matters",
-    "incidents", "documents", "apartments", "governments", "settlements", "departments",
-    "tournaments", "monuments", "instruments", "segments", "elements", "shipments",
-    "statements", "agreements", "treatments", "payments", "investments", "assessments",
-    "amendments", "comments", "moments", "tents", "cents", "events", "tractors", "generators",
-    "reactors", "motors", "factors", "sensors", "corridors", "monitors", "tremors", "errors",
-    "indicators", "archives", "initiatives", "incentives", "explosives", "alternatives",
-    "objectives", "variants", "plants", "grants", "restaurants", "fragments", "garments",
-    "floors", "doors", "sectors", "offers", "members'", "years", "ferries", "arteries",
-    "batteries", "boundaries", "dictionaries", "summaries", "commentaries", "sanctuaries",
-    "salaries", "territories", "ministries",
+    "containers",
+    "shelters",
+    "meters",
+    "metres",
+    "kilometers",
+    "kilometres",
+    "helicopters",
+    "centers",
+    "centres",
+    "computers",
+    "numbers",
+    "orders",
+    "borders",
+    "quarters",
+    "headquarters",
+    "letters",
+    "papers",
+    "towers",
+    "rivers",
+    "layers",
+    "chambers",
+    "corners",
+    "barriers",
+    "posters",
+    "trailers",
+    "boulders",
+    "tankers",
+    "bombers",
+    "carriers",
+    "launchers",
+    "transformers",
+    "liters",
+    "litres",
+    "chapters",
+    "waters",
+    "matters",
+    "incidents",
+    "documents",
+    "apartments",
+    "governments",
+    "settlements",
+    "departments",
+    "tournaments",
+    "monuments",
+    "instruments",
+    "segments",
+    "elements",
+    "shipments",
+    "statements",
+    "agreements",
+    "treatments",
+    "payments",
+    "investments",
+    "assessments",
+    "amendments",
+    "comments",
+    "moments",
+    "tents",
+    "cents",
+    "events",
+    "tractors",
+    "generators",
+    "reactors",
+    "motors",
+    "factors",
+    "sensors",
+    "corridors",
+    "monitors",
+    "tremors",
+    "errors",
+    "indicators",
+    "archives",
+    "initiatives",
+    "incentives",
+    "explosives",
+    "alternatives",
+    "objectives",
+    "variants",
+    "plants",
+    "grants",
+    "restaurants",
+    "fragments",
+    "garments",
+    "floors",
+    "doors",
+    "sectors",
+    "offers",
+    "members'",
+    "years",
+    "ferries",
+    "arteries",
+    "batteries",
+    "boundaries",
+    "dictionaries",
+    "summaries",
+    "commentaries",
+    "sanctuaries",
+    "salaries",
+    "territories",
+    "ministries",
 ];
 
 /// Nouns that name members of a force (§2 `troops`): counted as troops only
@@ -495,7 +628,8 @@ pub const MODIFIERS: &[&str] = &[
     "traffic",
     "municipal",
     "national",
-    "al-Shabaab", "Rohingya",
+    "al-Shabaab",
+    "Rohingya",
 ];
 
 /// Words after a number that end its noun phrase without naming a thing:
@@ -808,25 +942,73 @@ pub const AFTER_BRIDGE: &[&str] = &[
     "either",
     "as",
     "well",
-    "among", "the", "those", "many", "them",
+    "among",
+    "the",
+    "those",
+    "many",
+    "them",
 ];
 
 /// Prepositions whose phrase may stand between a noun phrase and its verb:
 /// "4m people in Yemen have been forced from their homes".
 pub const PREPOSITIONS: &[&str] = &[
-    "in", "across", "from", "near", "at", "inside", "throughout", "of", "around", "outside",
-    "on", "along", "within", "aboard",
+    "in",
+    "across",
+    "from",
+    "near",
+    "at",
+    "inside",
+    "throughout",
+    "of",
+    "around",
+    "outside",
+    "on",
+    "along",
+    "within",
+    "aboard",
 ];
 
 /// Verbs that state a total of a subject named before them: "the death toll
 /// from the floods reached 1,200", "the number of people killed rose to 615",
 /// "Among the dead are 84 Egyptians".
 pub const TOLL_VERBS: &[&str] = &[
-    "rose", "risen", "rises", "rising", "climbed", "climbs", "jumped", "jumps", "increased",
-    "increases", "reached", "reaches", "reaching", "stood", "stands", "hit", "hits", "passed",
-    "passes", "topped", "tops", "topping", "surpassed", "surpasses", "surpassing", "exceeded",
-    "exceeds", "exceeding", "crossed", "grew", "soared", "mounted", "is", "was", "are",
-    "were", "put",
+    "rose",
+    "risen",
+    "rises",
+    "rising",
+    "climbed",
+    "climbs",
+    "jumped",
+    "jumps",
+    "increased",
+    "increases",
+    "reached",
+    "reaches",
+    "reaching",
+    "stood",
+    "stands",
+    "hit",
+    "hits",
+    "passed",
+    "passes",
+    "topped",
+    "tops",
+    "topping",
+    "surpassed",
+    "surpasses",
+    "surpassing",
+    "exceeded",
+    "exceeds",
+    "exceeding",
+    "crossed",
+    "grew",
+    "soared",
+    "mounted",
+    "is",
+    "was",
+    "are",
+    "were",
+    "put",
 ];
 
 /// Words that open an aside after a noun phrase: ", including 12 children,".
@@ -949,9 +1131,22 @@ pub const PROJECTIONS: &[&str] = &[
     "warns",
     "potentially",
     "possibly",
-    "preparing", "prepare", "prepares", "planning", "plans", "bracing", "brace",
-    "anticipate", "anticipates", "anticipating", "expects", "expecting", "fear", "fears",
-    "scenario", "if",
+    "preparing",
+    "prepare",
+    "prepares",
+    "planning",
+    "plans",
+    "bracing",
+    "brace",
+    "anticipate",
+    "anticipates",
+    "anticipating",
+    "expects",
+    "expecting",
+    "fear",
+    "fears",
+    "scenario",
+    "if",
 ];
 
 /// Words after a number's noun phrase that make it a rate: "630 cross daily".
@@ -1055,3 +1250,99 @@ static PREFILTER: LazyLock<Regex> = LazyLock::new(|| {
 pub fn may_hold_figure(s: &str) -> bool {
     PREFILTER.is_match(s)
 }
+
+/// A table of phrases indexed by their first and last words, so the
+/// grammar finds the phrases standing at a token without scanning the table.
+pub struct PhraseIndex {
+    first: HashMap<String, Vec<(usize, Vec<String>)>>,
+    last: HashMap<String, Vec<(usize, Vec<String>)>>,
+}
+
+impl PhraseIndex {
+    /// Index `phrases` (single spaces, any case); matches report their position in it.
+    pub fn new<'p>(phrases: impl Iterator<Item = &'p &'static str>) -> PhraseIndex {
+        let mut first: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
+        let mut last: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
+        for (i, p) in phrases.enumerate() {
+            let words: Vec<String> = p.split(' ').map(str::to_ascii_lowercase).collect();
+            first
+                .entry(words[0].clone())
+                .or_default()
+                .push((i, words.clone()));
+            last.entry(words[words.len() - 1].clone())
+                .or_default()
+                .push((i, words));
+        }
+        PhraseIndex { first, last }
+    }
+
+    /// Every phrase starting at token `i`: (position in the table, words).
+    pub fn starting_at(&self, toks: &[Token], i: usize) -> Vec<(usize, usize)> {
+        let mut buf = [0u8; 48];
+        let Some(key) = toks.get(i).and_then(|t| lower(t, &mut buf)) else {
+            return Vec::new();
+        };
+        self.first.get(key).map_or_else(Vec::new, |cands| {
+            cands
+                .iter()
+                .filter(|(_, w)| {
+                    i + w.len() <= toks.len() && w.iter().zip(&toks[i..]).all(|(w, t)| t.is(w))
+                })
+                .map(|(p, w)| (*p, w.len()))
+                .collect()
+        })
+    }
+
+    /// Every phrase ending at token `k`: (position in the table, words).
+    pub fn ending_at(&self, toks: &[Token], k: usize) -> Vec<(usize, usize)> {
+        let mut buf = [0u8; 48];
+        let Some(key) = toks.get(k).and_then(|t| lower(t, &mut buf)) else {
+            return Vec::new();
+        };
+        self.last.get(key).map_or_else(Vec::new, |cands| {
+            cands
+                .iter()
+                .filter(|(_, w)| {
+                    w.len() <= k + 1 && w.iter().zip(&toks[k + 1 - w.len()..]).all(|(w, t)| t.is(w))
+                })
+                .map(|(p, w)| (*p, w.len()))
+                .collect()
+        })
+    }
+
+    /// Whether any phrase starts at token `i`.
+    pub fn any_at(&self, toks: &[Token], i: usize) -> bool {
+        !self.starting_at(toks, i).is_empty()
+    }
+}
+
+/// A word token in ASCII lower case, in a stack buffer (no allocation).
+fn lower<'b>(t: &Token, buf: &'b mut [u8; 48]) -> Option<&'b str> {
+    let b = t.text.as_bytes();
+    if !t.is_word() || b.len() > buf.len() {
+        return None;
+    }
+    for (o, c) in buf.iter_mut().zip(b) {
+        *o = c.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()]).ok()
+}
+
+/// The cue lexicon, indexed.
+pub static CUE_INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| {
+    let phrases: Vec<&'static str> = CUES.iter().map(|c| c.phrase).collect();
+    PhraseIndex::new(phrases.iter())
+});
+
+/// People nouns, indexed.
+pub static PEOPLE_INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| PhraseIndex::new(PEOPLE.iter()));
+
+/// Force nouns, indexed.
+pub static FORCE_INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| PhraseIndex::new(FORCES.iter()));
+
+/// Running-total markers, indexed.
+pub static CUMULATIVE_INDEX: LazyLock<PhraseIndex> =
+    LazyLock::new(|| PhraseIndex::new(CUMULATIVE.iter()));
+
+/// Rate phrases, indexed.
+pub static RATE_INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| PhraseIndex::new(RATES.iter()));

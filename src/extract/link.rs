@@ -7,8 +7,9 @@
 
 use super::bounds::{self, Bound};
 use super::date::DateMatch;
-use super::lexicon::{FORCES, PREPOSITIONS, TOLL_VERBS, 
-    Cue, AFTER_BRIDGE, ASIDE, BEFORE_BRIDGE, CUMULATIVE, FRACTIONS, INCREMENT, PROJECTIONS, RATES,
+use super::lexicon::{
+    Cue, AFTER_BRIDGE, ASIDE, BEFORE_BRIDGE, CUES, CUE_INDEX, CUMULATIVE_INDEX, FORCES, FRACTIONS,
+    INCREMENT, PREPOSITIONS, PROJECTIONS, RATE_INDEX, TOLL_VERBS,
 };
 use super::reject;
 use super::token::{tokens, Tok, Token};
@@ -183,7 +184,12 @@ fn fraction_before(toks: &[Token], i: usize) -> Option<(f64, usize)> {
 }
 
 /// Give a bounded number its noun phrase, metric and hints.
-fn complete(s: &str, toks: &[Token], bound: Bound, previous: Option<&Found>) -> Option<(Found, usize)> {
+fn complete(
+    s: &str,
+    toks: &[Token],
+    bound: Bound,
+    previous: Option<&Found>,
+) -> Option<(Found, usize)> {
     let np = who::noun_phrase(toks, bound.number);
     if np.head == Head::Thing {
         return None;
@@ -195,13 +201,19 @@ fn complete(s: &str, toks: &[Token], bound: Bound, previous: Option<&Found>) -> 
     let right = cue_after(toks, np_end + 1, aside);
     let own = match np.head {
         Head::Cue(c) => Some((c, toks[np.end].start, toks[np.end].end, 0)),
-        _ => np.modifier_cue.map(|c| (c, toks[bound.number].start, toks[bound.number].end, 0)),
+        _ => np
+            .modifier_cue
+            .map(|c| (c, toks[bound.number].start, toks[bound.number].end, 0)),
     };
     // Pick the governing cue: a close cue after the number's noun (a verb
     // outranks the noun: "105 hostages were released"), then the noun's own
     // cue, then the subject of a toll verb, then the nearer of left and right.
     let chosen: Option<Cue4> = match (own, right) {
-        (Some(_), Some(r)) if r.3 <= 2 && (r.0.metric.is_some() || matches!(np.head, Head::Cue(_))) => Some(r),
+        (Some(_), Some(r))
+            if r.3 <= 2 && (r.0.metric.is_some() || matches!(np.head, Head::Cue(_))) =>
+        {
+            Some(r)
+        }
         (Some(o), _) => Some(o),
         (None, _) => subject.or(match (left, right) {
             (Some(l), Some(r)) => Some(if r.3 < l.3 { r } else { l }),
@@ -213,7 +225,8 @@ fn complete(s: &str, toks: &[Token], bound: Bound, previous: Option<&Found>) -> 
         return None; // an anti-cue governs the number
     }
     // Troop cues count only a force; a force with no other cue needs a deployment verb.
-    let force = np.head == Head::Force || subject.is_some_and(|c| c.0.metric == Some(Metric::Troops));
+    let force =
+        np.head == Head::Force || subject.is_some_and(|c| c.0.metric == Some(Metric::Troops));
     if metric == Some(Metric::Troops) && !force {
         return None;
     }
@@ -227,7 +240,9 @@ fn complete(s: &str, toks: &[Token], bound: Bound, previous: Option<&Found>) -> 
         }
     }
     let metric = metric?;
-    let cue = chosen.map_or((toks[bound.number].start, toks[bound.number].end), |c| (c.1, c.2));
+    let cue = chosen.map_or((toks[bound.number].start, toks[bound.number].end), |c| {
+        (c.1, c.2)
+    });
     let lo = bound.first.min(token_at(toks, cue.0));
     if metric != Metric::Troops && projection(toks, lo.saturating_sub(3), bound.first) {
         return None;
@@ -263,7 +278,10 @@ fn in_aside(toks: &[Token], first: usize, number: usize) -> bool {
     before(1, "including")
         || (before(1, "them") && before(2, "among"))
         || (before(1, "whom") && before(2, "among"))
-        || (toks.get(number + 1).is_some_and(|t| t.is("of")) && toks.get(number + 2).is_some_and(|t| t.is_any(&["them", "whom"])))
+        || (toks.get(number + 1).is_some_and(|t| t.is("of"))
+            && toks
+                .get(number + 2)
+                .is_some_and(|t| t.is_any(&["them", "whom"])))
 }
 
 /// The subject of a toll verb right before the number: "the death toll from
@@ -274,7 +292,12 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
     // Walk back over qualifiers to the verb.
     let mut k = first;
     let mut steps = 0;
-    while k > 0 && steps < 4 && toks[k - 1].is_any(&["to", "at", "of", "now", "already", "well", "just", "had", "has", "have", "been"]) {
+    while k > 0
+        && steps < 4
+        && toks[k - 1].is_any(&[
+            "to", "at", "of", "now", "already", "well", "just", "had", "has", "have", "been",
+        ])
+    {
         k -= 1;
         steps += 1;
     }
@@ -288,15 +311,25 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
     };
     let copula = toks[verb].is_any(&["is", "was", "are", "were"]);
     // The clause before the verb.
-    let start = toks[..verb].iter().rposition(|t| t.is_punct(';') || t.is_punct(':')).map_or(0, |p| p + 1);
+    let start = toks[..verb]
+        .iter()
+        .rposition(|t| t.is_punct(';') || t.is_punct(':'))
+        .map_or(0, |p| p + 1);
     let clause = &toks[start..verb];
     // A copula needs "Among ..." ("Among the dead are …") or "the number of".
-    let marked = clause.iter().any(|t| t.is_any(&["number", "toll", "total", "tally"]));
+    let marked = clause
+        .iter()
+        .any(|t| t.is_any(&["number", "toll", "total", "tally"]));
     let among = clause.first().is_some_and(|t| t.is("among"));
     if copula && !(among || marked) || clause.len() > 25 {
         return None;
     }
-    if !(marked || among || clause.iter().any(|t| t.is_any(&["deaths", "fatalities", "dead"]))) {
+    if !(marked
+        || among
+        || clause
+            .iter()
+            .any(|t| t.is_any(&["deaths", "fatalities", "dead"])))
+    {
         return None;
     }
     // The first cue of the clause names the subject.
@@ -327,16 +360,13 @@ fn cue_before(toks: &[Token], first: usize) -> Option<(Cue, usize, usize, usize)
     while k > 0 && bridged <= MAX_BRIDGE {
         k -= 1;
         // The longest cue phrase that ends at token k.
-        for len in (1..=4).rev() {
-            if len > k + 1 {
-                continue;
-            }
-            let from = k + 1 - len;
-            if let Some((c, n)) = cue_at(toks, from, |c| c.before) {
-                if n == len {
-                    return Some((c, toks[from].start, toks[k].end, bridged + 1));
-                }
-            }
+        let best = CUE_INDEX
+            .ending_at(toks, k)
+            .into_iter()
+            .filter(|&(c, _)| CUES[c].before)
+            .max_by_key(|&(_, n)| n);
+        if let Some((c, n)) = best {
+            return Some((CUES[c], toks[k + 1 - n].start, toks[k].end, bridged + 1));
         }
         if toks[k].is_any(BEFORE_BRIDGE) {
             list |= toks[k].is("and");
@@ -349,7 +379,12 @@ fn cue_before(toks: &[Token], first: usize) -> Option<(Cue, usize, usize, usize)
             bridged += 1;
             continue;
         }
-        if list && (toks[k].is_num() || who::is_people(toks, k) || toks[k].is_any(FORCES) || toks[k].is_capitalised()) {
+        if list
+            && (toks[k].is_num()
+                || who::is_people(toks, k)
+                || toks[k].is_any(FORCES)
+                || toks[k].is_capitalised())
+        {
             bridged += 1;
             continue;
         }
@@ -408,7 +443,10 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
         // A prepositional phrase before the verb: "4m people in Yemen have been forced".
         if t.is_any(PREPOSITIONS) {
             let verb = toks[k + 1..].iter().take(6).position(|a| {
-                a.is_any(&["were", "was", "are", "is", "have", "has", "had", "remain", "remained", "remains"])
+                a.is_any(&[
+                    "were", "was", "are", "is", "have", "has", "had", "remain", "remained",
+                    "remains",
+                ])
             });
             let clean = |end: usize| toks[k + 1..k + 1 + end].iter().all(|a| a.is_word());
             if let Some(v) = verb.filter(|&v| v > 0 && clean(v)) {
@@ -482,13 +520,7 @@ fn projection(toks: &[Token], from: usize, to: usize) -> bool {
 
 /// A rate right after the noun phrase: "630 people cross daily", "500 a day".
 fn rate_after(toks: &[Token], from: usize) -> bool {
-    let window = &toks[from.min(toks.len())..(from + 4).min(toks.len())];
-    (0..window.len()).any(|k| {
-        RATES.iter().any(|rate| {
-            let words: Vec<&str> = rate.split(' ').collect();
-            window[k..].len() >= words.len() && words.iter().zip(&window[k..]).all(|(w, t)| t.is(w))
-        })
-    })
+    (from..(from + 4).min(toks.len())).any(|k| RATE_INDEX.any_at(toks, k))
 }
 
 fn hint(toks: &[Token], bound: &Bound, np_end: usize, cue: (usize, usize)) -> Hint {
@@ -500,12 +532,7 @@ fn hint(toks: &[Token], bound: &Bound, np_end: usize, cue: (usize, usize)) -> Hi
     let present = window
         .iter()
         .any(|t| t.is_any(&["are", "is", "remain", "remains", "still"]));
-    let total = window.iter().enumerate().any(|(k, t)| {
-        CUMULATIVE.iter().any(|m| {
-            let words: Vec<&str> = m.split(' ').collect();
-            window[k..].len() >= words.len() && words.iter().zip(&window[k..]).all(|(w, t)| t.is(w))
-        }) && !t.is("since")
-    });
+    let total = (lo..hi).any(|k| !toks[k].is("since") && CUMULATIVE_INDEX.any_at(toks, k));
     let increment = toks
         .get(bound.number + 1)
         .is_some_and(|t| t.is_any(INCREMENT))

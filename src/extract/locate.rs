@@ -58,7 +58,7 @@ pub fn story_place(text: &str) -> Option<Located> {
         .filter(|m| !m.demonym)
         .collect();
     // A dateline: a place in the first line's opening words, before a comma or dash.
-    let first_line_end = text.find('\n').unwrap_or(text.len()).min(120);
+    let first_line_end = text.floor_char_boundary(text.find('\n').unwrap_or(text.len()).min(120));
     let head = &text[..first_line_end];
     let dateline_end = head.find([',', '\u{2014}', '(']).unwrap_or(0);
     if let Some(m) = mentions.iter().find(|m| m.end <= dateline_end) {

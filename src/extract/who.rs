@@ -2,7 +2,10 @@
 //! counts people at all ("15 Palestinian civilians" yes, "three military
 //! bases" no) and gives `who` as written (§5).
 
-use super::lexicon::{Cue, CUES, FORCES, FUNCTION, MODIFIERS, NOT_PEOPLE, PEOPLE, PEOPLE_SUFFIXES};
+use super::lexicon::{
+    Cue, PhraseIndex, CUES, CUE_INDEX, FORCE_INDEX, FUNCTION, MODIFIERS, NOT_PEOPLE, PEOPLE_INDEX,
+    PEOPLE_SUFFIXES,
+};
 use super::token::{Tok, Token};
 
 /// What the number's noun is.
@@ -34,39 +37,21 @@ pub struct NounPhrase {
 
 /// Match a cue phrase of the lexicon starting at token `i`, longest first.
 pub fn cue_at(tokens: &[Token], i: usize, want: fn(&Cue) -> bool) -> Option<(Cue, usize)> {
-    let mut best: Option<(Cue, usize)> = None;
-    for c in CUES.iter().filter(|c| want(c)) {
-        let n = c.phrase.split(' ').count();
-        if i + n > tokens.len() {
-            continue;
-        }
-        if c.phrase
-            .split(' ')
-            .zip(&tokens[i..i + n])
-            .all(|(w, t)| t.is(w))
-            && best.is_none_or(|b| n > b.1)
-        {
-            best = Some((*c, n));
-        }
-    }
-    best
+    CUE_INDEX
+        .starting_at(tokens, i)
+        .into_iter()
+        .filter(|&(c, _)| want(&CUES[c]))
+        .max_by_key(|&(_, n)| n)
+        .map(|(c, n)| (CUES[c], n))
 }
 
-/// Match a multi-word noun from a table at token `i`; returns its length.
-fn noun_at(tokens: &[Token], i: usize, table: &[&str]) -> Option<usize> {
-    let mut best = None;
-    for phrase in table {
-        let n = phrase.split(' ').count();
-        if i + n <= tokens.len()
-            && phrase
-                .split(' ')
-                .zip(&tokens[i..i + n])
-                .all(|(w, t)| t.is(w))
-        {
-            best = best.max(Some(n));
-        }
-    }
-    best
+/// Match a multi-word noun from an indexed table at token `i`; returns its length.
+fn noun_at(tokens: &[Token], i: usize, index: &PhraseIndex) -> Option<usize> {
+    index
+        .starting_at(tokens, i)
+        .into_iter()
+        .map(|(_, n)| n)
+        .max()
 }
 
 /// A capitalised plural that names a people: "Palestinians", "Yemenis", "Sudanese".
@@ -84,13 +69,21 @@ const NOT_WHO: &[&str] = &["more", "other", "additional", "further"];
 
 /// Read the noun phrase after the number at token `n`.
 pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
-    let elliptical = NounPhrase { head: Head::Elliptical, who: None, end: n, modifier_cue: None };
+    let elliptical = NounPhrase {
+        head: Head::Elliptical,
+        who: None,
+        end: n,
+        modifier_cue: None,
+    };
     let mut j = n + 1;
     // "thousands of people", "10 of the victims", "10 of them".
     if tokens.get(j).is_some_and(|t| t.is("of")) {
         match tokens.get(j + 1) {
             Some(t) if t.is_any(&["them", "whom", "us", "those"]) => {
-                return NounPhrase { end: j + 1, ..elliptical }
+                return NounPhrase {
+                    end: j + 1,
+                    ..elliptical
+                }
             }
             Some(t) if t.is_any(&["the", "its", "their", "these"]) => j += 2,
             Some(t) if t.is_word() => j += 1,
@@ -111,13 +104,20 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
             break;
         }
         // A force noun ("border guards", "Turkish soldiers").
-        if let Some(len) = noun_at(tokens, j, FORCES) {
+        if let Some(len) = noun_at(tokens, j, &FORCE_INDEX) {
             let last = j + len - 1;
-            return phrase(Head::Force, Some(who_start.unwrap_or(j)), last, modifier_cue);
+            return phrase(
+                Head::Force,
+                Some(who_start.unwrap_or(j)),
+                last,
+                modifier_cue,
+            );
         }
         // A cue standing as the noun, unless it modifies a noun after it ("10 wounded soldiers").
         if let Some((c, len)) = cue_at(tokens, j, |c| c.noun) {
-            let modifies = tokens.get(j + len).is_some_and(|a| is_people(tokens, j + len) || a.is_capitalised());
+            let modifies = tokens
+                .get(j + len)
+                .is_some_and(|a| is_people(tokens, j + len) || a.is_capitalised());
             if !modifies || c.metric.is_none() {
                 let last = j + len - 1;
                 let from = is_group_noun(&c).then_some(who_start.unwrap_or(j));
@@ -127,13 +127,15 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
         }
         // A people noun ends the phrase unless another one follows ("Rohingya refugees").
         let compound = tokens.get(j + 1).is_some_and(|next| {
-            next.is_word() && (is_people(tokens, j + 1) || cue_at(tokens, j + 1, |c| c.noun).is_some())
+            next.is_word()
+                && (is_people(tokens, j + 1) || cue_at(tokens, j + 1, |c| c.noun).is_some())
         });
         if is_people(tokens, j) && !compound {
             return phrase(Head::Person, Some(who_start.unwrap_or(j)), j, modifier_cue);
         }
         let named = t.text.starts_with("al-") || t.text.starts_with("el-");
-        let modifier = compound || named || t.is_any(MODIFIERS) || (t.is_capitalised() && !t.is_any(FUNCTION));
+        let modifier =
+            compound || named || t.is_any(MODIFIERS) || (t.is_capitalised() && !t.is_any(FUNCTION));
         if modifier && mods < 4 {
             if who_start.is_none() && !t.is_any(NOT_WHO) {
                 who_start = Some(j);
@@ -147,7 +149,12 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
     // The phrase ended without a known noun: a capitalised plural before a verb names a people.
     let prev = &tokens[j - 1];
     if j - 1 > n && is_demonym_plural(prev) {
-        return phrase(Head::Person, Some(who_start.unwrap_or(j - 1)), j - 1, modifier_cue);
+        return phrase(
+            Head::Person,
+            Some(who_start.unwrap_or(j - 1)),
+            j - 1,
+            modifier_cue,
+        );
     }
     let verb_like = match tokens.get(j) {
         None => true,
@@ -163,7 +170,10 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
         },
     };
     if verb_like {
-        NounPhrase { modifier_cue, ..elliptical }
+        NounPhrase {
+            modifier_cue,
+            ..elliptical
+        }
     } else {
         phrase(Head::Thing, None, j, None)
     }
@@ -172,7 +182,7 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
 /// Whether token `i` is a noun for people: in the table, or a lower-case
 /// plural with an agent ending ("missionaries", "vendors") that is not a thing.
 pub fn is_people(tokens: &[Token], i: usize) -> bool {
-    if noun_at(tokens, i, PEOPLE).is_some() {
+    if noun_at(tokens, i, &PEOPLE_INDEX).is_some() {
         return true;
     }
     let t = &tokens[i];

@@ -357,7 +357,11 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart) ->
     for (i, line) in chart.lines.iter().enumerate() {
         let colour = PALETTE[i % PALETTE.len()];
         // The low–high band where both bounds are stated and differ.
-        let band: Vec<_> = line.points.iter().filter(|p| matches!((p.2, p.3), (Some(l), Some(h)) if l != h)).collect();
+        let band: Vec<_> = line
+            .points
+            .iter()
+            .filter(|p| matches!((p.2, p.3), (Some(l), Some(h)) if l != h))
+            .collect();
         for seg in band.windows(2) {
             let (a, b) = (seg[0], seg[1]);
             let poly = vec![
@@ -366,23 +370,39 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart) ->
                 (day_number(b.0), y(b.3.unwrap_or(b.1))),
                 (day_number(a.0), y(a.3.unwrap_or(a.1))),
             ];
-            ctx.draw_series(std::iter::once(Polygon::new(poly, colour.mix(0.15)))).map_err(err)?;
+            ctx.draw_series(std::iter::once(Polygon::new(poly, colour.mix(0.15))))
+                .map_err(err)?;
         }
         for p in &band {
             let x = day_number(p.0);
             let (lo, hi) = (y(p.2.unwrap_or(p.1)), y(p.3.unwrap_or(p.1)));
-            ctx.draw_series(std::iter::once(PathElement::new(vec![(x, lo), (x, hi)], colour.mix(0.5).stroke_width(2))))
-                .map_err(err)?;
+            ctx.draw_series(std::iter::once(PathElement::new(
+                vec![(x, lo), (x, hi)],
+                colour.mix(0.5).stroke_width(2),
+            )))
+            .map_err(err)?;
         }
-        let xy: Vec<(f64, f64)> = line.points.iter().map(|p| (day_number(p.0), y(p.1))).collect();
-        ctx.draw_series(LineSeries::new(xy.clone(), colour.stroke_width(3))).map_err(err)?;
+        let xy: Vec<(f64, f64)> = line
+            .points
+            .iter()
+            .map(|p| (day_number(p.0), y(p.1)))
+            .collect();
+        ctx.draw_series(LineSeries::new(xy.clone(), colour.stroke_width(3)))
+            .map_err(err)?;
         for (p, &(x, yv)) in line.points.iter().zip(&xy) {
             // Filled: more than one source; hollow: a single source.
             if p.4 > 1 {
-                ctx.draw_series(std::iter::once(Circle::new((x, yv), 5, colour.filled()))).map_err(err)?;
+                ctx.draw_series(std::iter::once(Circle::new((x, yv), 5, colour.filled())))
+                    .map_err(err)?;
             } else {
-                ctx.draw_series(std::iter::once(Circle::new((x, yv), 5, WHITE.filled()))).map_err(err)?;
-                ctx.draw_series(std::iter::once(Circle::new((x, yv), 5, colour.stroke_width(2)))).map_err(err)?;
+                ctx.draw_series(std::iter::once(Circle::new((x, yv), 5, WHITE.filled())))
+                    .map_err(err)?;
+                ctx.draw_series(std::iter::once(Circle::new(
+                    (x, yv),
+                    5,
+                    colour.stroke_width(2),
+                )))
+                .map_err(err)?;
             }
         }
         if let (Some(last_p), Some(&(x, yv))) = (line.points.last(), xy.last()) {
@@ -391,7 +411,12 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart) ->
             if label.chars().count() > 28 {
                 label = label.chars().take(27).collect::<String>() + "…";
             }
-            end_labels.push((px + 10, py - 8, format!("{label} {}", thousands(last_p.1)), colour));
+            end_labels.push((
+                px + 10,
+                py - 8,
+                format!("{label} {}", thousands(last_p.1)),
+                colour,
+            ));
         }
     }
     // Direct labels at the lines' ends, nudged apart so they never overlap.
@@ -403,8 +428,15 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart) ->
         }
     }
     for (px, py, text, colour) in end_labels {
-        body.draw(&Text::new(text, (px, py), ("sans-serif", 15).into_font().style(FontStyle::Bold).color(&colour)))
-            .map_err(err)?;
+        body.draw(&Text::new(
+            text,
+            (px, py),
+            ("sans-serif", 15)
+                .into_font()
+                .style(FontStyle::Bold)
+                .color(&colour),
+        ))
+        .map_err(err)?;
     }
     root.present().map_err(err)?;
     Ok(())
