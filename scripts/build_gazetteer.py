@@ -974,9 +974,9 @@ def build() -> tuple[list[Place], list, dict, dict]:
         if hand:
             cap = 3 if p.pop < 15_000 else 12 if p.pop < 1_000_000 else 20
         elif p.cc in WATCH:
-            cap = 8 if p.pop >= 100_000 else 5 if p.pop >= 50_000 else 3
+            cap = 8 if p.pop >= 100_000 else 4 if p.pop >= 50_000 else 2
         else:
-            cap = 6 if p.pop >= 1_000_000 else 3 if p.pop >= 100_000 else 2
+            cap = 6 if p.pop >= 1_000_000 else 3 if p.pop >= 100_000 else 1
         # Hand spellings first, then the GeoNames ones most like the name
         # (the cap below keeps the first few).
         given = [a for a in p.alts if norm_key(a) in p.hand]

@@ -132,7 +132,7 @@ pub fn json_row(f: &Figure) -> Map<String, Value> {
     let date =
         |d: Option<chrono::NaiveDate>| d.map_or(Value::Null, |d| Value::String(d.to_string()));
     let text = |s: Option<&str>| s.map_or(Value::Null, |s| Value::String(s.to_string()));
-    let int = |v: Option<u64>| v.map_or(Value::Null, |v| Value::from(v));
+    let int = |v: Option<u64>| v.map_or(Value::Null, Value::from);
     let float = |v: Option<f64>| {
         v.and_then(serde_json::Number::from_f64)
             .map_or(Value::Null, Value::Number)
@@ -158,6 +158,7 @@ pub fn json_row(f: &Figure) -> Map<String, Value> {
         float(f.lat),
         float(f.lon),
         text(f.claim.as_deref()),
+        Value::Bool(f.subcount),
     ];
     COLUMNS.iter().map(|c| c.to_string()).zip(values).collect()
 }

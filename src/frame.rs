@@ -8,7 +8,7 @@ use crate::error::{Error, Result};
 use crate::extract::{Figure, Kind, Metric, Qualifier};
 
 /// The output columns, in contract order (FIGURES.md §6).
-pub const COLUMNS: [&str; 20] = [
+pub const COLUMNS: [&str; 21] = [
     "doc",
     "published",
     "date",
@@ -29,6 +29,7 @@ pub const COLUMNS: [&str; 20] = [
     "lat",
     "lon",
     "claim",
+    "subcount",
 ];
 
 fn days(d: Option<NaiveDate>) -> Option<i32> {
@@ -93,6 +94,10 @@ pub fn from_figures(figs: &[Figure]) -> Result<DataFrame> {
         float_column("lat", figs, |f| f.lat),
         float_column("lon", figs, |f| f.lon),
         str_column("claim", figs, |f| f.claim.as_deref()),
+        Column::new(
+            "subcount".into(),
+            figs.iter().map(|f| f.subcount).collect::<Vec<bool>>(),
+        ),
     ];
     Ok(DataFrame::new(figs.len(), columns)?)
 }
@@ -180,6 +185,7 @@ pub fn to_figures(df: &DataFrame, origin: &str) -> Result<Vec<Figure>> {
             lat: float(17),
             lon: float(18),
             claim: get(19, row).map(str::to_string),
+            subcount: get(20, row).is_some_and(|s| s == "true"),
         });
     }
     Ok(out)

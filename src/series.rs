@@ -103,6 +103,10 @@ pub fn build(figs: &[Figure], opts: Options) -> (Vec<Point>, usize) {
             undated += 1;
             continue;
         };
+        // A part of another figure ("including 12 children") is not a total of its own.
+        if f.subcount {
+            continue;
+        }
         let kind = u8::from(f.kind == Kind::Event);
         let key = (f.metric, group_of(f, opts.by), kind);
         buckets
@@ -142,11 +146,21 @@ pub fn build(figs: &[Figure], opts: Options) -> (Vec<Point>, usize) {
     (points, undated)
 }
 
-/// The latest day's largest total; its low/high span every figure stated that day.
+/// The latest day's largest total. Its low/high span what other sources
+/// said of the same total that day (values within a factor of two of it:
+/// a smaller number in the same place is more likely another fact).
 fn latest_total(fs: &[&Figure]) -> (u64, Option<u64>, Option<u64>) {
     let last = fs.iter().filter_map(|f| f.date).max();
-    let same: Vec<&&Figure> = fs.iter().filter(|f| f.date == last).collect();
-    let value = same.iter().map(|f| f.value).max().unwrap_or(0);
+    let value = fs
+        .iter()
+        .filter(|f| f.date == last)
+        .map(|f| f.value)
+        .max()
+        .unwrap_or(0);
+    let same: Vec<&&Figure> = fs
+        .iter()
+        .filter(|f| f.date == last && f.value * 2 >= value)
+        .collect();
     let low = same
         .iter()
         .map(|f| f.low)
@@ -254,6 +268,8 @@ pub fn read_csv(path: &Path) -> Result<Vec<Point>> {
     };
     let cols: Vec<Vec<Option<String>>> = COLUMNS.iter().map(|c| col(c)).collect::<Result<_>>()?;
     let mut out = Vec::with_capacity(df.height());
+    // `row` indexes every column vector, not only one.
+    #[allow(clippy::needless_range_loop)]
     for row in 0..df.height() {
         let bad = |what: &str| Error::Table {
             path: origin.clone(),
@@ -308,6 +324,7 @@ mod tests {
             lat: None,
             lon: None,
             claim: None,
+            subcount: false,
         }
     }
 

@@ -2,7 +2,7 @@
 
 use crate::common::{json, root, run, shared, tolltrack};
 
-const HEADER: &str = "doc,published,date,period_start,metric,value,low,high,qualifier,kind,who,where,sentence,start,end,published_inferred,country,lat,lon,claim";
+const HEADER: &str = "doc,published,date,period_start,metric,value,low,high,qualifier,kind,who,where,sentence,start,end,published_inferred,country,lat,lon,claim,subcount";
 
 #[test]
 fn extract_writes_the_contract_columns_in_order() {

@@ -51,16 +51,47 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Extract the figures table (one row per stated count of people).
+    ///
+    /// Columns: doc, published, date, period_start, metric, value, low, high,
+    /// qualifier, kind, who, where, sentence, start, end, published_inferred,
+    /// country, lat, lon, claim. Rows stream out as documents are read.
+    ///
+    /// Example: tolltrack extract fixtures/docs -o figures.csv
     Extract(extract::Args),
     /// Turn a figures table into a time series per metric and group.
+    ///
+    /// Running totals give the latest stated total per period (the largest if
+    /// several sources state one that day); incidents are summed per period,
+    /// each claim once.
+    ///
+    /// Example: tolltrack series figures.csv --by where --freq week -o series.csv
     Series(series::Args),
     /// Draw a line chart (PNG or SVG) from a series or figures table.
+    ///
+    /// A line per group, a point per reported value (filled when several
+    /// sources stand behind it), a band where sources give a low–high range.
+    ///
+    /// Example: tolltrack chart figures.csv --metric killed -o killed.png
     Chart(chart::Args),
     /// Run everything: figures, series, charts and an index.md report.
+    ///
+    /// Writes figures.csv (spreadsheet-safe), series.csv, <metric>.png and
+    /// <metric>.svg for each metric present, and index.md.
+    ///
+    /// Example: tolltrack report fixtures/docs -o reports/fixtures
     Report(report::Args),
     /// List the facts behind the figures (claims) with their sources.
+    ///
+    /// Figures from any documents that state the same fact (metric, place,
+    /// value, bounds, dates a day apart) are one claim.
+    ///
+    /// Example: tolltrack claims figures.csv -o claims.csv
     Claims(claims::Args),
     /// Score extraction against a gold file (precision, recall, F1).
+    ///
+    /// The numbers equal those of shared/spec/score.py on the same figures.
+    ///
+    /// Example: tolltrack eval --gold fixtures/gold.jsonl fixtures/docs --show 20
     Eval(eval::Args),
     /// Show what the number and date grammars read (conformance format).
     #[command(subcommand)]

@@ -229,7 +229,15 @@ mod tests {
     use super::*;
 
     /// (sentence, number phrase, value, low, high, qualifier)
-    const CASES: &[(&str, &str, u64, Option<u64>, Option<u64>, Qualifier)] = &[
+    type Case = (
+        &'static str,
+        &'static str,
+        u64,
+        Option<u64>,
+        Option<u64>,
+        Qualifier,
+    );
+    const CASES: &[Case] = &[
         (
             "at least 10 died",
             "at least 10",

@@ -169,7 +169,7 @@ pub fn infer_published(text: &str, url: Option<&str>) -> Option<NaiveDate> {
 /// Month names and the abbreviations news wires use ("Jan.", "Sept."). Abbreviations
 /// never stand alone as a month: "Jan" is also a name and "Mar" a verb, so they need a
 /// day or a year beside them (see `Parser::month`).
-const MONTHS: &[(&str, u32)] = &[
+pub const MONTHS: &[(&str, u32)] = &[
     ("january", 1),
     ("jan", 1),
     ("february", 2),
@@ -207,7 +207,7 @@ fn is_month_abbreviation(w: &str) -> bool {
 const VERB_MONTHS: &[&str] = &["may", "march"];
 
 /// Weekday names and abbreviations.
-const WEEKDAYS: &[(&str, Weekday)] = &[
+pub const WEEKDAYS: &[(&str, Weekday)] = &[
     ("monday", Weekday::Mon),
     ("mon", Weekday::Mon),
     ("tuesday", Weekday::Tue),

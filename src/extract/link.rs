@@ -46,6 +46,27 @@ pub struct Found {
     /// Byte span of the cue that gave the metric (the number's own span for a noun cue).
     pub cue: (usize, usize),
     pub hint: Hint,
+    /// A part of another figure: "including 12 children", "Among the dead are 84 Egyptians".
+    pub subcount: bool,
+}
+
+impl Found {
+    /// A placeholder figure at byte `at`, for scoring places against a position.
+    pub fn at(at: usize) -> Found {
+        Found {
+            start: at,
+            end: at,
+            value: 0,
+            low: None,
+            high: None,
+            qualifier: Qualifier::Exact,
+            metric: Metric::Killed,
+            who: None,
+            cue: (at, at),
+            hint: Hint::default(),
+            subcount: false,
+        }
+    }
 }
 
 /// Every figure of one sentence. `dates` are the sentence's date expressions
@@ -252,7 +273,7 @@ fn complete(
     }
     let mut hint = hint(toks, &bound, np_end, cue);
     // "the number of people killed rose to 615": a stated total.
-    hint.total |= subject.is_some() && chosen == subject;
+    hint.total |= subject.is_some() && chosen == subject && subject_marked(toks, bound.first);
     let found = Found {
         start: toks[bound.first].start,
         end: toks[bound.last].end,
@@ -264,8 +285,30 @@ fn complete(
         who: who::text(s, toks, np.who).map(str::to_string),
         cue,
         hint,
+        subcount: aside
+            || (chosen == subject && subject.is_some() && subject_among(toks, bound.first)),
     };
     Some((found, bound.last.max(bound.number)))
+}
+
+/// Whether the clause before the number opens with "Among": a part of a total.
+fn subject_among(toks: &[Token], first: usize) -> bool {
+    let start = toks[..first]
+        .iter()
+        .rposition(|t| t.is_punct(';') || t.is_punct(':'))
+        .map_or(0, |p| p + 1);
+    toks.get(start).is_some_and(|t| t.is("among"))
+}
+
+/// Whether the clause before the number names a total ("the number of", "the toll").
+fn subject_marked(toks: &[Token], first: usize) -> bool {
+    let start = toks[..first]
+        .iter()
+        .rposition(|t| t.is_punct(';') || t.is_punct(':'))
+        .map_or(0, |p| p + 1);
+    toks[start..first]
+        .iter()
+        .any(|t| t.is_any(&["number", "toll", "total", "tally", "deaths", "fatalities"]))
 }
 
 /// A cue with its byte span and its distance in tokens from the number.
@@ -528,10 +571,20 @@ fn hint(toks: &[Token], bound: &Bound, np_end: usize, cue: (usize, usize)) -> Hi
     let lo = bound.first.min(cue_tok).saturating_sub(4);
     let hi = (np_end.max(cue_tok) + 4).min(toks.len());
     let window = &toks[lo..hi];
-    let perfect = window.iter().any(|t| t.is_any(&["have", "has", "'ve"]));
-    let present = window
+    // The auxiliary may stand before a first, coordinated verb: "has flattened … and displaced".
+    let clause_start = toks[..cue_tok]
         .iter()
-        .any(|t| t.is_any(&["are", "is", "remain", "remains", "still"]));
+        .rposition(|t| t.is_punct(',') || t.is_punct(';'))
+        .map_or(0, |p| p + 1);
+    let perfect = window.iter().any(|t| t.is_any(PERFECT))
+        || toks[clause_start.max(cue_tok.saturating_sub(10))..cue_tok]
+            .iter()
+            .any(|t| t.is_any(PERFECT));
+    // A standing count: "are sheltering", "remain missing", "were missing", "hosts 3.6 million".
+    let stative_past = window
+        .windows(2)
+        .any(|w| w[0].is_any(&["were", "was"]) && w[1].is_any(STATIVE));
+    let present = stative_past || window.iter().any(|t| t.is_any(PRESENT));
     let total = (lo..hi).any(|k| !toks[k].is("since") && CUMULATIVE_INDEX.any_at(toks, k));
     let increment = toks
         .get(bound.number + 1)
@@ -544,6 +597,28 @@ fn hint(toks: &[Token], bound: &Bound, np_end: usize, cue: (usize, usize)) -> Hi
         increment,
     }
 }
+
+/// Auxiliaries of the (plu)perfect: a count reported as standing so far.
+const PERFECT: &[&str] = &["have", "has", "had", "'ve", "'d"];
+
+/// Present-tense verbs of a standing count.
+const PRESENT: &[&str] = &[
+    "are", "is", "remain", "remains", "still", "hosts", "host", "shelters", "houses", "holds",
+    "keeps", "counts", "totals", "numbers",
+];
+
+/// States that last: "were missing", "were displaced", "were deployed".
+const STATIVE: &[&str] = &[
+    "missing",
+    "displaced",
+    "homeless",
+    "deployed",
+    "stationed",
+    "held",
+    "unaccounted",
+    "sheltering",
+    "living",
+];
 
 #[cfg(test)]
 mod tests {

@@ -1,9 +1,17 @@
-//! Locate: a figure's `where` (§5) — the most specific place its sentence
-//! names, else the place the story is about (its dateline, then its most
-//! mentioned place) — with the gazetteer's country and coordinates.
+//! Locate: a figure's `where` (§5) — the place its sentence ties it to,
+//! else the place the story is about (its dateline, then its most mentioned
+//! place) — with the gazetteer's country and coordinates.
+//!
+//! Within a sentence every place is scored: a locative preposition before it
+//! ("in Jenin", "near Kuriga") counts most, then how specific it is (a town
+//! over a province over a country) and how near it stands to the number; a
+//! place that is the speaker ("Ankara said", "Turkey's defence ministry") or
+//! the dateline counts against. A capitalised name after a locative
+//! preposition that the gazetteer lacks (a village) is a candidate too.
 
 use std::collections::HashMap;
 
+use super::date::{MONTHS, WEEKDAYS};
 use super::link::Found;
 use super::place::{gazetteer, Mention, PlaceKind};
 
@@ -17,13 +25,391 @@ pub struct Located {
     pub lon: Option<f64>,
 }
 
-fn specificity(kind: PlaceKind) -> u8 {
+/// Prepositions that put an event in a place, with their weight.
+const LOCATIVE: &[(&str, f64)] = &[
+    ("in", 3.0),
+    ("at", 3.0),
+    ("near", 3.0),
+    ("outside", 3.0),
+    ("across", 3.0),
+    ("inside", 3.0),
+    ("into", 3.0),
+    ("around", 2.5),
+    ("throughout", 3.0),
+    ("on", 2.0),
+    ("to", 2.0),
+    ("from", 0.5),
+    ("of", 1.0),
+    ("off", 2.0),
+    ("for", 1.5),
+    ("reached", 2.0),
+    ("within", 2.5),
+    ("along", 2.5),
+];
+
+/// Words between a preposition and a place: "in the northern city of Idlib".
+const FILLERS: &[&str] = &[
+    "the",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northwest",
+    "northeast",
+    "southwest",
+    "southeast",
+    "northwestern",
+    "northeastern",
+    "southwestern",
+    "southeastern",
+    "city",
+    "town",
+    "village",
+    "villages",
+    "district",
+    "province",
+    "region",
+    "state",
+    "camp",
+    "hamlet",
+    "of",
+    "besieged",
+    "nearby",
+    "neighbouring",
+    "neighboring",
+    "capital",
+    "coastal",
+    "border",
+    "occupied",
+    "remote",
+    "rural",
+    "port",
+    "provincial",
+    "regional",
+    "island",
+    "areas",
+    "parts",
+    "part",
+    "town's",
+    "city's",
+];
+
+/// Verbs after a place that make it a speaker, not a scene: "Kigali denied".
+const SPEAKER: &[&str] = &[
+    "said",
+    "says",
+    "has",
+    "have",
+    "had",
+    "denied",
+    "denies",
+    "told",
+    "announced",
+    "claimed",
+    "accused",
+    "reported",
+    "sent",
+    "deployed",
+    "will",
+    "would",
+    "is",
+    "was",
+];
+
+/// Capitalised words that follow "in" but are not places.
+const NOT_PLACES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "this",
+    "that",
+    "god",
+    "parliament",
+    "congress",
+    "government",
+    "state",
+    "ministry",
+    "army",
+    "police",
+    "court",
+    "english",
+    "arabic",
+    "french",
+    "islam",
+    "christianity",
+    "christian",
+    "muslim",
+    "islamic",
+    "total",
+    "all",
+    "addition",
+    "response",
+    "particular",
+    "general",
+    "practice",
+    "fact",
+    "part",
+    "recent",
+    "one",
+    "two",
+    "three",
+    "many",
+    "some",
+    "most",
+    "late",
+    "early",
+    "mid",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+    "fall",
+    "un",
+    "u.n",
+    "nato",
+    "february",
+];
+
+fn specificity(kind: PlaceKind) -> f64 {
     match kind {
-        PlaceKind::City => 3,
-        PlaceKind::Admin1 => 2,
-        PlaceKind::Region => 1,
-        PlaceKind::Country => 0,
+        PlaceKind::City => 1.0,
+        PlaceKind::Admin1 => 0.6,
+        PlaceKind::Region => 0.4,
+        PlaceKind::Country => 0.0,
     }
+}
+
+/// The weight of the strongest locative preposition governing the place at
+/// byte `at`: words are read backwards through fillers ("in the northern
+/// city of", "outside of the Syrian town of") up to the first other word.
+fn preposition_weight(s: &str, at: usize) -> f64 {
+    let mut best: f64 = 0.0;
+    for w in s[..at]
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .rev()
+        .filter(|w| !w.is_empty())
+        .take(8)
+    {
+        let lower = w.to_ascii_lowercase();
+        if let Some((_, weight)) = LOCATIVE.iter().find(|(p, _)| *p == lower) {
+            best = best.max(*weight);
+            if lower != "of" {
+                return best;
+            }
+            continue;
+        }
+        let demonym = w.chars().next().is_some_and(char::is_uppercase)
+            && ["ian", "ean", "ese", "ish", "i", "an"]
+                .iter()
+                .any(|e| lower.ends_with(e));
+        if !(FILLERS.contains(&lower.as_str()) || demonym) {
+            return best;
+        }
+    }
+    best
+}
+
+/// Nouns that make a possessive place a speaker: "Turkey's defence ministry".
+const INSTITUTIONS: &[&str] = &[
+    "ministry",
+    "government",
+    "army",
+    "military",
+    "president",
+    "foreign",
+    "defence",
+    "defense",
+    "health",
+    "officials",
+    "police",
+    "agency",
+    "authorities",
+    "forces",
+    "leader",
+    "prime",
+    "national",
+    "interior",
+    "disaster",
+    "state",
+    "top",
+    "chief",
+    "civil",
+    "emergency",
+    "prosecutor",
+    "ambassador",
+    "envoy",
+    "embassy",
+    "spokesman",
+    "spokeswoman",
+];
+
+/// Whether the place is a speaker: "Ankara said", "Turkey's defence ministry"
+/// (but "Malawi's outbreak" and "Turkey's death toll" are scenes).
+fn is_speaker(s: &str, end: usize) -> bool {
+    let rest = &s[end..];
+    let word = |r: &str| {
+        r.split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphabetic())
+            .to_ascii_lowercase()
+    };
+    if let Some(after) = rest
+        .strip_prefix("'s")
+        .or_else(|| rest.strip_prefix("\u{2019}s"))
+    {
+        return INSTITUTIONS.contains(&word(after).as_str());
+    }
+    SPEAKER.contains(&word(rest).as_str())
+}
+
+/// Words of organisations' names: "the Red Cross", "Operation Barkhane", "Human Rights".
+const ORGANISATIONS: &[&str] = &[
+    "army",
+    "forces",
+    "cross",
+    "crescent",
+    "rights",
+    "ministry",
+    "council",
+    "committee",
+    "agency",
+    "organization",
+    "organisation",
+    "programme",
+    "program",
+    "party",
+    "front",
+    "movement",
+    "union",
+    "nations",
+    "court",
+    "office",
+    "service",
+    "services",
+    "group",
+    "guard",
+    "police",
+    "operation",
+    "fund",
+    "bank",
+    "news",
+    "times",
+    "post",
+    "press",
+    "wire",
+    "desk",
+    "international",
+    "watch",
+    "ministries",
+    "foundation",
+    "institute",
+    "university",
+    "school",
+    "hospital",
+    "church",
+    "mosque",
+    "airlines",
+    "company",
+    "corporation",
+    "brigade",
+    "battalion",
+    "division",
+    "command",
+    "centre",
+    "center",
+    "network",
+    "commission",
+    "federation",
+];
+
+/// Nouns after a name that make it a place: "the Balukhali camp", "Gidan Bakuso village".
+const PLACE_NOUNS: &[&str] = &[
+    "camp",
+    "village",
+    "town",
+    "district",
+    "region",
+    "border",
+    "crossing",
+    "settlement",
+    "hamlet",
+    "area",
+    "province",
+    "state",
+    "county",
+    "island",
+    "valley",
+    "mine",
+    "neighbourhood",
+    "neighborhood",
+    "municipality",
+    "governorate",
+    "oblast",
+    "township",
+];
+
+/// Admin suffixes kept in `where`: "Est region", "Saint Martin's Island".
+const KEPT_SUFFIXES: &[&str] = &[
+    "region",
+    "district",
+    "province",
+    "state",
+    "island",
+    "governorate",
+    "oblast",
+    "county",
+];
+
+/// Nouns a place name can modify without being the scene: "the Israel-Hamas war", "the Astana agreement".
+const MODIFIED: &[&str] = &[
+    "agreement",
+    "talks",
+    "process",
+    "accord",
+    "accords",
+    "deal",
+    "war",
+    "government",
+    "forces",
+    "army",
+    "military",
+    "troops",
+    "officials",
+    "authorities",
+    "ministry",
+    "president",
+    "leader",
+    "regime",
+    "embassy",
+    "summit",
+    "format",
+    "declaration",
+    "memorandum",
+    "border",
+];
+
+/// Whether the place modifies what follows: "Israel-Hamas war", "Astana agreement".
+fn is_modifier(s: &str, end: usize) -> bool {
+    let rest = &s[end..];
+    if rest.starts_with('-') && rest[1..].chars().next().is_some_and(char::is_alphabetic) {
+        return true;
+    }
+    let next = rest
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphabetic());
+    MODIFIED.contains(&next)
 }
 
 fn located(text: &str, m: &Mention) -> Located {
@@ -38,7 +424,7 @@ fn located(text: &str, m: &Mention) -> Located {
         .all(char::is_uppercase)
         && surface.len() > 3;
     let name = if shouting {
-        p.name.clone()
+        title_case(surface)
     } else {
         surface.to_string()
     };
@@ -50,19 +436,88 @@ fn located(text: &str, m: &Mention) -> Located {
     }
 }
 
-/// The place a story is about: its dateline's place, else its most mentioned place.
-pub fn story_place(text: &str) -> Option<Located> {
-    let mentions: Vec<Mention> = gazetteer()
+/// A dateline in one of the first lines: "KRYVYI RIH, Ukraine, 6 April 2025 (Wire) —".
+/// Returns (start of the line, start of the dash): the place words lie between.
+fn dateline(text: &str) -> Option<(usize, usize)> {
+    let mut start = 0;
+    for line in text.split('\n').take(4) {
+        let head = &line[..line.floor_char_boundary(line.len().min(200))];
+        let first = head.split([',', ' ', '(']).next().unwrap_or("");
+        let caps = first.len() >= 3
+            && first
+                .chars()
+                .all(|c| !c.is_alphabetic() || c.is_uppercase())
+            && first.chars().any(char::is_alphabetic);
+        if caps {
+            if let Some(dash) = head
+                .find(['\u{2014}', '\u{2013}'])
+                .or_else(|| head.find(" - "))
+            {
+                return Some((start, start + dash));
+            }
+        }
+        start += line.len() + 1;
+    }
+    None
+}
+
+/// Title case for a dateline written in capitals: "EL FASHER" → "El Fasher".
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map_or(String::new(), |f| {
+                f.to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The place a story is about: its dateline's place, else the place its
+/// headline puts it in, else its most mentioned place.
+pub fn story_place(text: &str, title: Option<&str>) -> Option<Located> {
+    let g = gazetteer();
+    let mentions: Vec<Mention> = g
         .mentions(text)
         .into_iter()
         .filter(|m| !m.demonym)
         .collect();
-    // A dateline: a place in the first line's opening words, before a comma or dash.
-    let first_line_end = text.floor_char_boundary(text.find('\n').unwrap_or(text.len()).min(120));
-    let head = &text[..first_line_end];
-    let dateline_end = head.find([',', '\u{2014}', '(']).unwrap_or(0);
-    if let Some(m) = mentions.iter().find(|m| m.end <= dateline_end) {
-        return Some(located(text, m));
+    if let Some((line, dash)) = dateline(text) {
+        let words_end = text[line..dash].find([',', '(']).map_or(dash, |i| line + i);
+        let words = text[line..words_end].trim();
+        if let Some(m) = mentions.iter().find(|m| m.start >= line && m.end <= dash) {
+            if m.start == line {
+                return Some(located(text, m));
+            }
+            // The dateline's town is unknown to the gazetteer; its country is the next name.
+            let p = g.place(m.place);
+            return Some(Located {
+                name: title_case(words),
+                country: Some(p.country.clone()),
+                lat: None,
+                lon: None,
+            });
+        }
+        if !words.is_empty() {
+            return Some(Located {
+                name: title_case(words),
+                country: None,
+                lat: None,
+                lon: None,
+            });
+        }
+    }
+    if let Some(t) = title {
+        let headline = Found::at(0);
+        // A headline's place is its topic even as an owner ("Gaza's Health Ministry says …").
+        if let Some((v, l)) = in_sentence(t, &headline, None, 0, false) {
+            if v > -3.0 {
+                return Some(l);
+            }
+        }
     }
     let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
     for (k, m) in mentions.iter().enumerate() {
@@ -74,26 +529,196 @@ pub fn story_place(text: &str) -> Option<Located> {
     Some(located(text, &mentions[best.1 .1]))
 }
 
-/// The place of `found` in sentence `s`, else the story's.
-pub fn place(s: &str, found: &Found, story: Option<&Located>) -> Option<Located> {
+/// Capitalised names the gazetteer does not know (villages, camps) that the
+/// sentence uses as places: after a locative preposition ("near Kuriga",
+/// "the town of Maungdaw") or before a place noun ("the Balukhali camp").
+fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let part = c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}';
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                words.push((st, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        words.push((st, s.len()));
+    }
+    let text = |w: (usize, usize)| {
+        s[w.0..w.1]
+            .trim_end_matches("'s")
+            .trim_end_matches("\u{2019}s")
+    };
+    let capital = |w: (usize, usize)| {
+        text(w).chars().next().is_some_and(char::is_uppercase) && text(w).len() >= 3
+    };
+    let excluded = |w: (usize, usize)| {
+        let lower = text(w).to_ascii_lowercase();
+        NOT_PLACES.contains(&lower.as_str())
+            || ORGANISATIONS.contains(&lower.as_str())
+            || MONTHS.iter().any(|(m, _)| *m == lower)
+            || WEEKDAYS.iter().any(|(d, _)| *d == lower)
+    };
+    let mut out = Vec::new();
+    let mut k = 1; // never the sentence's first word
+    while k < words.len() {
+        if !capital(words[k]) || excluded(words[k]) {
+            k += 1;
+            continue;
+        }
+        let mut last = k;
+        while last + 1 < words.len()
+            && last - k < 2
+            && capital(words[last + 1])
+            && s[words[last].1..words[last + 1].0].trim().is_empty()
+        {
+            last += 1;
+        }
+        let run = (words[k].0, words[last].0 + text(words[last]).len());
+        let org = (k..=last).any(|j| excluded(words[j]));
+        let next = words
+            .get(last + 1)
+            .map(|&w| s[w.0..w.1].to_ascii_lowercase());
+        let place_noun = next.as_deref().is_some_and(|n| PLACE_NOUNS.contains(&n));
+        let overlaps = known.iter().any(|m| m.start < run.1 && run.0 < m.end);
+        if !org && !overlaps && (preposition_weight(s, run.0) > 0.0 || place_noun) {
+            let end = match next.as_deref() {
+                Some(n) if KEPT_SUFFIXES.contains(&n) => words[last + 1].1,
+                _ => run.1,
+            };
+            out.push((run.0, end));
+        }
+        k = last + 1;
+    }
+    out
+}
+
+/// Phrases that point back to a place named before: "in the area".
+const ANAPHORA: &[&str] = &[
+    "in the area",
+    "in the region",
+    "in the city",
+    "in the town",
+    "in the province",
+    "in the village",
+    "in the camp",
+    "in the district",
+    "there",
+];
+
+/// The best place a sentence names for a figure, with its score; the score
+/// is at least 2 only when a locative preposition introduces the place.
+pub fn in_sentence(
+    s: &str,
+    found: &Found,
+    country: Option<&str>,
+    dateline: usize,
+    unknown: bool,
+) -> Option<(f64, Located)> {
     let g = gazetteer();
     let mentions: Vec<Mention> = g.mentions(s).into_iter().filter(|m| !m.demonym).collect();
-    let distance = |m: &Mention| {
-        if m.end <= found.start {
-            found.start - m.end
+    let distance = |start: usize, end: usize| {
+        if end <= found.start {
+            found.start - end
         } else {
-            m.start.saturating_sub(found.end)
+            start.saturating_sub(found.end)
         }
     };
-    let best = mentions.iter().max_by(|a, b| {
-        let (ka, kb) = (
-            specificity(g.place(a.place).kind),
-            specificity(g.place(b.place).kind),
-        );
-        ka.cmp(&kb).then(distance(b).cmp(&distance(a)))
-    });
+    let score = |start: usize, end: usize, spec: f64| {
+        let mut v = preposition_weight(s, start) + spec - distance(start, end) as f64 / 40.0;
+        if is_speaker(s, end) {
+            v -= 2.0;
+        }
+        if is_modifier(s, end) {
+            v -= 5.0;
+        }
+        if end <= dateline {
+            v -= 3.0;
+        }
+        v
+    };
+    let mut best: Option<(f64, Located)> = None;
+    for m in &mentions {
+        let v = score(m.start, m.end, specificity(g.place(m.place).kind));
+        if best.as_ref().is_none_or(|b| v > b.0) {
+            best = Some((v, located(s, m)));
+        }
+    }
+    let unknowns = if unknown {
+        unknown_places(s, &mentions)
+    } else {
+        Vec::new()
+    };
+    for (start, end) in unknowns {
+        // Unknown to the gazetteer: a village or a district; its country is the story's.
+        let v = score(start, end, 1.0) - 0.25;
+        if best.as_ref().is_none_or(|b| v > b.0) {
+            let place = Located {
+                name: s[start..end].to_string(),
+                country: country.map(str::to_string),
+                lat: None,
+                lon: None,
+            };
+            best = Some((v, place));
+        }
+    }
+    best
+}
+
+/// The place of `found` in sentence `s`: a place the sentence puts it in;
+/// else, when the sentence points back ("in the area"), the last place
+/// named before; else a place it names at all; else the story's.
+pub fn place(
+    s: &str,
+    found: &Found,
+    story: Option<&Located>,
+    previous: impl FnOnce() -> Option<Located>,
+    dateline: usize,
+) -> Option<Located> {
+    let best = in_sentence(
+        s,
+        found,
+        story.and_then(|p| p.country.as_deref()),
+        dateline,
+        true,
+    );
+    if let Some((v, l)) = &best {
+        if *v >= 2.0 {
+            return Some(l.clone());
+        }
+    }
+    let lower = s.to_ascii_lowercase();
+    let anaphora = ANAPHORA.iter().any(|a| lower.contains(a));
+    if anaphora {
+        if let Some(p) = previous() {
+            return Some(p);
+        }
+    }
     match best {
-        Some(m) => Some(located(s, m)),
-        None => story.cloned(),
+        Some((v, l)) if v >= -1.0 => Some(l),
+        _ => story.cloned(),
+    }
+}
+
+/// The last place that one of `spans` (earlier sentences) puts something in.
+pub fn previous_place(text: &str, spans: &[std::ops::Range<usize>]) -> Option<Located> {
+    spans.iter().rev().find_map(|r| {
+        let s = &text[r.clone()];
+        in_sentence(s, &Found::at(s.len()), None, 0, true)
+            .filter(|(v, _)| *v >= 2.0)
+            .map(|(_, l)| l)
+    })
+}
+
+/// Bytes of a sentence (starting at `sentence_start` in the text) that belong to the dateline.
+pub fn dateline_in(text: &str, sentence_start: usize) -> usize {
+    match dateline(text) {
+        Some((line, dash)) if line == sentence_start => dash - line,
+        _ => 0,
     }
 }

@@ -169,6 +169,9 @@ pub struct Figure {
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub claim: Option<String>,
+    /// A part of another figure of the same sentence ("including 12 children",
+    /// "Among the dead are 84 Egyptians"): not added to totals. An extra column after §6's.
+    pub subcount: bool,
 }
 
 /// Every figure the document states, in text order.
@@ -189,13 +192,14 @@ pub fn figures(doc: &Document) -> Vec<Figure> {
 /// [`figures`], reading all-numeric dates in the given order.
 pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
     let text = doc.text.as_str();
-    let story = locate::story_place(text);
+    let story = locate::story_place(text, doc.title.as_deref());
     // Without a publication date, relative dates cannot be resolved: date
     // spans are still found (their numbers are not counts) but not used.
     let reference = doc.published.unwrap_or(NaiveDate::MIN);
     let mut seen: HashSet<&str> = HashSet::new();
     let mut out = Vec::new();
-    for span in sentence::split(text) {
+    let spans = sentence::split(text);
+    for (n, span) in spans.iter().enumerate() {
         let s = &text[span.start..span.end];
         if !lexicon::may_hold_figure(s) {
             continue;
@@ -213,7 +217,10 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
         let usable: &[date::DateMatch] = if doc.published.is_some() { &dates } else { &[] };
         for f in found {
             let dated = when::date(s, &toks, &f, usable, doc.published);
-            let place = locate::place(s, &f, story.as_ref());
+            let dateline = locate::dateline_in(text, span.start);
+            // The place an earlier sentence put things in, for "in the area" (looked up only when needed).
+            let previous = || locate::previous_place(text, &spans[n.saturating_sub(3)..n]);
+            let place = locate::place(s, &f, story.as_ref(), previous, dateline);
             out.push(Figure {
                 doc: doc.id.clone(),
                 published: doc.published,
@@ -235,6 +242,7 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
                 lat: place.as_ref().and_then(|p| p.lat),
                 lon: place.as_ref().and_then(|p| p.lon),
                 claim: None,
+                subcount: f.subcount,
             });
         }
     }

@@ -78,13 +78,22 @@ pub fn date(
         .iter()
         .filter(|d| matches!(d.role, Role::Day | Role::Period) && !since_before(s, d))
         .min_by_key(|d| distance(d));
-    let statement = point.is_some_and(|d| is_statement(toks, d));
+    let statement = point.is_some_and(|d| is_statement(toks, d) || is_as_of(toks, d));
+    // An explicit range that is not a calendar unit ("between Aug. 7 and Aug. 12"): a count over it is a total.
+    let range = point.is_some_and(|d| {
+        d.role == Role::Period
+            && d.first != d.last
+            && !is_calendar_unit(d.first, d.last)
+            && !is_week(d.first, d.last)
+    });
 
     let h = found.hint;
     let cumulative = h.total
         || (opener.is_some() && span_days.is_none_or(|n| n > 1))
         || (h.perfect && (point.is_none() || statement))
-        || (h.present && !h.increment);
+        || h.present
+        || range
+        || point.is_some_and(|d| is_as_of(toks, d));
     let kind = if cumulative && !h.increment {
         Kind::Cumulative
     } else {
@@ -163,6 +172,23 @@ fn is_statement(toks: &[Token], d: &DateMatch) -> bool {
         }
     }
     false
+}
+
+/// A date after "by" or "as of": the day a total stood ("by Tuesday", "by the end of 2021").
+fn is_as_of(toks: &[Token], d: &DateMatch) -> bool {
+    let Some(k) = toks.iter().position(|t| t.start >= d.start) else {
+        return false;
+    };
+    toks[k].is("by")
+        || (k > 0 && toks[k - 1].is("by"))
+        || (k > 1 && toks[k - 1].is("of") && toks[k - 2].is("as"))
+}
+
+/// Whether first..=last is a Monday–Sunday week or a weekend.
+fn is_week(first: NaiveDate, last: NaiveDate) -> bool {
+    let days = (last - first).num_days();
+    (days == 6 && first.weekday() == chrono::Weekday::Mon)
+        || (days == 1 && first.weekday() == chrono::Weekday::Sat)
 }
 
 /// Whether first..=last is a whole month or year (named as a unit, not a range).

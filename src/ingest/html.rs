@@ -308,15 +308,11 @@ fn metadata(tag: &Tag, page: &mut Page) {
                 }
             }
         }
-        "time" => {
-            if page.published.is_none() && attr(tag, "pubdate").is_some() {
-                page.published = attr(tag, "datetime").and_then(parse_published);
-            }
+        "time" if page.published.is_none() && attr(tag, "pubdate").is_some() => {
+            page.published = attr(tag, "datetime").and_then(parse_published);
         }
-        "link" => {
-            if attr(tag, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
-                page.url = attr(tag, "href").map(str::to_string);
-            }
+        "link" if attr(tag, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
+            page.url = attr(tag, "href").map(str::to_string);
         }
         _ => {}
     }

@@ -15,6 +15,9 @@ use crate::export::write_atomic;
 use crate::extract::{Kind, Metric};
 use crate::series::Point;
 
+/// Reports further apart than this many days are not joined by a line.
+const GAP_DAYS: f64 = 60.0;
+
 /// Width and height of every chart, in pixels.
 pub const SIZE: (u32, u32) = (1200, 700);
 
@@ -45,12 +48,15 @@ fn fonts() {
     });
 }
 
+/// One reported point: (date, value, low, high, sources).
+pub type Mark = (NaiveDate, u64, Option<u64>, Option<u64>, usize);
+
 /// One line of a chart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
     pub label: String,
     /// (date, value, low, high, sources), sorted by date.
-    pub points: Vec<(NaiveDate, u64, Option<u64>, Option<u64>, usize)>,
+    pub points: Vec<Mark>,
 }
 
 /// Everything a chart shows.
@@ -163,7 +169,7 @@ pub fn thousands(v: u64) -> String {
     let s = v.to_string();
     let mut out = String::with_capacity(s.len() + s.len() / 3);
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -258,8 +264,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart) ->
         ))
         .map_err(err)?;
 
-    let all: Vec<&(NaiveDate, u64, Option<u64>, Option<u64>, usize)> =
-        chart.lines.iter().flat_map(|l| &l.points).collect();
+    let all: Vec<&Mark> = chart.lines.iter().flat_map(|l| &l.points).collect();
     if all.is_empty() {
         body.draw(&Text::new(
             "No dated figures to chart.",
@@ -341,11 +346,11 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart) ->
     for d in &ticks {
         let x = day_number(*d);
         let (px, py) = ctx.backend_coord(&(x, y0));
-        body.draw(&PathElement::new(vec![(px, py), (px, py + 5)], MUTED))
+        root.draw(&PathElement::new(vec![(px, py), (px, py + 5)], MUTED))
             .map_err(err)?;
         let label = d.format(fmt).to_string();
         let text_w = label.chars().count() as i32 * 8;
-        body.draw(&Text::new(
+        root.draw(&Text::new(
             label,
             (px - text_w / 2, py + 10),
             ("sans-serif", 15).into_font().color(&INK),
@@ -387,8 +392,18 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart) ->
             .iter()
             .map(|p| (day_number(p.0), y(p.1)))
             .collect();
-        ctx.draw_series(LineSeries::new(xy.clone(), colour.stroke_width(3)))
-            .map_err(err)?;
+        // Reports far apart are not joined: a gap in reporting stays a gap.
+        let mut from = 0;
+        for k in 1..=xy.len() {
+            if k == xy.len() || xy[k].0 - xy[k - 1].0 > GAP_DAYS {
+                ctx.draw_series(LineSeries::new(
+                    xy[from..k].to_vec(),
+                    colour.stroke_width(3),
+                ))
+                .map_err(err)?;
+                from = k;
+            }
+        }
         for (p, &(x, yv)) in line.points.iter().zip(&xy) {
             // Filled: more than one source; hollow: a single source.
             if p.4 > 1 {
@@ -427,8 +442,20 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart) ->
             end_labels[k].1 = min;
         }
     }
+    // Keep them above the x axis: push the stack up from the bottom if needed.
+    let floor = ctx.backend_coord(&(day_number(first), y0)).1 - 18;
+    for k in (0..end_labels.len()).rev() {
+        let max = if k + 1 < end_labels.len() {
+            end_labels[k + 1].1 - 19
+        } else {
+            floor
+        };
+        if end_labels[k].1 > max {
+            end_labels[k].1 = max;
+        }
+    }
     for (px, py, text, colour) in end_labels {
-        body.draw(&Text::new(
+        root.draw(&Text::new(
             text,
             (px, py),
             ("sans-serif", 15)
