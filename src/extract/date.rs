@@ -2814,7 +2814,13 @@ impl Parser {
         let after_on = i > 0 && self.is(i - 1, "on");
         let (e, d) = if let Some(o) = self.ordinal(j) {
             o
-        } else if (the || after_on) && digits && self.ends(j + 1) && !self.punct(j + 1, b'%') {
+        } else if (the || after_on)
+            && digits
+            && self.ends(j + 1)
+            && !self.punct(j + 1, b'%')
+            // "the 1.5 million": a decimal point glued on both sides is no clause end.
+            && !(self.punct(j + 1, b'.') && self.glued(j + 1) && self.glued(j + 2))
+        {
             // "the 27", "on 15": a bare number only when it ends the clause.
             (j + 1, self.num(j, 2)?)
         } else {

@@ -569,17 +569,23 @@ fn rate_after(toks: &[Token], from: usize) -> bool {
 fn hint(toks: &[Token], bound: &Bound, np_end: usize, cue: (usize, usize)) -> Hint {
     let cue_tok = token_at(toks, cue.0);
     let lo = bound.first.min(cue_tok).saturating_sub(4);
-    let hi = (np_end.max(cue_tok) + 4).min(toks.len());
+    let hi = (np_end.max(cue_tok) + 6).min(toks.len());
     let window = &toks[lo..hi];
     // The auxiliary may stand before a first, coordinated verb: "has flattened … and displaced".
     let clause_start = toks[..cue_tok]
         .iter()
         .rposition(|t| t.is_punct(',') || t.is_punct(';'))
         .map_or(0, |p| p + 1);
-    let perfect = window.iter().any(|t| t.is_any(PERFECT))
+    // "they had detained two men" is reported speech for a past event, while
+    // "670 people had died" and "it has killed 17,000" report standing totals.
+    let active_before = cue_tok < bound.first;
+    let is_perfect = |t: &Token| {
+        t.is_any(&["have", "has", "'ve"]) || (t.is_any(&["had", "'d"]) && !active_before)
+    };
+    let perfect = window.iter().any(is_perfect)
         || toks[clause_start.max(cue_tok.saturating_sub(10))..cue_tok]
             .iter()
-            .any(|t| t.is_any(PERFECT));
+            .any(is_perfect);
     // A standing count: "are sheltering", "remain missing", "were missing", "hosts 3.6 million".
     let stative_past = window
         .windows(2)
@@ -597,9 +603,6 @@ fn hint(toks: &[Token], bound: &Bound, np_end: usize, cue: (usize, usize)) -> Hi
         increment,
     }
 }
-
-/// Auxiliaries of the (plu)perfect: a count reported as standing so far.
-const PERFECT: &[&str] = &["have", "has", "had", "'ve", "'d"];
 
 /// Present-tense verbs of a standing count.
 const PRESENT: &[&str] = &[

@@ -216,8 +216,8 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
         let toks = token::tokens(s);
         let usable: &[date::DateMatch] = if doc.published.is_some() { &dates } else { &[] };
         for f in found {
-            let dated = when::date(s, &toks, &f, usable, doc.published);
             let dateline = locate::dateline_in(text, span.start);
+            let dated = when::date(s, &toks, &f, usable, doc.published, dateline);
             // The place an earlier sentence put things in, for "in the area" (looked up only when needed).
             let previous = || locate::previous_place(text, &spans[n.saturating_sub(3)..n]);
             let place = locate::place(s, &f, story.as_ref(), previous, dateline);

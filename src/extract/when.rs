@@ -48,6 +48,7 @@ pub fn date(
     found: &Found,
     dates: &[DateMatch],
     published: Option<NaiveDate>,
+    dateline: usize,
 ) -> Dated {
     let anchor = found.start;
     let distance = |d: &DateMatch| {
@@ -59,14 +60,14 @@ pub fn date(
     };
     let usable: Vec<&DateMatch> = dates
         .iter()
-        .filter(|d| published.is_none_or(|p| d.first <= p))
+        .filter(|d| published.is_none_or(|p| d.first <= p) && d.start >= dateline)
         .collect();
 
     let mut period_start = None;
     let mut span_days = None;
     let opener = usable
         .iter()
-        .filter(|d| matches!(d.role, Role::Since | Role::Span) || since_before(s, d))
+        .filter(|d| matches!(d.role, Role::Since | Role::Span) || since_before(s, d, dates))
         .min_by_key(|d| distance(d));
     if let Some(d) = opener {
         period_start = Some(d.first);
@@ -76,19 +77,18 @@ pub fn date(
     }
     let point = usable
         .iter()
-        .filter(|d| matches!(d.role, Role::Day | Role::Period) && !since_before(s, d))
+        .filter(|d| matches!(d.role, Role::Day | Role::Period) && !since_before(s, d, dates))
         .min_by_key(|d| distance(d));
     let statement = point.is_some_and(|d| is_statement(toks, d) || is_as_of(toks, d));
     // An explicit range that is not a calendar unit ("between Aug. 7 and Aug. 12"): a count over it is a total.
     let range = point.is_some_and(|d| {
-        d.role == Role::Period
-            && d.first != d.last
-            && !is_calendar_unit(d.first, d.last)
-            && !is_week(d.first, d.last)
+        d.role == Role::Period && d.first != d.last && is_explicit_range(&s[d.start..d.end])
     });
 
     let h = found.hint;
-    let cumulative = h.total
+    // A day's increment ("in the past 24 hours") is an event (§4).
+    let daily = span_days.is_some_and(|n| n <= 1);
+    let cumulative = !daily && h.total
         || (opener.is_some() && span_days.is_none_or(|n| n > 1))
         || (h.perfect && (point.is_none() || statement))
         || h.present
@@ -124,15 +124,24 @@ pub fn date(
 
 /// "since" stands earlier in the clause than the date, with no stop between:
 /// "since the first Astana agreement was signed in 2017".
-fn since_before(s: &str, d: &DateMatch) -> bool {
+fn since_before(s: &str, d: &DateMatch, dates: &[DateMatch]) -> bool {
     if d.role != Role::Day && d.role != Role::Period {
         return false;
     }
     let before = &s[..d.start];
-    let clause_start = before.rfind([';', '.', '(']).map_or(0, |i| i + 1);
+    let clause_start = [before.rfind("; "), before.rfind(". "), before.rfind('(')]
+        .into_iter()
+        .flatten()
+        .max()
+        .map_or(0, |i| i + 1);
     let clause = &before[clause_start..];
     match find_word(clause, "since") {
-        Some(i) => clause[i..].split_whitespace().count() <= 14,
+        // The first date after "since", with no other date between them.
+        Some(i) => {
+            let since = clause_start + i;
+            clause[i..].split_whitespace().count() <= 14
+                && !dates.iter().any(|o| o.start > since && o.start < d.start)
+        }
         None => false,
     }
 }
@@ -174,6 +183,14 @@ fn is_statement(toks: &[Token], d: &DateMatch) -> bool {
     false
 }
 
+/// A range written out: "between Aug. 7 and Aug. 12", "December 6-16", "from March to May".
+fn is_explicit_range(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    [" and ", " to ", " through ", " until ", "-", "\u{2013}"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
 /// A date after "by" or "as of": the day a total stood ("by Tuesday", "by the end of 2021").
 fn is_as_of(toks: &[Token], d: &DateMatch) -> bool {
     let Some(k) = toks.iter().position(|t| t.start >= d.start) else {
@@ -182,13 +199,6 @@ fn is_as_of(toks: &[Token], d: &DateMatch) -> bool {
     toks[k].is("by")
         || (k > 0 && toks[k - 1].is("by"))
         || (k > 1 && toks[k - 1].is("of") && toks[k - 2].is("as"))
-}
-
-/// Whether first..=last is a Monday–Sunday week or a weekend.
-fn is_week(first: NaiveDate, last: NaiveDate) -> bool {
-    let days = (last - first).num_days();
-    (days == 6 && first.weekday() == chrono::Weekday::Mon)
-        || (days == 1 && first.weekday() == chrono::Weekday::Sat)
 }
 
 /// Whether first..=last is a whole month or year (named as a unit, not a range).
@@ -209,7 +219,7 @@ mod tests {
         link::figures_in(s, &dates)
             .iter()
             .map(|f| {
-                let d = super::date(s, &toks, f, &dates, Some(p));
+                let d = super::date(s, &toks, f, &dates, Some(p), 0);
                 (
                     f.value,
                     d.date.unwrap().to_string(),
