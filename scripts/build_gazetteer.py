@@ -383,14 +383,12 @@ EXTRA_PLACES = [
     ("Ogaden", "region", "ET", 7.0, 44.0, 4_000_000, []),
     ("Negev", "region", "IL", 30.8, 34.8, 700_000, ["Naqab"]),
     ("Galilee", "region", "IL", 32.85, 35.4, 1_500_000, []),
-    ("Kurdistan", "region", "TR", 38.0, 41.0, 15_000_000, []),  # dropped below: dup
     # Towns of the Syrian north-east that GeoNames lacks or mis-spells.
     ("Ain Issa", "city", "SY", 36.3856, 38.8625, 10_000, ["Ayn Issa", "Ayn 'Isa", "Ain Eisa",
                                                           "Ein Issa", "Ayn Isa"]),
     ("Tal Tamr", "city", "SY", 36.6497, 40.3709, 7_000, ["Tell Tamer", "Tal Tamer",
                                                         "Tell Tamr"]),
 ]
-EXTRA_PLACES = [p for p in EXTRA_PLACES if not (p[0] == "Kurdistan" and p[2] == "TR")]
 
 # Extra aliases for GeoNames cities: (ISO2, GeoNames name) -> (new name or None, [aliases]).
 CITY_ALIASES = {

@@ -216,3 +216,50 @@ fn help_teaches_each_command() {
         );
     }
 }
+
+/// Five outlets report the same two tolls in different words: two claims,
+/// five sources each, and one line per metric in the series.
+#[test]
+fn five_outlets_are_two_claims_and_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let figs = dir.path().join("f.csv");
+    let (code, _, stderr) = run(&[
+        "extract",
+        "fixtures/docs/outlets",
+        "-o",
+        figs.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, claims, stderr) = run(&["claims", figs.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let rows: Vec<&str> = claims.lines().skip(1).collect();
+    assert_eq!(rows.len(), 2, "{claims}");
+    for row in &rows {
+        let cols: Vec<&str> = row.split(',').collect();
+        assert_eq!(cols[10], "5", "sources of {row}");
+    }
+    let (code, series, stderr) = run(&[
+        "series",
+        figs.to_str().unwrap(),
+        "--metric",
+        "killed",
+        "--freq",
+        "week",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let groups: std::collections::BTreeSet<&str> = series
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(2).unwrap())
+        .collect();
+    assert_eq!(groups.len(), 1, "one line, not five:\n{series}");
+    assert!(series.lines().nth(1).unwrap().contains(",23,"), "{series}");
+}
+
+#[test]
+fn output_is_identical_with_one_or_two_threads() {
+    let one = run(&["extract", "fixtures/docs", "--threads", "1"]);
+    let two = run(&["extract", "fixtures/docs", "--threads", "2"]);
+    assert_eq!(one.0, 0);
+    assert_eq!(one.1, two.1);
+}

@@ -5,3 +5,4 @@ mod common;
 mod conformance;
 mod e2e;
 mod errors;
+mod scale;

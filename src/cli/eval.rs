@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use tolltrack::{eval, pipeline};
 
-use super::{report_notice, InputArgs};
+use super::InputArgs;
 
 /// Score extraction against a gold file (FIGURES.md §7), with the same
 /// numbers as shared/spec/score.py: P/R/F1 overall and per metric, then
@@ -31,7 +31,11 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let gold = eval::read_gold(&args.gold)?;
-    let (figs, stats) = pipeline::collect(&args.input.inputs, &args.input.config(), report_notice)?;
+    let (figs, stats) = pipeline::collect(
+        &args.input.inputs,
+        &args.input.config(),
+        args.input.notice(),
+    )?;
     let score = eval::score(&gold, &figs);
     if args.json {
         println!("{}", score.to_json());

@@ -7,7 +7,7 @@ use anyhow::Context;
 use tolltrack::export::{self, TableFormat};
 use tolltrack::{claims, pipeline, Figure};
 
-use super::{input_exit, report_notice, InputArgs};
+use super::{input_exit, InputArgs};
 
 /// Extract every stated count of people as one row: doc, published, date,
 /// period_start, metric, value, low, high, qualifier, kind, who, where,
@@ -60,7 +60,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let mut write = |w: &mut dyn Write| -> tolltrack::Result<()> {
         if format == TableFormat::Parquet {
             // Parquet is written whole: its footer indexes every row.
-            let (figs, s) = pipeline::collect(&args.input.inputs, &config, report_notice)?;
+            let (figs, s) = pipeline::collect(&args.input.inputs, &config, args.input.notice())?;
             export::write(&prepare(figs), format, w)?;
             stats = Some(s);
             return Ok(());
@@ -68,15 +68,20 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         // Rows are written in parts of a few thousand: one frame per part, not per document.
         let mut header = true;
         let mut pending: Vec<Figure> = Vec::new();
-        let s = pipeline::run(&args.input.inputs, &config, report_notice, |_, figs| {
-            pending.extend(prepare(figs));
-            if pending.len() >= PART {
-                export::write_part(&pending, format, header, w)?;
-                pending.clear();
-                header = false;
-            }
-            Ok(())
-        })?;
+        let s = pipeline::run(
+            &args.input.inputs,
+            &config,
+            args.input.notice(),
+            |_, figs| {
+                pending.extend(prepare(figs));
+                if pending.len() >= PART {
+                    export::write_part(&pending, format, header, w)?;
+                    pending.clear();
+                    header = false;
+                }
+                Ok(())
+            },
+        )?;
         if header || !pending.is_empty() {
             export::write_part(&pending, format, header, w)?;
         }

@@ -1,12 +1,14 @@
 //! The command line: the only code that knows about clap. Each subcommand
 //! lives in its own file with the same shape: `Args` and `run(args)`.
 
+mod aggregate;
 mod chart;
 mod claims;
 mod eval;
 mod extract;
 mod parse;
 mod report;
+mod schema;
 mod series;
 
 use std::path::PathBuf;
@@ -93,6 +95,15 @@ pub enum Command {
     ///
     /// Example: tolltrack eval --gold fixtures/gold.jsonl fixtures/docs --show 20
     Eval(eval::Args),
+    /// Merge partial figure tables from sharded runs into figures, series and claims.
+    ///
+    /// The reduce step after `extract` ran as a map over shards (GNU parallel,
+    /// Spark): rows are sorted, claims recomputed over the whole set.
+    ///
+    /// Example: tolltrack aggregate 'parts/*.csv' -o merged
+    Aggregate(aggregate::Args),
+    /// Print the figures table's columns, types and schema version (JSON).
+    Schema(schema::Args),
     /// Show what the number and date grammars read (conformance format).
     #[command(subcommand)]
     Parse(parse::Command),
@@ -124,9 +135,23 @@ pub struct InputArgs {
     #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
     pub max_doc_bytes: usize,
 
+    /// How to print skipped inputs and warnings on stderr: text, or one JSON
+    /// object per line (for map-reduce jobs that collect them).
+    #[arg(long, value_enum, default_value = "text")]
+    pub messages: Messages,
+
     /// Worker threads for extraction (default: all cores). Output is the same for any number.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+}
+
+/// `--messages` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Messages {
+    /// "tolltrack: skipped FILE: line 3: REASON".
+    Text,
+    /// {"level": "skipped", "origin": "FILE: line 3", "reason": "..."}.
+    Json,
 }
 
 /// `--date-order` values.
@@ -161,6 +186,27 @@ impl InputArgs {
             options: self.options(),
             order: self.order(),
             threads: self.threads.unwrap_or(cores).max(1),
+        }
+    }
+}
+
+/// Print a notice on stderr, as JSON.
+pub fn json_notice(n: Notice) {
+    let v = match n {
+        Notice::Skipped { origin, reason } => {
+            serde_json::json!({"level": "skipped", "origin": origin, "reason": reason})
+        }
+        Notice::Warning(w) => serde_json::json!({"level": "warning", "message": w}),
+    };
+    eprintln!("{v}");
+}
+
+impl InputArgs {
+    /// The notice printer `--messages` asks for.
+    pub fn notice(&self) -> fn(Notice) {
+        match self.messages {
+            Messages::Text => report_notice,
+            Messages::Json => json_notice,
         }
     }
 }
@@ -208,6 +254,8 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Claims(a) => claims::run(a),
         Command::Eval(a) => eval::run(a),
         Command::Parse(c) => parse::run(c),
+        Command::Aggregate(a) => aggregate::run(a),
+        Command::Schema(a) => schema::run(a),
     }
 }
 

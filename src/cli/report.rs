@@ -10,7 +10,7 @@ use tolltrack::render::{self, thousands};
 use tolltrack::series::{self, By, Freq};
 use tolltrack::{pipeline, Figure, Metric};
 
-use super::{report_notice, InputArgs};
+use super::InputArgs;
 
 /// Run the whole pipeline into DIR: figures.csv (spreadsheet-safe),
 /// series.csv, one chart per metric as PNG and SVG, and index.md showing the
@@ -42,8 +42,11 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let dir = &args.output;
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let (mut figs, stats) =
-        pipeline::collect(&args.input.inputs, &args.input.config(), report_notice)?;
+    let (mut figs, stats) = pipeline::collect(
+        &args.input.inputs,
+        &args.input.config(),
+        args.input.notice(),
+    )?;
     export::spreadsheet_safe(&mut figs);
     write_atomic(&dir.join("figures.csv"), |w| {
         export::write(&figs, TableFormat::Csv, w)

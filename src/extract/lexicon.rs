@@ -189,6 +189,13 @@ pub const CUES: &[Cue] = &[
     cue("abduction", Some(A), true, false, false),
     cue("abductions", Some(A), true, false, false),
     cue("kidnappings", Some(A), true, false, false),
+    cue("hurt", Some(I), true, false, false),
+    cue("hurting", Some(I), true, false, false),
+    cue("taken into custody", Some(Dt), false, true, false),
+    cue("into custody", Some(Dt), false, true, false),
+    cue("seized", Some(A), true, true, false),
+    cue("seizing", Some(A), true, false, false),
+    cue("crossed from", Some(D), false, true, false),
     // anti-cues: fates that are not figures (§2)
     cue("casualties", None, true, false, true),
     cue("rescued", None, true, true, false),
@@ -1009,6 +1016,12 @@ pub const TOLL_VERBS: &[&str] = &[
     "are",
     "were",
     "put",
+    "doubled",
+    "tripled",
+    "quadrupled",
+    "included",
+    "include",
+    "includes",
 ];
 
 /// Words that open an aside after a noun phrase: ", including 12 children,".
@@ -1032,6 +1045,7 @@ pub const ASIDE: &[&str] = &[
     "majority",
     "according",
     "many",
+    "or",
 ];
 
 /// Words before a number that make it a label, not a count: "page 12",

@@ -9,7 +9,7 @@ use super::bounds::{self, Bound};
 use super::date::DateMatch;
 use super::lexicon::{
     Cue, AFTER_BRIDGE, ASIDE, BEFORE_BRIDGE, CUES, CUE_INDEX, CUMULATIVE_INDEX, FORCES, FRACTIONS,
-    INCREMENT, PREPOSITIONS, PROJECTIONS, RATE_INDEX, TOLL_VERBS,
+    INCREMENT, MODIFIERS, PREPOSITIONS, PROJECTIONS, RATE_INDEX, TOLL_VERBS,
 };
 use super::reject;
 use super::token::{tokens, Tok, Token};
@@ -30,6 +30,8 @@ pub struct Hint {
     pub total: bool,
     /// "24 more", "another 12": an increment.
     pub increment: bool,
+    /// A past state: "were deployed", "were missing".
+    pub stative_past: bool,
 }
 
 /// A figure found in one sentence; offsets are relative to the sentence.
@@ -254,6 +256,30 @@ fn complete(
     if metric.is_none() && np.head == Head::Force && deployment_in(toks) {
         metric = Some(Metric::Troops);
     }
+    // A list mate ("11 children and four pregnant women") or an earlier value
+    // ("more than doubled to 356, up from 100") shares the previous figure's metric.
+    if metric.is_none() {
+        if let Some(p) = previous {
+            let between: Vec<&Token> = toks
+                .iter()
+                .filter(|t| t.start >= p.end && t.end <= toks[bound.first].start)
+                .collect();
+            let joiner = |t: &&Token| {
+                t.is_punct(',')
+                    || t.is_any(&[
+                        "and", "or", "up", "down", "from", "a", "further", "another", "of", "whom",
+                    ])
+                    || t.is_capitalised()
+                    || t.is_any(MODIFIERS)
+            };
+            let noun_then_joiner = between.iter().enumerate().all(|(k, t)| {
+                joiner(t) || (k == 0 && who::is_people(toks, token_at(toks, t.start)))
+            });
+            if noun_then_joiner && between.len() <= 6 {
+                metric = Some(p.metric);
+            }
+        }
+    }
     // A sub-count ("including 12 children", "nine of them") shares its total's metric.
     if aside {
         if let Some(p) = previous {
@@ -306,9 +332,17 @@ fn subject_marked(toks: &[Token], first: usize) -> bool {
         .iter()
         .rposition(|t| t.is_punct(';') || t.is_punct(':'))
         .map_or(0, |p| p + 1);
-    toks[start..first]
-        .iter()
-        .any(|t| t.is_any(&["number", "toll", "total", "tally", "deaths", "fatalities"]))
+    toks[start..first].iter().any(|t| {
+        t.is_any(&[
+            "number",
+            "toll",
+            "total",
+            "tally",
+            "deaths",
+            "fatalities",
+            "dead",
+        ])
+    })
 }
 
 /// A cue with its byte span and its distance in tokens from the number.
@@ -335,14 +369,16 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
     // Walk back over qualifiers to the verb.
     let mut k = first;
     let mut steps = 0;
-    while k > 0
-        && steps < 4
-        && toks[k - 1].is_any(&[
-            "to", "at", "of", "now", "already", "well", "just", "had", "has", "have", "been",
-        ])
-    {
+    while k > 0 && steps < 4 && toks[k - 1].is_any(WALK_BACK) {
         k -= 1;
         steps += 1;
+    }
+    // "bringing the death toll since the war began to 36,654": the subject stands between the verb and "to".
+    if first > 0 && toks[first - 1].is("to") {
+        let from = first.saturating_sub(20);
+        if let Some(v) = (from..first - 1).rev().find(|&j| toks[j].is_any(BRING)) {
+            return first_cue(toks, v + 1, first - 1, first);
+        }
     }
     // The verb may be the qualifier itself ("surpassed 40,000").
     let verb = if toks[first].is_any(TOLL_VERBS) {
@@ -353,17 +389,20 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
         return None;
     };
     let copula = toks[verb].is_any(&["is", "was", "are", "were"]);
-    // The clause before the verb.
-    let start = toks[..verb]
-        .iter()
-        .rposition(|t| t.is_punct(';') || t.is_punct(':'))
+    // The clause before the verb (a time such as "08:15" is not a clause break).
+    let start = (0..verb)
+        .rev()
+        .find(|&p| {
+            toks[p].is_punct(';')
+                || (toks[p].is_punct(':') && toks.get(p + 1).is_some_and(|n| n.start > toks[p].end))
+        })
         .map_or(0, |p| p + 1);
     let clause = &toks[start..verb];
     // A copula needs "Among ..." ("Among the dead are …") or "the number of".
     let marked = clause
         .iter()
         .any(|t| t.is_any(&["number", "toll", "total", "tally"]));
-    let among = clause.first().is_some_and(|t| t.is("among"));
+    let among = clause.iter().take(3).any(|t| t.is("among"));
     if copula && !(among || marked) || clause.len() > 25 {
         return None;
     }
@@ -371,21 +410,31 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
         || among
         || clause
             .iter()
-            .any(|t| t.is_any(&["deaths", "fatalities", "dead"])))
+            .any(|t| t.is_any(&["deaths", "fatalities", "dead", "wounded", "injured"])))
     {
         return None;
     }
-    // The first cue of the clause names the subject.
-    for i in 0..clause.len() {
-        if clause[i].is_num() {
-            return None;
-        }
-        if let Some((c, n)) = cue_at(clause, i, |c| c.metric.is_some()) {
-            let at = start + i;
-            return Some((c, toks[at].start, toks[at + n - 1].end, first - at));
-        }
-    }
-    None
+    first_cue(toks, start, verb, first)
+}
+
+/// Words between a toll verb and its number: "rose to", "stood at", "has more than doubled to".
+const WALK_BACK: &[&str] = &[
+    "to", "at", "of", "now", "already", "well", "just", "had", "has", "have", "been", "more",
+    "than",
+];
+
+/// Verbs that carry a subject to a new total: "bringing the toll to 300".
+const BRING: &[&str] = &[
+    "bringing", "brought", "brings", "raising", "raised", "raises", "pushing", "pushed", "taking",
+    "took", "lifting", "lifted", "putting", "put",
+];
+
+/// The first cue in tokens `from..to` (a subject), as governing the number at `first`.
+fn first_cue(toks: &[Token], from: usize, to: usize, first: usize) -> Option<Cue4> {
+    (from..to).find_map(|at| {
+        cue_at(toks, at, |c| c.metric.is_some())
+            .map(|(c, n)| (c, toks[at].start, toks[at + n - 1].end, first - at))
+    })
 }
 
 fn token_at(toks: &[Token], byte: usize) -> usize {
@@ -484,14 +533,20 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
             }
         }
         // A prepositional phrase before the verb: "4m people in Yemen have been forced".
-        if t.is_any(PREPOSITIONS) {
-            let verb = toks[k + 1..].iter().take(6).position(|a| {
+        // … or a participle or relative clause: "13 soldiers serving with the mission have been killed".
+        let participle = t.is_word() && t.text.ends_with("ing") && !t.is_capitalised();
+        if t.is_any(PREPOSITIONS) || participle || t.is_any(&["who", "that"]) {
+            let verb = toks[k + 1..].iter().take(20).position(|a| {
                 a.is_any(&[
                     "were", "was", "are", "is", "have", "has", "had", "remain", "remained",
                     "remains",
                 ])
             });
-            let clean = |end: usize| toks[k + 1..k + 1 + end].iter().all(|a| a.is_word());
+            let clean = |end: usize| {
+                toks[k + 1..k + 1 + end]
+                    .iter()
+                    .all(|a| a.is_word() || a.is_punct('.') || a.is_punct('-'))
+            };
             if let Some(v) = verb.filter(|&v| v > 0 && clean(v)) {
                 k = k + 1 + v;
                 bridged += 1;
@@ -556,9 +611,10 @@ fn deployment_in(toks: &[Token]) -> bool {
 
 /// A projection word in tokens `from..to` (§2: "could reach thousands").
 fn projection(toks: &[Token], from: usize, to: usize) -> bool {
+    // Capitalised "May" and "Will" are a month and a name, not modal verbs.
     toks[from..to.min(toks.len())]
         .iter()
-        .any(|t| t.is_any(PROJECTIONS))
+        .any(|t| t.is_any(PROJECTIONS) && !(t.is_capitalised() && t.is_any(&["may", "will"])))
 }
 
 /// A rate right after the noun phrase: "630 people cross daily", "500 a day".
@@ -601,13 +657,32 @@ fn hint(toks: &[Token], bound: &Bound, np_end: usize, cue: (usize, usize)) -> Hi
         present,
         total,
         increment,
+        stative_past,
     }
 }
 
 /// Present-tense verbs of a standing count.
 const PRESENT: &[&str] = &[
-    "are", "is", "remain", "remains", "still", "hosts", "host", "shelters", "houses", "holds",
-    "keeps", "counts", "totals", "numbers",
+    "are",
+    "is",
+    "remain",
+    "remains",
+    "still",
+    "hosts",
+    "host",
+    "shelters",
+    "houses",
+    "holds",
+    "keeps",
+    "counts",
+    "totals",
+    "numbers",
+    "remained",
+    "hosting",
+    "housing",
+    "sheltering",
+    "living",
+    "staying",
 ];
 
 /// States that last: "were missing", "were displaced", "were deployed".

@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 
 use super::date::{MONTHS, WEEKDAYS};
+use super::lexicon::FUNCTION;
 use super::link::Found;
 use super::place::{gazetteer, Mention, PlaceKind};
 
@@ -443,12 +444,18 @@ fn dateline(text: &str) -> Option<(usize, usize)> {
     for line in text.split('\n').take(4) {
         let head = &line[..line.floor_char_boundary(line.len().min(200))];
         let first = head.split([',', ' ', '(']).next().unwrap_or("");
+        let letters = first.chars().any(char::is_alphabetic);
         let caps = first.len() >= 3
+            && letters
             && first
                 .chars()
-                .all(|c| !c.is_alphabetic() || c.is_uppercase())
-            && first.chars().any(char::is_alphabetic);
-        if caps {
+                .all(|c| !c.is_alphabetic() || c.is_uppercase());
+        // "Nuseirat (Palestinian Territories) (AFP) –": a capitalised place, then an agency in brackets.
+        let open = head.find('(').unwrap_or(head.len());
+        let agency = first.chars().next().is_some_and(char::is_uppercase)
+            && head.find(") ").is_some_and(|i| i < 80 && i > open)
+            && !head[..open].contains(". ");
+        if caps || agency {
             if let Some(dash) = head
                 .find(['\u{2014}', '\u{2013}'])
                 .or_else(|| head.find(" - "))
@@ -488,9 +495,19 @@ pub fn story_place(text: &str, title: Option<&str>) -> Option<Located> {
     if let Some((line, dash)) = dateline(text) {
         let words_end = text[line..dash].find([',', '(']).map_or(dash, |i| line + i);
         let words = text[line..words_end].trim();
+        let most = most_mentioned(&mentions, dash);
         if let Some(m) = mentions.iter().find(|m| m.start >= line && m.end <= dash) {
-            if m.start == line {
+            // A filing town the story never names again ("DUBAI" over a story on Zamzam) is not its place.
+            let again = mentions
+                .iter()
+                .any(|o| o.place == m.place && o.start > dash);
+            if m.start == line && (again || most.is_none_or(|(n, _)| n < 2)) {
                 return Some(located(text, m));
+            }
+            if m.start == line {
+                if let Some((_, o)) = most {
+                    return Some(located(text, o));
+                }
             }
             // The dateline's town is unknown to the gazetteer; its country is the next name.
             let p = g.place(m.place);
@@ -511,22 +528,26 @@ pub fn story_place(text: &str, title: Option<&str>) -> Option<Located> {
         }
     }
     if let Some(t) = title {
-        let headline = Found::at(0);
         // A headline's place is its topic even as an owner ("Gaza's Health Ministry says …").
-        if let Some((v, l)) = in_sentence(t, &headline, None, 0, false) {
+        if let Some((v, l)) = in_sentence(t, &Found::at(0), None, 0, false) {
             if v > -3.0 {
                 return Some(l);
             }
         }
     }
+    most_mentioned(&mentions, 0).map(|(_, m)| located(text, m))
+}
+
+/// The most mentioned place after byte `from`, with its count (ties: the first).
+fn most_mentioned(mentions: &[Mention], from: usize) -> Option<(usize, &Mention)> {
     let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
-    for (k, m) in mentions.iter().enumerate() {
+    for (k, m) in mentions.iter().enumerate().filter(|(_, m)| m.start >= from) {
         counts.entry(m.place).or_insert((0, k)).0 += 1;
     }
     let best = counts
-        .iter()
-        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))?;
-    Some(located(text, &mentions[best.1 .1]))
+        .values()
+        .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))?;
+    Some((best.0, &mentions[best.1]))
 }
 
 /// Capitalised names the gazetteer does not know (villages, camps) that the
@@ -585,8 +606,34 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
             .get(last + 1)
             .map(|&w| s[w.0..w.1].to_ascii_lowercase());
         let place_noun = next.as_deref().is_some_and(|n| PLACE_NOUNS.contains(&n));
-        let overlaps = known.iter().any(|m| m.start < run.1 && run.0 < m.end);
-        if !org && !overlaps && (preposition_weight(s, run.0) > 0.0 || place_noun) {
+        let overlaps = known.iter().any(|m| {
+            m.start <= run.0 && run.1 <= m.end
+                || (m.start < run.1 && run.0 < m.end && m.end - m.start >= run.1 - run.0)
+        });
+        // "the International Organization for Migration": the tail of a longer name.
+        let tail_of_name = k >= 2
+            && capital(words[k - 2])
+            && s[words[k - 1].0..words[k - 1].1]
+                .chars()
+                .all(|c| c.is_lowercase());
+        // "the Telegram messaging app": a name used as a modifier.
+        let modifies = next.as_deref().is_some_and(|n| {
+            n.chars().all(char::is_lowercase)
+                && !place_noun
+                && !n.ends_with("ed")
+                && !FUNCTION.contains(&n)
+                && !FILLERS.contains(&n)
+                && !LOCATIVE.iter().any(|(p, _)| *p == n)
+                && words
+                    .get(last + 1)
+                    .is_some_and(|w| s[run.1..w.0].trim().is_empty())
+        });
+        if !org
+            && !overlaps
+            && !tail_of_name
+            && !modifies
+            && (preposition_weight(s, run.0) > 0.0 || place_noun)
+        {
             let end = match next.as_deref() {
                 Some(n) if KEPT_SUFFIXES.contains(&n) => words[last + 1].1,
                 _ => run.1,
@@ -609,19 +656,34 @@ const ANAPHORA: &[&str] = &[
     "in the camp",
     "in the district",
     "there",
+    "across the state",
+    "in the state",
+    "across the province",
+    "across the region",
+    "across the city",
+    "in the capital",
+    "at the site",
 ];
 
-/// The best place a sentence names for a figure, with its score; the score
-/// is at least 2 only when a locative preposition introduces the place.
-pub fn in_sentence(
+/// A candidate place of a sentence: its score, whether a locative
+/// preposition introduces it, and the place.
+type Candidate = (f64, bool, Located);
+
+/// The places a sentence names for a figure, scored (see the module doc).
+/// Mentions inside the dateline are left out: the dateline is the story's.
+pub fn candidates(
     s: &str,
     found: &Found,
     country: Option<&str>,
     dateline: usize,
     unknown: bool,
-) -> Option<(f64, Located)> {
+) -> Vec<Candidate> {
     let g = gazetteer();
-    let mentions: Vec<Mention> = g.mentions(s).into_iter().filter(|m| !m.demonym).collect();
+    let all = g.mentions(s);
+    let mentions: Vec<&Mention> = all
+        .iter()
+        .filter(|m| !m.demonym && m.start >= dateline)
+        .collect();
     let distance = |start: usize, end: usize| {
         if end <= found.start {
             found.start - end
@@ -630,49 +692,68 @@ pub fn in_sentence(
         }
     };
     let score = |start: usize, end: usize, spec: f64| {
-        let mut v = preposition_weight(s, start) + spec - distance(start, end) as f64 / 40.0;
-        if is_speaker(s, end) {
+        let prep = preposition_weight(s, start);
+        let mut v = prep + spec - distance(start, end) as f64 / 40.0;
+        if prep == 0.0 && is_speaker(s, end) {
             v -= 2.0;
         }
         if is_modifier(s, end) {
             v -= 5.0;
         }
-        if end <= dateline {
-            v -= 3.0;
-        }
-        v
+        (v, prep >= 1.0 && !is_modifier(s, end))
     };
-    let mut best: Option<(f64, Located)> = None;
-    for m in &mentions {
-        let v = score(m.start, m.end, specificity(g.place(m.place).kind));
-        if best.as_ref().is_none_or(|b| v > b.0) {
-            best = Some((v, located(s, m)));
-        }
-    }
     let unknowns = if unknown {
-        unknown_places(s, &mentions)
+        unknown_places(s, &all)
     } else {
         Vec::new()
     };
-    for (start, end) in unknowns {
-        // Unknown to the gazetteer: a village or a district; its country is the story's.
-        let v = score(start, end, 1.0) - 0.25;
-        if best.as_ref().is_none_or(|b| v > b.0) {
+    let mut out = Vec::new();
+    // A longer name the gazetteer lacks wins over a name inside it ("Mai Kadra" over "Mai").
+    for m in mentions
+        .into_iter()
+        .filter(|m| !unknowns.iter().any(|u| u.0 <= m.start && m.end <= u.1))
+    {
+        let (v, loc) = score(m.start, m.end, specificity(g.place(m.place).kind));
+        out.push((v, loc, located(s, m)));
+    }
+    if unknown {
+        for (start, end) in unknowns {
+            if start < dateline {
+                continue;
+            }
+            // Unknown to the gazetteer: a village or a district; its country is the story's.
+            let (v, loc) = score(start, end, 1.0);
             let place = Located {
                 name: s[start..end].to_string(),
                 country: country.map(str::to_string),
                 lat: None,
                 lon: None,
             };
-            best = Some((v, place));
+            out.push((v - 0.25, loc, place));
         }
     }
-    best
+    out
 }
 
-/// The place of `found` in sentence `s`: a place the sentence puts it in;
-/// else, when the sentence points back ("in the area"), the last place
-/// named before; else a place it names at all; else the story's.
+fn best(c: impl Iterator<Item = Candidate>) -> Option<Candidate> {
+    c.max_by(|a, b| a.0.total_cmp(&b.0))
+}
+
+/// The best place a sentence names, with its score.
+pub fn in_sentence(
+    s: &str,
+    found: &Found,
+    country: Option<&str>,
+    dateline: usize,
+    unknown: bool,
+) -> Option<(f64, Located)> {
+    best(candidates(s, found, country, dateline, unknown).into_iter()).map(|(v, _, l)| (v, l))
+}
+
+/// The place of `found` in sentence `s`: a place the sentence puts it in
+/// ("in Jenin"); else, when the sentence points back ("in the area"), the
+/// last place named before; else a place it names at all (not as a speaker
+/// or a modifier); else the story's.
 pub fn place(
     s: &str,
     found: &Found,
@@ -680,27 +761,24 @@ pub fn place(
     previous: impl FnOnce() -> Option<Located>,
     dateline: usize,
 ) -> Option<Located> {
-    let best = in_sentence(
+    let cands = candidates(
         s,
         found,
         story.and_then(|p| p.country.as_deref()),
         dateline,
         true,
     );
-    if let Some((v, l)) = &best {
-        if *v >= 2.0 {
-            return Some(l.clone());
-        }
+    if let Some((_, _, l)) = best(cands.iter().filter(|c| c.1).cloned()) {
+        return Some(l);
     }
     let lower = s.to_ascii_lowercase();
-    let anaphora = ANAPHORA.iter().any(|a| lower.contains(a));
-    if anaphora {
+    if ANAPHORA.iter().any(|a| lower.contains(a)) {
         if let Some(p) = previous() {
             return Some(p);
         }
     }
-    match best {
-        Some((v, l)) if v >= -1.0 => Some(l),
+    match best(cands.into_iter()) {
+        Some((v, _, l)) if v >= -1.5 => Some(l),
         _ => story.cloned(),
     }
 }

@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate};
 use super::date::{DateMatch, Role};
 use super::link::Found;
 use super::token::Token;
-use super::Kind;
+use super::{Kind, Metric};
 
 /// A figure's dating.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +39,14 @@ const STATEMENT: &[&str] = &[
     "tweeted",
     "posted",
     "updated",
+    "released",
+    "published",
+    "issued",
+    "showed",
+    "show",
+    "shows",
+    "meeting",
+    "briefing",
 ];
 
 /// Date `found` within sentence `s` (whose date expressions are `dates`, offsets relative to `s`).
@@ -88,13 +96,19 @@ pub fn date(
     let h = found.hint;
     // A day's increment ("in the past 24 hours") is an event (§4).
     let daily = span_days.is_some_and(|n| n <= 1);
-    let cumulative = !daily && h.total
-        || (opener.is_some() && span_days.is_none_or(|n| n > 1))
-        || (h.perfect && (point.is_none() || statement))
-        || h.present
-        || range
-        || point.is_some_and(|d| is_as_of(toks, d));
-    let kind = if cumulative && !h.increment {
+    // A past state on a named day is that day's event: "300 officers were deployed on Sunday".
+    let day_event = point.is_some_and(|d| d.role == Role::Day) && !statement;
+    let present = h.present && !(h.stative_past && day_event);
+    // Arrests reported in the perfect are still single events ("had been taken into custody").
+    let perfect = h.perfect && found.metric != Metric::Detained && (point.is_none() || statement);
+    let cumulative = !daily
+        && (h.total
+            || (opener.is_some() && span_days.is_none_or(|n| n > 1))
+            || perfect
+            || present
+            || range
+            || point.is_some_and(|d| is_as_of(toks, d)));
+    let kind = if cumulative && (present || !h.increment) {
         Kind::Cumulative
     } else {
         Kind::Event
@@ -162,21 +176,18 @@ fn find_word(hay: &str, word: &str) -> Option<usize> {
     None
 }
 
-/// A date right after a statement verb ("said Thursday", "said on Thursday").
+/// A date that says when something was said or published ("said Thursday",
+/// "told a meeting on Tuesday", "figures released last week"): a statement
+/// verb stands within a few words before it, in the same clause.
 fn is_statement(toks: &[Token], d: &DateMatch) -> bool {
     let Some(k) = toks.iter().position(|t| t.start >= d.start) else {
         return false;
     };
-    let mut j = k;
-    for _ in 0..2 {
-        if j == 0 {
-            return false;
-        }
-        j -= 1;
+    for j in (k.saturating_sub(6)..k).rev() {
         if toks[j].is_any(STATEMENT) {
             return true;
         }
-        if !toks[j].is_any(&["on", "late", "early", "this", "last"]) {
+        if toks[j].is_punct(',') || toks[j].is_punct(';') || toks[j].is_num() {
             return false;
         }
     }

@@ -134,8 +134,15 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
             return phrase(Head::Person, Some(who_start.unwrap_or(j)), j, modifier_cue);
         }
         let named = t.text.starts_with("al-") || t.text.starts_with("el-");
-        let modifier =
-            compound || named || t.is_any(MODIFIERS) || (t.is_capitalised() && !t.is_any(FUNCTION));
+        // Any adjective before a people noun: "14,000 uniformed personnel".
+        let before_people = !t.is_any(FUNCTION)
+            && tokens.get(j + 1).is_some_and(|n| n.is_word())
+            && (is_people(tokens, j + 1) || noun_at(tokens, j + 1, &FORCE_INDEX).is_some());
+        let modifier = compound
+            || named
+            || before_people
+            || t.is_any(MODIFIERS)
+            || (t.is_capitalised() && !t.is_any(FUNCTION));
         if modifier && mods < 4 {
             if who_start.is_none() && !t.is_any(NOT_WHO) {
                 who_start = Some(j);
