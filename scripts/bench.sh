@@ -18,7 +18,7 @@ cargo build --release --quiet
 cargo build --release --quiet --manifest-path "$SHARED/bench/limit/Cargo.toml" --target-dir "$DIR/limit-target"
 BIN=target/release/tolltrack
 LIMIT="$DIR/limit-target/release/limit"
-BYTES=$(stat -c %s "$CORPUS")
+BYTES=$(stat -L -c %s "$CORPUS")
 DOCS=$(wc -l < "$CORPUS")
 
 hyperfine --warmup 1 --runs 5 --export-json "$DIR/hyperfine.json" \

@@ -74,7 +74,11 @@ impl Found {
 /// Every figure of one sentence. `dates` are the sentence's date expressions
 /// (relative offsets): numbers inside them are parts of dates, not counts.
 pub fn figures_in(s: &str, dates: &[DateMatch]) -> Vec<Found> {
-    let toks = tokens(s);
+    figures_with_tokens(s, &tokens(s), dates)
+}
+
+/// [`figures_in`] on a sentence already tokenised.
+pub fn figures_with_tokens(s: &str, toks: &[Token], dates: &[DateMatch]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let mut next_free = 0;
     for i in 0..toks.len() {
@@ -87,7 +91,7 @@ pub fn figures_in(s: &str, dates: &[DateMatch]) -> Vec<Found> {
         {
             continue;
         }
-        let Some((found, last)) = figure_at(s, &toks, i, out.last()) else {
+        let Some((found, last)) = figure_at(s, toks, i, out.last()) else {
             continue;
         };
         next_free = last + 1;

@@ -483,12 +483,16 @@ fn title_case(s: &str) -> String {
         .join(" ")
 }
 
+/// How much of a story's start is read for its place: the lead says what a story
+/// is about, and reading only it keeps long documents cheap.
+const LEAD_BYTES: usize = 2500;
+
 /// The place a story is about: its dateline's place, else the place its
 /// headline puts it in, else its most mentioned place.
 pub fn story_place(text: &str, title: Option<&str>) -> Option<Located> {
     let g = gazetteer();
     let mentions: Vec<Mention> = g
-        .mentions(text)
+        .mentions(&text[..text.floor_char_boundary(text.len().min(LEAD_BYTES))])
         .into_iter()
         .filter(|m| !m.demonym)
         .collect();
@@ -669,21 +673,42 @@ const ANAPHORA: &[&str] = &[
 /// preposition introduces it, and the place.
 type Candidate = (f64, bool, Located);
 
+/// The names of places in one sentence, found once for all its figures.
+pub struct Names {
+    all: Vec<Mention>,
+    unknowns: Vec<(usize, usize)>,
+    anaphora: bool,
+}
+
+impl Names {
+    /// Gazetteer mentions and (with `unknown`) names the gazetteer lacks.
+    pub fn of(s: &str, unknown: bool) -> Names {
+        let all = gazetteer().mentions(s);
+        let unknowns = if unknown {
+            unknown_places(s, &all)
+        } else {
+            Vec::new()
+        };
+        let lower = s.to_ascii_lowercase();
+        let anaphora = ANAPHORA.iter().any(|a| lower.contains(a));
+        Names {
+            all,
+            unknowns,
+            anaphora,
+        }
+    }
+}
+
 /// The places a sentence names for a figure, scored (see the module doc).
 /// Mentions inside the dateline are left out: the dateline is the story's.
-pub fn candidates(
+fn candidates(
     s: &str,
+    names: &Names,
     found: &Found,
     country: Option<&str>,
     dateline: usize,
-    unknown: bool,
 ) -> Vec<Candidate> {
     let g = gazetteer();
-    let all = g.mentions(s);
-    let mentions: Vec<&Mention> = all
-        .iter()
-        .filter(|m| !m.demonym && m.start >= dateline)
-        .collect();
     let distance = |start: usize, end: usize| {
         if end <= found.start {
             found.start - end
@@ -702,35 +727,32 @@ pub fn candidates(
         }
         (v, prep >= 1.0 && !is_modifier(s, end))
     };
-    let unknowns = if unknown {
-        unknown_places(s, &all)
-    } else {
-        Vec::new()
-    };
     let mut out = Vec::new();
     // A longer name the gazetteer lacks wins over a name inside it ("Mai Kadra" over "Mai").
-    for m in mentions
-        .into_iter()
-        .filter(|m| !unknowns.iter().any(|u| u.0 <= m.start && m.end <= u.1))
+    let inside_unknown = |m: &Mention| {
+        names
+            .unknowns
+            .iter()
+            .any(|u| u.0 <= m.start && m.end <= u.1)
+    };
+    for m in names
+        .all
+        .iter()
+        .filter(|m| !m.demonym && m.start >= dateline && !inside_unknown(m))
     {
         let (v, loc) = score(m.start, m.end, specificity(g.place(m.place).kind));
         out.push((v, loc, located(s, m)));
     }
-    if unknown {
-        for (start, end) in unknowns {
-            if start < dateline {
-                continue;
-            }
-            // Unknown to the gazetteer: a village or a district; its country is the story's.
-            let (v, loc) = score(start, end, 1.0);
-            let place = Located {
-                name: s[start..end].to_string(),
-                country: country.map(str::to_string),
-                lat: None,
-                lon: None,
-            };
-            out.push((v - 0.25, loc, place));
-        }
+    for &(start, end) in names.unknowns.iter().filter(|u| u.0 >= dateline) {
+        // Unknown to the gazetteer: a village or a district; its country is the story's.
+        let (v, loc) = score(start, end, 1.0);
+        let place = Located {
+            name: s[start..end].to_string(),
+            country: country.map(str::to_string),
+            lat: None,
+            lon: None,
+        };
+        out.push((v - 0.25, loc, place));
     }
     out
 }
@@ -747,39 +769,41 @@ pub fn in_sentence(
     dateline: usize,
     unknown: bool,
 ) -> Option<(f64, Located)> {
-    best(candidates(s, found, country, dateline, unknown).into_iter()).map(|(v, _, l)| (v, l))
+    let names = Names::of(s, unknown);
+    best(candidates(s, &names, found, country, dateline).into_iter()).map(|(v, _, l)| (v, l))
 }
 
 /// The place of `found` in sentence `s`: a place the sentence puts it in
 /// ("in Jenin"); else, when the sentence points back ("in the area"), the
 /// last place named before; else a place it names at all (not as a speaker
-/// or a modifier); else the story's.
+/// or a modifier); else the story's. `story` and `previous` are only looked
+/// up when needed.
 pub fn place(
     s: &str,
+    names: &Names,
     found: &Found,
-    story: Option<&Located>,
+    story: impl Fn() -> Option<Located>,
     previous: impl FnOnce() -> Option<Located>,
     dateline: usize,
 ) -> Option<Located> {
-    let cands = candidates(
-        s,
-        found,
-        story.and_then(|p| p.country.as_deref()),
-        dateline,
-        true,
-    );
+    let unknown_country = || story().and_then(|p| p.country);
+    let country = if names.unknowns.is_empty() {
+        None
+    } else {
+        unknown_country()
+    };
+    let cands = candidates(s, names, found, country.as_deref(), dateline);
     if let Some((_, _, l)) = best(cands.iter().filter(|c| c.1).cloned()) {
         return Some(l);
     }
-    let lower = s.to_ascii_lowercase();
-    if ANAPHORA.iter().any(|a| lower.contains(a)) {
+    if names.anaphora {
         if let Some(p) = previous() {
             return Some(p);
         }
     }
     match best(cands.into_iter()) {
         Some((v, _, l)) if v >= -1.5 => Some(l),
-        _ => story.cloned(),
+        _ => story(),
     }
 }
 

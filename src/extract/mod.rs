@@ -26,6 +26,7 @@ pub mod who;
 #[cfg(test)]
 mod tests;
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
@@ -192,7 +193,13 @@ pub fn figures(doc: &Document) -> Vec<Figure> {
 /// [`figures`], reading all-numeric dates in the given order.
 pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
     let text = doc.text.as_str();
-    let story = locate::story_place(text, doc.title.as_deref());
+    // The story's place is looked up once, and only if a figure needs it.
+    let story_cell: OnceCell<Option<locate::Located>> = OnceCell::new();
+    let story = || {
+        story_cell
+            .get_or_init(|| locate::story_place(text, doc.title.as_deref()))
+            .clone()
+    };
     // Without a publication date, relative dates cannot be resolved: date
     // spans are still found (their numbers are not counts) but not used.
     let reference = doc.published.unwrap_or(NaiveDate::MIN);
@@ -208,19 +215,20 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
         if !seen.insert(s) {
             continue;
         }
+        let toks = token::tokens(s);
         let dates = date::dates(s, reference, order);
-        let found = link::figures_in(s, &dates);
+        let found = link::figures_with_tokens(s, &toks, &dates);
         if found.is_empty() {
             continue;
         }
-        let toks = token::tokens(s);
         let usable: &[date::DateMatch] = if doc.published.is_some() { &dates } else { &[] };
+        let dateline = locate::dateline_in(text, span.start);
+        let names = locate::Names::of(s, true);
         for f in found {
-            let dateline = locate::dateline_in(text, span.start);
             let dated = when::date(s, &toks, &f, usable, doc.published, dateline);
             // The place an earlier sentence put things in, for "in the area" (looked up only when needed).
             let previous = || locate::previous_place(text, &spans[n.saturating_sub(3)..n]);
-            let place = locate::place(s, &f, story.as_ref(), previous, dateline);
+            let place = locate::place(s, &names, &f, story, previous, dateline);
             out.push(Figure {
                 doc: doc.id.clone(),
                 published: doc.published,
