@@ -39,6 +39,8 @@ impl TableFormat {
 
 /// Write `path` atomically: `fill` writes into a temporary file in the same
 /// directory, which is renamed over `path` only if everything succeeded.
+/// (No fsync: the rename is what keeps readers from half-written files, and a
+/// flush to disk per output would dominate the run time of small jobs.)
 pub fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -57,7 +59,6 @@ pub fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>
         fill(&mut w)?;
         w.flush().map_err(werr)?;
     }
-    tmp.as_file().sync_all().map_err(werr)?;
     tmp.persist(path).map_err(|e| werr(e.error))?;
     Ok(())
 }

@@ -21,7 +21,7 @@ pub enum By {
     Where,
     /// By ISO country code of `where`.
     Country,
-    /// By `who`, lower-cased.
+    /// By `who`, normalised: lower case and singular ("Palestinians" → "palestinian").
     Who,
     /// One line per metric.
     None,
@@ -73,6 +73,26 @@ pub struct Options {
     pub metric: Option<Metric>,
     pub by: By,
     pub freq: Freq,
+    /// Only figures dated on or after this day.
+    pub from: Option<NaiveDate>,
+    /// Only figures dated on or before this day.
+    pub to: Option<NaiveDate>,
+    /// Only the N groups with the largest values, per metric.
+    pub top: Option<usize>,
+}
+
+impl Options {
+    /// All figures, grouped `by`, one point per `freq`.
+    pub fn new(metric: Option<Metric>, by: By, freq: Freq) -> Options {
+        Options {
+            metric,
+            by,
+            freq,
+            from: None,
+            to: None,
+            top: None,
+        }
+    }
 }
 
 /// The group label of a figure.
@@ -81,10 +101,8 @@ pub fn group_of(f: &Figure, by: By) -> String {
     match by {
         By::Where => unknown(f.place.as_deref(), "(unknown place)"),
         By::Country => unknown(f.country.as_deref(), "(unknown country)"),
-        By::Who => f
-            .who
-            .as_deref()
-            .map_or_else(|| "(unspecified)".to_string(), str::to_lowercase),
+        By::Who => crate::claims::normalise_who(f.who.as_deref())
+            .unwrap_or_else(|| "(unspecified)".to_string()),
         By::None => "all".to_string(),
     }
 }
@@ -103,6 +121,9 @@ pub fn build(figs: &[Figure], opts: Options) -> (Vec<Point>, usize) {
             undated += 1;
             continue;
         };
+        if opts.from.is_some_and(|d| date < d) || opts.to.is_some_and(|d| date > d) {
+            continue;
+        }
         // A part of another figure ("including 12 children") is not a total of its own.
         if f.subcount {
             continue;
@@ -143,7 +164,66 @@ pub fn build(figs: &[Figure], opts: Options) -> (Vec<Point>, usize) {
             }
         })
         .collect();
+    let points = match opts.top {
+        Some(n) => top_groups(points, n),
+        None => points,
+    };
     (points, undated)
+}
+
+/// Keep, per metric, the `n` groups whose largest value is largest.
+fn top_groups(points: Vec<Point>, n: usize) -> Vec<Point> {
+    let mut peak: BTreeMap<(Metric, &str), u64> = BTreeMap::new();
+    for p in &points {
+        let e = peak.entry((p.metric, p.group.as_str())).or_default();
+        *e = (*e).max(p.value);
+    }
+    let mut keep: BTreeSet<(Metric, String)> = BTreeSet::new();
+    for m in Metric::ALL {
+        let mut groups: Vec<(&str, u64)> = peak
+            .iter()
+            .filter(|((pm, _), _)| *pm == m)
+            .map(|((_, g), v)| (*g, *v))
+            .collect();
+        groups.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        keep.extend(groups.into_iter().take(n).map(|(g, _)| (m, g.to_string())));
+    }
+    points
+        .into_iter()
+        .filter(|p| keep.contains(&(p.metric, p.group.clone())))
+        .collect()
+}
+
+/// Write the series pivoted wide: one row per date, metric and kind, one column per group.
+pub fn write_wide_csv(points: &[Point], w: &mut dyn std::io::Write) -> Result<()> {
+    let groups: BTreeSet<&str> = points.iter().map(|p| p.group.as_str()).collect();
+    let quote = |s: &str| {
+        if s.contains([',', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
+    let header: Vec<String> = ["date", "metric", "kind"]
+        .iter()
+        .map(|s| s.to_string())
+        .chain(groups.iter().map(|g| quote(g)))
+        .collect();
+    writeln!(w, "{}", header.join(","))?;
+    let mut rows: BTreeMap<(NaiveDate, Metric, &str), BTreeMap<&str, u64>> = BTreeMap::new();
+    for p in points {
+        rows.entry((p.date, p.metric, p.kind.as_str()))
+            .or_default()
+            .insert(&p.group, p.value);
+    }
+    for ((date, metric, kind), values) in rows {
+        let cells: Vec<String> = groups
+            .iter()
+            .map(|g| values.get(g).map_or(String::new(), |v| v.to_string()))
+            .collect();
+        writeln!(w, "{date},{},{kind},{}", metric.as_str(), cells.join(","))?;
+    }
+    Ok(())
 }
 
 /// The latest day's largest total. Its low/high span what other sources

@@ -263,3 +263,53 @@ fn output_is_identical_with_one_or_two_threads() {
     assert_eq!(one.0, 0);
     assert_eq!(one.1, two.1);
 }
+
+#[test]
+fn series_filters_by_date_keeps_top_groups_and_pivots_wide() {
+    let dir = tempfile::tempdir().unwrap();
+    let figs = dir.path().join("f.csv");
+    assert_eq!(
+        run(&["extract", "fixtures/docs", "-o", figs.to_str().unwrap()]).0,
+        0
+    );
+    let f = figs.to_str().unwrap();
+    let (code, long, stderr) = run(&[
+        "series",
+        f,
+        "--metric",
+        "killed",
+        "--by",
+        "country",
+        "--from",
+        "2023-01-01",
+        "--top",
+        "2",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let rows: Vec<Vec<&str>> = long
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect())
+        .collect();
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|r| r[0] >= "2023-01-01"), "{long}");
+    let groups: std::collections::BTreeSet<&str> = rows.iter().map(|r| r[2]).collect();
+    assert_eq!(groups.len(), 2, "{long}");
+    let (code, wide, _) = run(&[
+        "series",
+        f,
+        "--metric",
+        "killed",
+        "--by",
+        "country",
+        "--from",
+        "2023-01-01",
+        "--top",
+        "2",
+        "--wide",
+    ]);
+    assert_eq!(code, 0);
+    let header: Vec<&str> = wide.lines().next().unwrap().split(',').collect();
+    assert_eq!(header.len(), 3 + 2, "{wide}");
+    assert_eq!(&header[..3], ["date", "metric", "kind"]);
+}

@@ -77,14 +77,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     write_atomic(&dir.join("figures.csv"), |w| {
         export::write(&figs, TableFormat::Csv, w)
     })?;
-    let (points, _) = series::build(
-        &figs,
-        series::Options {
-            metric: None,
-            by: args.by,
-            freq: args.freq,
-        },
-    );
+    let (points, _) = series::build(&figs, series::Options::new(None, args.by, args.freq));
     write_atomic(&dir.join("series.csv"), |w| series::write_csv(&points, w))?;
     let table = claims::table(&figs);
     write_atomic(&dir.join("claims.csv"), |w| {

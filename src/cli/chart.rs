@@ -66,14 +66,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         (points, figures, documents)
     } else {
         let figs = export::read(&args.input)?;
-        let (points, _) = series::build(
-            &figs,
-            series::Options {
-                metric: args.metric,
-                by: args.by,
-                freq: args.freq,
-            },
-        );
+        let (points, _) =
+            series::build(&figs, series::Options::new(args.metric, args.by, args.freq));
         let used: Vec<_> = figs
             .iter()
             .filter(|f| args.metric.is_none_or(|m| m == f.metric) && f.date.is_some())

@@ -31,6 +31,22 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "day")]
     pub freq: Freq,
 
+    /// Only figures dated on or after this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
+    pub from: Option<chrono::NaiveDate>,
+
+    /// Only figures dated on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
+    pub to: Option<chrono::NaiveDate>,
+
+    /// Only the N groups with the largest values, per metric.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+
+    /// One column per group instead of the long format.
+    #[arg(long)]
+    pub wide: bool,
+
     /// Write to this file instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -38,17 +54,18 @@ pub struct Args {
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let figs = export::read(&args.figures)?;
-    let (points, undated) = series::build(
-        &figs,
-        series::Options {
-            metric: args.metric,
-            by: args.by,
-            freq: args.freq,
-        },
-    );
+    let mut opts = series::Options::new(args.metric, args.by, args.freq);
+    (opts.from, opts.to, opts.top) = (args.from, args.to, args.top);
+    let (points, undated) = series::build(&figs, opts);
     if undated > 0 {
         eprintln!("tolltrack: warning: {undated} figure(s) have no date and are not in the series");
     }
-    output(&args.output, |w| series::write_csv(&points, w))?;
+    output(&args.output, |w| {
+        if args.wide {
+            series::write_wide_csv(&points, w)
+        } else {
+            series::write_csv(&points, w)
+        }
+    })?;
     Ok(super::exit::OK)
 }
