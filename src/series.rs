@@ -417,11 +417,7 @@ mod tests {
             fig("a", "2025-01-06", 10, Kind::Event),
             fig("b", "2025-01-07", 5, Kind::Event),
         ];
-        let opts = Options {
-            metric: None,
-            by: By::Where,
-            freq: Freq::Week,
-        };
+        let opts = Options::new(None, By::Where, Freq::Week);
         let (points, undated) = build(&figs, opts);
         assert_eq!(undated, 0);
         let mut csv = Vec::new();
