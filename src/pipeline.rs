@@ -66,6 +66,10 @@ pub fn run(
     mut each: impl FnMut(&Document, Vec<Figure>) -> Result<()>,
 ) -> Result<Stats> {
     let sources = ingest::sources(inputs)?;
+    // Load the gazetteer on another core while the first documents are read and parsed.
+    std::thread::spawn(|| {
+        crate::extract::place::gazetteer();
+    });
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(config.threads.max(1))
         .build()
