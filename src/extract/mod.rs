@@ -24,6 +24,8 @@ pub mod when;
 pub mod who;
 
 #[cfg(test)]
+mod robust;
+#[cfg(test)]
 mod tests;
 
 use std::cell::OnceCell;

@@ -91,8 +91,10 @@ fn is_stop(text: &str, i: usize) -> bool {
     }
     // The word before the full stop.
     let word_start = text[..i]
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .map_or(0, |j| j + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |(j, c)| j + c.len_utf8());
     let word = &text[word_start..i];
     if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
         return false; // an initial: "J. Smith"
