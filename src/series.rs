@@ -269,7 +269,27 @@ fn sum(fs: &[&Figure]) -> (u64, Option<u64>, Option<u64>) {
 }
 
 /// The series as a polars frame, columns as [`COLUMNS`].
+/// For running totals, the change since the group's previous point (the
+/// increment between reports, derived rather than stated) and whether the
+/// total fell (a restated or restarted count, not a negative toll).
+fn changes(points: &[Point]) -> Vec<(Option<i64>, bool)> {
+    let mut out = Vec::with_capacity(points.len());
+    for (i, p) in points.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| &points[j]);
+        let same = prev.filter(|q| q.metric == p.metric && q.group == p.group && q.kind == p.kind);
+        match (p.kind, same) {
+            (Kind::Cumulative, Some(q)) => {
+                let change = p.value as i64 - q.value as i64;
+                out.push((Some(change), change < 0));
+            }
+            _ => out.push((None, false)),
+        }
+    }
+    out
+}
+
 pub fn to_frame(points: &[Point]) -> Result<DataFrame> {
+    let changes = changes(points);
     let days: Vec<i32> = points
         .iter()
         .map(|p| (p.date - NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch")).num_days() as i32)
@@ -315,6 +335,14 @@ pub fn to_frame(points: &[Point]) -> Result<DataFrame> {
         Column::new(
             "kind".into(),
             points.iter().map(|p| p.kind.as_str()).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "change".into(),
+            changes.iter().map(|c| c.0).collect::<Vec<_>>(),
+        ),
+        Column::new(
+            "drop".into(),
+            changes.iter().map(|c| c.1).collect::<Vec<_>>(),
         ),
     ];
     Ok(DataFrame::new(points.len(), cols)?)
@@ -424,9 +452,23 @@ mod tests {
         write_csv(&points, &mut csv).unwrap();
         assert_eq!(
             String::from_utf8(csv).unwrap(),
-            "date,metric,group,value,low,high,figures,sources,kind\n\
-             2025-01-06,killed,Gaza,46006,46000,46006,3,3,cumulative\n\
-             2025-01-06,killed,Gaza,15,15,15,2,2,event\n"
+            "date,metric,group,value,low,high,figures,sources,kind,change,drop\n\
+             2025-01-06,killed,Gaza,46006,46000,46006,3,3,cumulative,,false\n\
+             2025-01-06,killed,Gaza,15,15,15,2,2,event,,false\n"
+        );
+    }
+
+    #[test]
+    fn totals_show_increments_and_flag_drops() {
+        let figs = vec![
+            fig("a", "2025-01-01", 100, Kind::Cumulative),
+            fig("b", "2025-01-02", 150, Kind::Cumulative),
+            fig("c", "2025-01-03", 120, Kind::Cumulative),
+        ];
+        let (points, _) = build(&figs, Options::new(None, By::Where, Freq::Day));
+        assert_eq!(
+            changes(&points),
+            vec![(None, false), (Some(50), false), (Some(-30), true)]
         );
     }
 }

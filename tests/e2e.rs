@@ -35,7 +35,7 @@ fn extract_jsonl_and_parquet_read_back_into_series() {
     };
     let csv = series("f.csv");
     assert!(
-        csv.starts_with("date,metric,group,value,low,high,figures,sources,kind\n"),
+        csv.starts_with("date,metric,group,value,low,high,figures,sources,kind,change,drop\n"),
         "{csv}"
     );
     assert_eq!(series("f.jsonl"), csv);
