@@ -271,38 +271,6 @@ const WEEKDAY_NAME_AFTER: &[&str] = &[
 /// ("Bloody Sunday", "Super Tuesday", "Cyber Monday").
 const WEEKDAY_NAME_BEFORE: &[&str] = &["bloody", "super", "cyber", "giving", "manic", "blue"];
 
-/// Cardinal number words (compounds like "twenty-five" are built from these).
-const CARDINALS: &[(&str, u32)] = &[
-    ("zero", 0),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("thirteen", 13),
-    ("fourteen", 14),
-    ("fifteen", 15),
-    ("sixteen", 16),
-    ("seventeen", 17),
-    ("eighteen", 18),
-    ("nineteen", 19),
-    ("twenty", 20),
-    ("thirty", 30),
-    ("forty", 40),
-    ("fifty", 50),
-    ("sixty", 60),
-    ("seventy", 70),
-    ("eighty", 80),
-    ("ninety", 90),
-];
-
 /// Ordinal number words ("twenty-first" is "twenty" + "first").
 const ORDINALS: &[(&str, u32)] = &[
     ("first", 1),
@@ -1138,7 +1106,9 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     for &(w, d) in WEEKDAY_PLURALS {
         add(w, &|e| e.weekdays = Some(d));
     }
-    for &(w, v) in CARDINALS {
+    // The number grammar's one table of number words ("twenty-five" is built from them).
+    for &(w, v) in super::number::NUMBER_WORDS.iter() {
+        let v = v as u32;
         add(w, &|e| e.cardinal = Some(v));
     }
     for &(w, v) in ORDINALS {

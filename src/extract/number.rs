@@ -90,7 +90,7 @@ pub fn values(text: &str) -> Vec<u64> {
 /// Cardinal words below one hundred. Everything larger is built from these and
 /// [`SCALE_WORDS`] by the grammar; tens and unit run together ("twentyone") are
 /// split by [`small_number`].
-const NUMBER_WORDS: [(&str, u64); 30] = [
+pub const NUMBER_WORDS: [(&str, u64); 30] = [
     ("zero", 0),
     ("nought", 0),
     ("naught", 0),
