@@ -284,6 +284,15 @@ fn complete(
             }
         }
     }
+    // A fronted partitive names the group: "Of those killed, 30 were women", "Of the hostages, 116 remain".
+    let partitive = if metric.is_none() {
+        partitive_cue(toks, bound.first)
+    } else {
+        None
+    };
+    if let Some(c) = partitive {
+        metric = c.metric;
+    }
     // A sub-count ("including 12 children", "nine of them") shares its total's metric.
     if aside {
         if let Some(p) = previous {
@@ -316,6 +325,7 @@ fn complete(
         cue,
         hint,
         subcount: aside
+            || partitive.is_some()
             || (chosen == subject && subject.is_some() && subject_among(toks, bound.first)),
     };
     Some((found, bound.last.max(bound.number)))
@@ -351,6 +361,23 @@ fn subject_marked(toks: &[Token], first: usize) -> bool {
 
 /// A cue with its byte span and its distance in tokens from the number.
 type Cue4 = (Cue, usize, usize, usize);
+
+/// "Of those killed, 30 …", "Of the hostages, 116 …": a clause-initial "Of"
+/// phrase with a cue, ending in the comma right before the number.
+fn partitive_cue(toks: &[Token], first: usize) -> Option<Cue> {
+    if first < 3 || !toks[first - 1].is_punct(',') {
+        return None;
+    }
+    let start = (0..first - 1)
+        .rev()
+        .find(|&k| toks[k].is_punct(',') || toks[k].is_punct(';'))
+        .map_or(0, |k| k + 1);
+    let phrase = &toks[start..first - 1];
+    if phrase.len() > 6 || !phrase.first().is_some_and(|t| t.is("of")) {
+        return None;
+    }
+    (start..first - 1).find_map(|k| cue_at(toks, k, |c| c.metric.is_some()).map(|(c, _)| c))
+}
 
 /// Whether the number is a sub-count in an aside: "including 12 children",
 /// "among them 12 children", "nine of them".
@@ -767,6 +794,18 @@ mod tests {
                 ("46".into(), "killed", 46, "exact"),
                 ("12".into(), "killed", 12, "exact")
             ]
+        );
+    }
+
+    #[test]
+    fn fronted_partitives_name_the_group() {
+        assert_eq!(
+            figs("Of those hostages, 116 remain in Gaza."),
+            vec![("116".into(), "abducted", 116, "exact")]
+        );
+        assert_eq!(
+            figs("Of the dead, 12 were children."),
+            vec![("12".into(), "killed", 12, "exact")]
         );
     }
 
