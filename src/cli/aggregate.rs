@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use tolltrack::export::{self, write_atomic, TableFormat};
-use tolltrack::series::{self, By, Freq};
+use tolltrack::series;
 use tolltrack::{claims, Figure};
 
 /// Merge partial figure tables (from `tolltrack extract` run on shards, by
@@ -24,13 +24,8 @@ pub struct Args {
     #[arg(short, long, value_name = "DIR")]
     pub output: PathBuf,
 
-    /// Group series lines by place, country, who, or not at all.
-    #[arg(long, value_enum, default_value = "where")]
-    pub by: By,
-
-    /// One series point per day, week or month.
-    #[arg(long, value_enum, default_value = "day")]
-    pub freq: Freq,
+    #[command(flatten)]
+    pub group: super::GroupArgs,
 }
 
 fn expand(parts: &[String]) -> anyhow::Result<Vec<PathBuf>> {
@@ -77,7 +72,10 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     write_atomic(&dir.join("figures.csv"), |w| {
         export::write(&figs, TableFormat::Csv, w)
     })?;
-    let (points, _) = series::build(&figs, series::Options::new(None, args.by, args.freq));
+    let (points, _) = series::build(
+        &figs,
+        series::Options::new(None, args.group.by, args.group.freq),
+    );
     write_atomic(&dir.join("series.csv"), |w| series::write_csv(&points, w))?;
     let table = claims::table(&figs);
     write_atomic(&dir.join("claims.csv"), |w| {

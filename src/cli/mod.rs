@@ -145,6 +145,18 @@ pub struct InputArgs {
     pub threads: Option<usize>,
 }
 
+/// How report-like commands group their series.
+#[derive(Debug, Clone, Args)]
+pub struct GroupArgs {
+    /// Group series lines by place, country, who, or not at all.
+    #[arg(long, value_enum, default_value = "where")]
+    pub by: tolltrack::series::By,
+
+    /// One series point per day, week or month.
+    #[arg(long, value_enum, default_value = "day")]
+    pub freq: tolltrack::series::Freq,
+}
+
 /// `--messages` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Messages {

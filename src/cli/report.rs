@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use tolltrack::export::{self, write_atomic, TableFormat};
 use tolltrack::render::{self, thousands};
-use tolltrack::series::{self, By, Freq};
+use tolltrack::series;
 use tolltrack::{pipeline, Figure, Metric};
 
 use super::InputArgs;
@@ -26,13 +26,8 @@ pub struct Args {
     #[arg(short, long, value_name = "DIR")]
     pub output: PathBuf,
 
-    /// Group lines by place, country, who, or not at all.
-    #[arg(long, value_enum, default_value = "where")]
-    pub by: By,
-
-    /// One point per day, week or month.
-    #[arg(long, value_enum, default_value = "day")]
-    pub freq: Freq,
+    #[command(flatten)]
+    pub group: super::GroupArgs,
 
     /// Draw at most this many groups per chart.
     #[arg(long, default_value_t = 6)]
@@ -51,7 +46,10 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     write_atomic(&dir.join("figures.csv"), |w| {
         export::write(&figs, TableFormat::Csv, w)
     })?;
-    let (points, _) = series::build(&figs, series::Options::new(None, args.by, args.freq));
+    let (points, _) = series::build(
+        &figs,
+        series::Options::new(None, args.group.by, args.group.freq),
+    );
     write_atomic(&dir.join("series.csv"), |w| series::write_csv(&points, w))?;
 
     let metrics: BTreeSet<Metric> = figs

@@ -271,31 +271,6 @@ const WEEKDAY_NAME_AFTER: &[&str] = &[
 /// ("Bloody Sunday", "Super Tuesday", "Cyber Monday").
 const WEEKDAY_NAME_BEFORE: &[&str] = &["bloody", "super", "cyber", "giving", "manic", "blue"];
 
-/// Ordinal number words ("twenty-first" is "twenty" + "first").
-const ORDINALS: &[(&str, u32)] = &[
-    ("first", 1),
-    ("second", 2),
-    ("third", 3),
-    ("fourth", 4),
-    ("fifth", 5),
-    ("sixth", 6),
-    ("seventh", 7),
-    ("eighth", 8),
-    ("ninth", 9),
-    ("tenth", 10),
-    ("eleventh", 11),
-    ("twelfth", 12),
-    ("thirteenth", 13),
-    ("fourteenth", 14),
-    ("fifteenth", 15),
-    ("sixteenth", 16),
-    ("seventeenth", 17),
-    ("eighteenth", 18),
-    ("nineteenth", 19),
-    ("twentieth", 20),
-    ("thirtieth", 30),
-];
-
 /// Suffixes that make a digit run an ordinal ("21st", "3rd").
 const ORDINAL_SUFFIXES: &[&str] = &["st", "nd", "rd", "th"];
 
@@ -1111,7 +1086,9 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         let v = v as u32;
         add(w, &|e| e.cardinal = Some(v));
     }
-    for &(w, v) in ORDINALS {
+    // The number grammar's one table of ordinal words ("twenty-first" is "twenty" + "first").
+    for &(w, v) in super::number::ORDINAL_WORDS.iter() {
+        let v = v as u32;
         add(w, &|e| e.ordinal = Some(v));
     }
     for &(w, u) in UNITS {

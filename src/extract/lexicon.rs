@@ -1292,32 +1292,33 @@ impl PhraseIndex {
 
     /// Every phrase starting at token `i`: (position in the table, words).
     pub fn starting_at(&self, toks: &[Token], i: usize) -> Vec<(usize, usize)> {
-        let mut buf = [0u8; 48];
-        let Some(key) = toks.get(i).and_then(|t| lower(t, &mut buf)) else {
-            return Vec::new();
-        };
-        self.first.get(key).map_or_else(Vec::new, |cands| {
-            cands
-                .iter()
-                .filter(|(_, w)| {
-                    i + w.len() <= toks.len() && w.iter().zip(&toks[i..]).all(|(w, t)| t.is(w))
-                })
-                .map(|(p, w)| (*p, w.len()))
-                .collect()
+        Self::matches(&self.first, toks, i, |n| {
+            Some(i).filter(|_| i + n <= toks.len())
         })
     }
 
     /// Every phrase ending at token `k`: (position in the table, words).
     pub fn ending_at(&self, toks: &[Token], k: usize) -> Vec<(usize, usize)> {
+        Self::matches(&self.last, toks, k, |n| (k + 1).checked_sub(n))
+    }
+
+    /// The phrases of `map` keyed by token `at` whose words stand from the
+    /// token `from(words)` returns.
+    fn matches(
+        map: &HashMap<String, Vec<(usize, Vec<String>)>>,
+        toks: &[Token],
+        at: usize,
+        from: impl Fn(usize) -> Option<usize>,
+    ) -> Vec<(usize, usize)> {
         let mut buf = [0u8; 48];
-        let Some(key) = toks.get(k).and_then(|t| lower(t, &mut buf)) else {
+        let Some(key) = toks.get(at).and_then(|t| lower(t, &mut buf)) else {
             return Vec::new();
         };
-        self.last.get(key).map_or_else(Vec::new, |cands| {
+        map.get(key).map_or_else(Vec::new, |cands| {
             cands
                 .iter()
                 .filter(|(_, w)| {
-                    w.len() <= k + 1 && w.iter().zip(&toks[k + 1 - w.len()..]).all(|(w, t)| t.is(w))
+                    from(w.len()).is_some_and(|f| w.iter().zip(&toks[f..]).all(|(w, t)| t.is(w)))
                 })
                 .map(|(p, w)| (*p, w.len()))
                 .collect()

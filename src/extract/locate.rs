@@ -439,7 +439,7 @@ fn located(text: &str, m: &Mention) -> Located {
 
 /// A dateline in one of the first lines: "KRYVYI RIH, Ukraine, 6 April 2025 (Wire) —".
 /// Returns (start of the line, start of the dash): the place words lie between.
-fn dateline(text: &str) -> Option<(usize, usize)> {
+pub fn dateline(text: &str) -> Option<(usize, usize)> {
     let mut start = 0;
     for line in text.split('\n').take(4) {
         let head = &line[..line.floor_char_boundary(line.len().min(200))];
@@ -817,9 +817,10 @@ pub fn previous_place(text: &str, spans: &[std::ops::Range<usize>]) -> Option<Lo
     })
 }
 
-/// Bytes of a sentence (starting at `sentence_start` in the text) that belong to the dateline.
-pub fn dateline_in(text: &str, sentence_start: usize) -> usize {
-    match dateline(text) {
+/// Bytes of a sentence (starting at `sentence_start` in the text) that belong
+/// to the document's dateline (from [`dateline`]).
+pub fn dateline_in(dateline: Option<(usize, usize)>, sentence_start: usize) -> usize {
+    match dateline {
         Some((line, dash)) if line == sentence_start => dash - line,
         _ => 0,
     }

@@ -208,6 +208,7 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
     let mut seen: HashSet<&str> = HashSet::new();
     let mut out = Vec::new();
     let spans = sentence::split(text);
+    let doc_dateline = locate::dateline(text);
     for (n, span) in spans.iter().enumerate() {
         let s = &text[span.start..span.end];
         if !lexicon::may_hold_figure(s) {
@@ -224,7 +225,7 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
             continue;
         }
         let usable: &[date::DateMatch] = if doc.published.is_some() { &dates } else { &[] };
-        let dateline = locate::dateline_in(text, span.start);
+        let dateline = locate::dateline_in(doc_dateline, span.start);
         let names = locate::Names::of(s, true);
         for f in found {
             let dated = when::date(s, &toks, &f, usable, doc.published, dateline);

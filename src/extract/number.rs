@@ -178,7 +178,7 @@ const SCALE_WORDS: [(&str, u64, Spelling); 28] = [
 /// these is part of an ordinal ("twenty-first", "one hundredth") or the
 /// numerator of a fraction ("two thirds"), and is not a cardinal. Plurals
 /// ("fifths") count from "thirds" up: "twenty seconds" is a duration.
-const ORDINAL_WORDS: [(&str, u64); 31] = [
+pub const ORDINAL_WORDS: [(&str, u64); 31] = [
     ("first", 1),
     ("second", 2),
     ("third", 3),
