@@ -35,6 +35,7 @@ pub enum Error {
     },
     /// An error from polars while building or writing the figures frame.
     #[error(transparent)]
+    #[cfg(feature = "frame")]
     Polars(#[from] polars::error::PolarsError),
     /// An error from the drawing backend.
     #[error("drawing chart: {0}")]

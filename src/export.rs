@@ -50,10 +50,7 @@ pub fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>
         path: path.to_path_buf(),
         source,
     };
-    let tmp = tempfile::Builder::new()
-        .prefix(".tolltrack-")
-        .tempfile_in(dir)
-        .map_err(werr)?;
+    let tmp = temp_in(dir, "").map_err(werr)?;
     {
         let mut w = BufWriter::new(tmp.as_file());
         fill(&mut w)?;
@@ -61,6 +58,20 @@ pub fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>
     }
     tmp.persist(path).map_err(|e| werr(e.error))?;
     Ok(())
+}
+
+/// A temporary file in `dir` that becomes an output by rename: created with
+/// the usual mode (0666 less the umask), not the 0600 of a private temp file,
+/// so outputs are readable like any file the user writes.
+pub fn temp_in(dir: &Path, suffix: &str) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut b = tempfile::Builder::new();
+    b.prefix(".tolltrack-").suffix(suffix);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        b.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    b.tempfile_in(dir)
 }
 
 /// Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
@@ -228,4 +239,21 @@ fn read_jsonl(r: impl std::io::BufRead, origin: &str) -> Result<Vec<Figure>> {
         .collect();
     let df = DataFrame::new(height, columns)?;
     frame::to_figures(&df, origin)
+}
+
+#[cfg(test)]
+mod mode_tests {
+    /// Outputs get the mode any file the user writes gets, not 0600.
+    #[cfg(unix)]
+    #[test]
+    fn outputs_have_the_usual_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("plain");
+        std::fs::File::create(&plain).unwrap();
+        let out = dir.path().join("out.csv");
+        super::write_atomic(&out, |w| Ok(w.write_all(b"x")?)).unwrap();
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&out), mode(&plain));
+    }
 }

@@ -20,16 +20,25 @@
 //! assert_eq!(f.low, Some(46000));
 //! ```
 
+#[cfg(feature = "frame")]
 pub mod claims;
 pub mod document;
 pub mod error;
+#[cfg(feature = "frame")]
 pub mod eval;
+#[cfg(feature = "frame")]
 pub mod export;
 pub mod extract;
+#[cfg(feature = "frame")]
 pub mod frame;
 pub mod ingest;
+#[cfg(feature = "frame")]
 pub mod pipeline;
+#[cfg(feature = "frame")]
 pub mod render;
+#[cfg(feature = "frame")]
+pub mod report;
+#[cfg(feature = "frame")]
 pub mod series;
 
 pub use document::Document;

@@ -133,7 +133,13 @@ fn report_is_deterministic_and_matches_the_committed_one() {
         dir.path().to_str().unwrap(),
     ]);
     assert_eq!(code, 0, "{stderr}");
-    for name in ["figures.csv", "series.csv", "index.md"] {
+    for name in [
+        "figures.csv",
+        "series.csv",
+        "index.md",
+        "index.html",
+        "killed.svg",
+    ] {
         let fresh = std::fs::read(dir.path().join(name)).unwrap();
         let committed = std::fs::read(root().join("reports/fixtures").join(name)).unwrap();
         assert!(

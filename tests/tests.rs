@@ -5,4 +5,5 @@ mod common;
 mod conformance;
 mod e2e;
 mod errors;
+mod report;
 mod scale;

@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
-use tolltrack::render;
+use tolltrack::render::{self, Annotation};
 use tolltrack::series::{self, By, Freq, Point};
 use tolltrack::{export, Metric};
 
@@ -44,6 +44,16 @@ pub struct Args {
     /// Logarithmic y axis.
     #[arg(long)]
     pub log: bool,
+
+    /// Mark a date with a note, drawn as a dashed vertical rule (repeatable).
+    /// Example: --annotate 2023-10-07="War begins"
+    #[arg(long, value_name = "DATE=TEXT")]
+    pub annotate: Vec<Annotation>,
+
+    /// Small multiples: one panel per group, on shared scales, so many groups
+    /// stay readable.
+    #[arg(long)]
+    pub facet: bool,
 }
 
 /// Whether a CSV file is a series (has `group` and `figures` columns).
@@ -93,7 +103,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             )
         }
     };
-    let chart = render::chart_of(&points, metric, args.top, figures, documents, args.log);
+    let mut chart = render::chart_of(&points, metric, args.top, figures, documents, args.log);
+    chart.annotations = args.annotate;
+    chart.facet = args.facet;
     render::by_extension(&args.output, &chart)
         .with_context(|| format!("drawing {}", args.output.display()))?;
     Ok(super::exit::OK)

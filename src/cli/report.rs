@@ -1,20 +1,21 @@
 //! `tolltrack report`: everything at once into one directory.
 
 use std::collections::BTreeSet;
-use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use anyhow::Context;
 use tolltrack::export::{self, write_atomic, TableFormat};
-use tolltrack::render::{self, thousands};
+use tolltrack::render;
+use tolltrack::report::Report;
 use tolltrack::series;
 use tolltrack::{pipeline, Figure, Metric};
 
 use super::InputArgs;
 
 /// Run the whole pipeline into DIR: figures.csv (spreadsheet-safe),
-/// series.csv, one chart per metric as PNG and SVG, and index.md showing the
-/// charts and a table of every figure with its quote and document.
+/// series.csv, one chart per metric as PNG and SVG, index.md and a
+/// self-contained index.html showing the charts, the series and a sortable
+/// table of every figure with its quote and document.
 ///
 /// Example: tolltrack report fixtures/docs -o reports/fixtures
 #[derive(Debug, clap::Args)]
@@ -32,6 +33,11 @@ pub struct Args {
     /// Draw at most this many groups per chart.
     #[arg(long, default_value_t = 6)]
     pub top: usize,
+
+    /// Mark a date on every chart, drawn as a dashed vertical rule (repeatable).
+    /// Example: --annotate 2023-10-07="War begins"
+    #[arg(long, value_name = "DATE=TEXT")]
+    pub annotate: Vec<render::Annotation>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
@@ -57,6 +63,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         .filter(|f| f.date.is_some())
         .map(|f| f.metric)
         .collect();
+    let mut charts = Vec::new();
     for &m in &metrics {
         let used: Vec<&Figure> = figs
             .iter()
@@ -67,84 +74,33 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             .map(|f| f.doc.as_str())
             .collect::<BTreeSet<_>>()
             .len();
-        let chart = render::chart_of(&points, m, args.top, used.len(), docs, false);
+        let mut chart = render::chart_of(&points, m, args.top, used.len(), docs, false);
+        chart.annotations = args.annotate.clone();
         render::png(&dir.join(format!("{}.png", m.as_str())), &chart)?;
-        render::svg(&dir.join(format!("{}.svg", m.as_str())), &chart)?;
+        let svg = render::svg_string(&chart)?;
+        write_atomic(&dir.join(format!("{}.svg", m.as_str())), |w| {
+            Ok(w.write_all(svg.as_bytes())?)
+        })?;
+        charts.push((m, svg));
     }
-    let index = index_md(&figs, &metrics, &stats);
-    write_atomic(
-        &dir.join("index.md"),
-        |w| Ok(w.write_all(index.as_bytes())?),
-    )?;
+    let report = Report {
+        figures: &figs,
+        points: &points,
+        charts: &charts,
+        read: stats.read,
+        skipped: stats.skipped,
+    };
+    write_atomic(&dir.join("index.md"), |w| {
+        Ok(w.write_all(report.markdown().as_bytes())?)
+    })?;
+    write_atomic(&dir.join("index.html"), |w| {
+        Ok(w.write_all(report.html().as_bytes())?)
+    })?;
     eprintln!("tolltrack: {}", stats.summary());
     eprintln!(
-        "tolltrack: wrote {} (figures.csv, series.csv, {} chart(s), index.md)",
+        "tolltrack: wrote {} (figures.csv, series.csv, {} chart(s), index.md, index.html)",
         dir.display(),
         metrics.len()
     );
     Ok(super::input_exit(args.input.strict, &stats))
-}
-
-/// Escape text for a Markdown table cell.
-fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
-}
-
-fn bounds(f: &Figure) -> String {
-    match (f.low, f.high) {
-        (Some(l), Some(h)) if l == h => "exact".to_string(),
-        (Some(l), Some(h)) => format!("{}–{}", thousands(l), thousands(h)),
-        (Some(l), None) => format!("≥ {}", thousands(l)),
-        (None, Some(h)) => format!("≤ {}", thousands(h)),
-        (None, None) => "approx.".to_string(),
-    }
-}
-
-fn index_md(figs: &[Figure], metrics: &BTreeSet<Metric>, stats: &pipeline::Stats) -> String {
-    let mut out = String::new();
-    let docs = figs
-        .iter()
-        .map(|f| f.doc.as_str())
-        .collect::<BTreeSet<_>>()
-        .len();
-    let _ = writeln!(out, "# tolltrack report\n");
-    let _ = writeln!(
-        out,
-        "{} figures from {} documents ({} read, {} skipped). Files: [figures.csv](figures.csv), [series.csv](series.csv).\n",
-        figs.len(), docs, stats.read, stats.skipped
-    );
-    for &m in metrics {
-        let _ = writeln!(out, "## {}\n", render::metric_title(m));
-        let _ = writeln!(out, "![{}]({}.png)\n", render::metric_title(m), m.as_str());
-        let _ = writeln!(
-            out,
-            "| value | bounds | date | since | kind | where | who | quote | document |"
-        );
-        let _ = writeln!(out, "|---:|---|---|---|---|---|---|---|---|");
-        let mut rows: Vec<&Figure> = figs.iter().filter(|f| f.metric == m).collect();
-        rows.sort_by(|a, b| {
-            a.date
-                .cmp(&b.date)
-                .then(a.doc.cmp(&b.doc))
-                .then(a.start.cmp(&b.start))
-        });
-        for f in rows {
-            let d = |x: Option<chrono::NaiveDate>| x.map_or(String::new(), |d| d.to_string());
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-                thousands(f.value),
-                bounds(f),
-                d(f.date),
-                d(f.period_start),
-                f.kind.as_str(),
-                cell(f.place.as_deref().unwrap_or("")),
-                cell(f.who.as_deref().unwrap_or("")),
-                cell(&f.sentence),
-                cell(&f.doc)
-            );
-        }
-        out.push('\n');
-    }
-    out
 }

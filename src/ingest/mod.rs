@@ -363,3 +363,30 @@ impl Iterator for Reader {
         }
     }
 }
+
+/// Ingest one input held in memory, as if it were a file of `format` named
+/// `name`: every item it yields, documents and skips alike.
+///
+/// For callers that get bytes from elsewhere (an archive, a queue, a fuzzer);
+/// it runs the same decoding, HTML and JSON Lines code as files do.
+pub fn read_bytes(name: &str, format: Format, bytes: Vec<u8>, options: &Options) -> Vec<Item> {
+    let path = Path::new(name);
+    let reader: Box<dyn Read + Send> = Box::new(std::io::Cursor::new(bytes));
+    match format {
+        Format::Jsonl => {
+            let mut lines = jsonl::Lines::new(
+                name.to_string(),
+                doc_id(path),
+                Box::new(BufReader::new(reader)),
+            );
+            std::iter::from_fn(|| lines.next_item(options)).collect()
+        }
+        Format::Text | Format::Html => vec![read_whole(
+            reader,
+            name.to_string(),
+            doc_id(path),
+            format,
+            options,
+        )],
+    }
+}

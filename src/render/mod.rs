@@ -2,16 +2,18 @@
 //! backend; [`png`] and [`svg`] wrap it. Text uses the bundled DejaVu Sans so
 //! labels lay out the same on every machine.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Once;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::{register_font, FontStyle};
 
 use crate::error::{Error, Result};
-use crate::export::write_atomic;
+use crate::export::{temp_in, write_atomic};
 use crate::extract::{Kind, Metric};
 use crate::series::Point;
 
@@ -68,6 +70,38 @@ pub struct Chart {
     pub lines: Vec<Line>,
     pub footer: String,
     pub log: bool,
+    /// Dated notes drawn as dashed vertical rules (`--annotate DATE=TEXT`).
+    pub annotations: Vec<Annotation>,
+    /// Small multiples: one panel per line on shared scales (`--facet`).
+    pub facet: bool,
+}
+
+/// A dated note on a chart: "2023-10-07" and "War begins".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Annotation {
+    pub date: NaiveDate,
+    pub text: String,
+}
+
+impl std::str::FromStr for Annotation {
+    type Err = String;
+
+    /// `DATE=TEXT`, the date as YYYY-MM-DD.
+    fn from_str(s: &str) -> std::result::Result<Annotation, String> {
+        let (date, text) = s
+            .split_once('=')
+            .ok_or_else(|| format!("'{s}': expected DATE=TEXT, e.g. 2023-10-07=\"War begins\""))?;
+        let date = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
+            .map_err(|_| format!("'{date}': the date must be YYYY-MM-DD"))?;
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(format!("'{s}': the annotation text is empty"));
+        }
+        Ok(Annotation {
+            date,
+            text: text.to_string(),
+        })
+    }
 }
 
 /// Describe a metric's people for titles.
@@ -93,28 +127,34 @@ pub fn chart_of(
     documents: usize,
     log: bool,
 ) -> Chart {
-    let mut lines: Vec<Line> = Vec::new();
-    let kinds_per_group = |g: &str| {
-        let mut k: Vec<Kind> = points
-            .iter()
-            .filter(|p| p.metric == metric && p.group == g)
-            .map(|p| p.kind)
-            .collect();
-        k.dedup();
-        k.len()
-    };
+    // Groups reported both as running totals and as incidents get two lines.
+    let mut kinds: HashMap<&str, (bool, bool)> = HashMap::new();
     for p in points.iter().filter(|p| p.metric == metric) {
-        let label = if kinds_per_group(&p.group) > 1 && p.kind == Kind::Event {
+        let k = kinds.entry(p.group.as_str()).or_default();
+        match p.kind {
+            Kind::Event => k.0 = true,
+            _ => k.1 = true,
+        }
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for p in points.iter().filter(|p| p.metric == metric) {
+        let both = kinds[p.group.as_str()] == (true, true);
+        let label = if both && p.kind == Kind::Event {
             format!("{} (incidents)", p.group)
         } else {
             p.group.clone()
         };
-        match lines.iter_mut().find(|l| l.label == label) {
-            Some(l) => l.points.push((p.date, p.value, p.low, p.high, p.sources)),
-            None => lines.push(Line {
-                label,
-                points: vec![(p.date, p.value, p.low, p.high, p.sources)],
-            }),
+        let mark = (p.date, p.value, p.low, p.high, p.sources);
+        match index.get(&label) {
+            Some(&i) => lines[i].points.push(mark),
+            None => {
+                index.insert(label.clone(), lines.len());
+                lines.push(Line {
+                    label,
+                    points: vec![mark],
+                });
+            }
         }
     }
     for l in &mut lines {
@@ -147,7 +187,10 @@ pub fn chart_of(
     };
     Chart {
         title: format!("{}, as reported", metric_title(metric)),
-        subtitle: format!("{span} · {groups} · running totals as stated, incidents summed per period"),
+        subtitle: format!(
+            "{span} · {groups} · running totals as stated, incidents summed per period{}",
+            if log { " · logarithmic scale" } else { "" }
+        ),
         y_label: "people".to_string(),
         lines,
         footer: format!(
@@ -157,6 +200,8 @@ pub fn chart_of(
             env!("CARGO_PKG_VERSION")
         ),
         log,
+        annotations: Vec::new(),
+        facet: false,
     }
 }
 
@@ -231,12 +276,17 @@ fn date_ticks(first: NaiveDate, last: NaiveDate) -> (Vec<NaiveDate>, &'static st
     (ticks, "%Y")
 }
 
-/// Draw `chart` on any backend.
-pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart) -> Result<()> {
+/// Draw `chart` on any backend: the header, then one plot (or a grid of
+/// small multiples when `chart.facet`), then the footer.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    chart: &Chart,
+    raster: bool,
+) -> Result<()> {
     fonts();
     let err = |e: DrawingAreaErrorKind<DB::ErrorType>| Error::Draw(e.to_string());
     root.fill(&WHITE).map_err(err)?;
-    let (w, h) = root.dim_in_pixel();
+    let (_, h) = root.dim_in_pixel();
     let (header, body) = root.split_vertically(92);
     let (body, footer) = body.split_vertically(h as i32 - 92 - 56);
     header
@@ -272,95 +322,251 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart) ->
             ("sans-serif", 20).into_font().color(&MUTED),
         ))
         .map_err(err)?;
+        root.present().map_err(err)?;
         return Ok(());
     }
-    let first = all.iter().map(|p| p.0).min().expect("points");
-    let last = all.iter().map(|p| p.0).max().expect("points");
+    // One x range for every panel: the reports, widened to the annotations.
+    let dates = all
+        .iter()
+        .map(|p| p.0)
+        .chain(chart.annotations.iter().map(|a| a.date));
+    let first = dates.clone().min().expect("points");
+    let last = dates.max().expect("points");
     let (first, last) = if first == last {
         (first - Duration::days(1), last + Duration::days(1))
     } else {
         (first, last)
     };
-    let pad = ((last - first).num_days() as f64 * 0.03).max(0.5);
+    // One y scale for every panel too, so small multiples compare honestly.
     let top = all
         .iter()
         .map(|p| p.3.unwrap_or(p.1).max(p.1))
         .max()
         .unwrap_or(1)
         .max(1);
+    // A log axis starts at the power of ten below the smallest value shown.
+    let bottom = all
+        .iter()
+        .map(|p| p.2.unwrap_or(p.1).min(p.1))
+        .min()
+        .unwrap_or(1)
+        .max(1);
+    let frame = Frame {
+        first,
+        last,
+        top,
+        bottom,
+        raster,
+        log: chart.log,
+        annotations: &chart.annotations,
+        y_label: &chart.y_label,
+    };
+    if chart.facet && chart.lines.len() > 1 {
+        let n = chart.lines.len();
+        let cols = if n <= 2 {
+            n
+        } else if n <= 4 {
+            2
+        } else {
+            3
+        };
+        let rows = n.div_ceil(cols);
+        let panels = body.split_evenly((rows, cols));
+        for (i, (line, area)) in chart.lines.iter().zip(&panels).enumerate() {
+            let panel = Panel {
+                lines: std::slice::from_ref(line),
+                first_colour: i,
+                title: Some(&line.label),
+                small: true,
+            };
+            draw_panel(root, area, &frame, &panel)?;
+        }
+    } else {
+        let panel = Panel {
+            lines: &chart.lines,
+            first_colour: 0,
+            title: None,
+            small: false,
+        };
+        draw_panel(root, &body, &frame, &panel)?;
+    }
+    root.present().map_err(err)?;
+    Ok(())
+}
+
+/// The scales every panel of a chart shares.
+struct Frame<'a> {
+    first: NaiveDate,
+    last: NaiveDate,
+    top: u64,
+    /// The smallest value or low bound: where a log axis starts.
+    bottom: u64,
+    /// Drawing on a bitmap (see [`polyline`]).
+    raster: bool,
+    log: bool,
+    annotations: &'a [Annotation],
+    y_label: &'a str,
+}
+
+/// One plot: its lines, the palette index of its first line, and in a grid
+/// of small multiples its title and smaller type.
+struct Panel<'a> {
+    lines: &'a [Line],
+    first_colour: usize,
+    title: Option<&'a str>,
+    small: bool,
+}
+
+/// Draw one plot in `area`. Text and ticks go on `root` in pixel
+/// coordinates, which stay right whatever sub-area the plot is in.
+fn draw_panel<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    area: &DrawingArea<DB, Shift>,
+    frame: &Frame,
+    panel: &Panel,
+) -> Result<()> {
+    let err = |e: DrawingAreaErrorKind<DB::ErrorType>| Error::Draw(e.to_string());
+    let (w, _) = area.dim_in_pixel();
+    let text_size = if panel.small { 12 } else { 15 };
+    let char_w = if panel.small { 7 } else { 8 };
+    let (first, last, log) = (frame.first, frame.last, frame.log);
+    let pad = ((last - first).num_days() as f64 * 0.03).max(0.5);
     let y = |v: u64| {
-        if chart.log {
+        if log {
             (v.max(1) as f64).log10()
         } else {
             v as f64
         }
     };
-    let (y0, y1) = if chart.log {
-        (0.0, y(top) + 0.15)
+    let (y0, y1) = if log {
+        (y(frame.bottom).floor(), y(frame.top) + 0.15)
     } else {
-        (0.0, top as f64 * 1.12)
+        (0.0, frame.top as f64 * 1.12)
     };
 
-    // Room on the right for direct labels at the lines' ends.
-    let label_room = chart
-        .lines
-        .iter()
-        .map(|l| l.label.chars().count())
-        .max()
-        .unwrap_or(0)
-        .min(28) as u32
-        * 9
-        + 30;
-    let mut ctx = ChartBuilder::on(&body)
-        .margin_left(20)
+    // Room on the right for direct labels at the lines' ends (in a small
+    // multiple only the value: the panel's title names the group).
+    let label_room = if panel.small {
+        let widest = panel
+            .lines
+            .iter()
+            .filter_map(|l| l.points.last())
+            .map(|p| thousands(p.1).len())
+            .max()
+            .unwrap_or(0) as u32;
+        widest * 8 + 16
+    } else {
+        // The label is "Place 12,000,000": the name (cut at 28) and the value.
+        panel
+            .lines
+            .iter()
+            .filter_map(|l| l.points.last().map(|p| (l, p)))
+            .map(|(l, p)| l.label.chars().count().min(28) + 1 + thousands(p.1).len())
+            .max()
+            .unwrap_or(0) as u32
+            * 9
+            + 20
+    };
+    let mut ctx = ChartBuilder::on(area)
+        .margin_left(if panel.small { 8 } else { 20 })
         .margin_right(label_room.min(w / 3))
-        .margin_top(10)
-        .margin_bottom(10)
-        .x_label_area_size(40)
-        .y_label_area_size(90)
+        .margin_top(if panel.small { 26 } else { 10 })
+        .margin_bottom(if panel.small { 4 } else { 10 })
+        .x_label_area_size(if panel.small { 28 } else { 40 })
+        .y_label_area_size(if panel.small { 64 } else { 90 })
         .build_cartesian_2d((day_number(first) - pad)..(day_number(last) + pad), y0..y1)
         .map_err(err)?;
     let y_fmt = |v: &f64| {
-        if chart.log {
+        if log {
             thousands(10f64.powf(*v).round() as u64)
         } else {
             thousands(v.round().max(0.0) as u64)
         }
     };
-    ctx.configure_mesh()
-        .disable_x_mesh()
+    let mut mesh = ctx.configure_mesh();
+    mesh.disable_x_mesh()
         .x_labels(0)
-        .y_labels(if chart.log { 6 } else { 8 })
+        // On a log axis, at most one label a decade, so every label is a
+        // power of ten (10^3.5 = "3,162" helps nobody).
+        .y_labels(match (log, panel.small) {
+            (true, _) => (y1 - y0).floor() as usize + 1,
+            (false, true) => 4,
+            (false, false) => 8,
+        })
         .y_label_formatter(&y_fmt)
-        .y_desc(chart.y_label.clone())
         .light_line_style(WHITE)
         .bold_line_style(GRID)
         .axis_style(MUTED)
-        .label_style(("sans-serif", 15).into_font().color(&INK))
-        .axis_desc_style(("sans-serif", 15).into_font().color(&MUTED))
-        .draw()
-        .map_err(err)?;
+        .label_style(("sans-serif", text_size).into_font().color(&INK))
+        .axis_desc_style(("sans-serif", 15).into_font().color(&MUTED));
+    if !panel.small {
+        mesh.y_desc(frame.y_label);
+    }
+    mesh.draw().map_err(err)?;
 
-    // Date ticks, drawn by hand so they fall on days, Mondays, months or years.
-    let (ticks, fmt) = date_ticks(first, last);
-    for d in &ticks {
-        let x = day_number(*d);
-        let (px, py) = ctx.backend_coord(&(x, y0));
-        root.draw(&PathElement::new(vec![(px, py), (px, py + 5)], MUTED))
-            .map_err(err)?;
-        let label = d.format(fmt).to_string();
-        let text_w = label.chars().count() as i32 * 8;
+    if let Some(title) = panel.title {
+        let colour = PALETTE[panel.first_colour % PALETTE.len()];
+        let (px, py) = ctx.backend_coord(&(day_number(first) - pad, y1));
         root.draw(&Text::new(
-            label,
-            (px - text_w / 2, py + 10),
-            ("sans-serif", 15).into_font().color(&INK),
+            clip(title, 40),
+            (px + 4, py - 22),
+            ("sans-serif", 14)
+                .into_font()
+                .style(FontStyle::Bold)
+                .color(&colour),
         ))
         .map_err(err)?;
     }
 
+    // Date ticks, drawn by hand so they fall on days, Mondays, months or years;
+    // a small multiple has room for about half as many.
+    let (ticks, fmt) = date_ticks(first, last);
+    let every = if panel.small {
+        ticks.len().div_ceil(5).max(1)
+    } else {
+        1
+    };
+    for d in ticks.iter().step_by(every) {
+        let (px, py) = ctx.backend_coord(&(day_number(*d), y0));
+        root.draw(&PathElement::new(vec![(px, py), (px, py + 5)], MUTED))
+            .map_err(err)?;
+        let label = d.format(fmt).to_string();
+        let text_w = label.chars().count() as i32 * char_w;
+        root.draw(&Text::new(
+            label,
+            (px - text_w / 2, py + 8),
+            ("sans-serif", text_size).into_font().color(&INK),
+        ))
+        .map_err(err)?;
+    }
+
+    // Annotations: a dashed rule at the date, its text beside the top.
+    for a in frame.annotations {
+        let (px, top_py) = ctx.backend_coord(&(day_number(a.date), y1));
+        let (_, bottom_py) = ctx.backend_coord(&(day_number(a.date), y0));
+        root.draw(&DashedPathElement::new(
+            vec![(px, top_py), (px, bottom_py)],
+            6,
+            4,
+            MUTED.stroke_width(1),
+        ))
+        .map_err(err)?;
+        if !panel.small || panel.first_colour == 0 {
+            root.draw(&Text::new(
+                clip(&a.text, 40),
+                (px + 5, top_py + 2),
+                ("sans-serif", text_size - 1)
+                    .into_font()
+                    .style(FontStyle::Italic)
+                    .color(&MUTED),
+            ))
+            .map_err(err)?;
+        }
+    }
+
     let mut end_labels: Vec<(i32, i32, String, RGBColor)> = Vec::new();
-    for (i, line) in chart.lines.iter().enumerate() {
-        let colour = PALETTE[i % PALETTE.len()];
+    for (i, line) in panel.lines.iter().enumerate() {
+        let colour = PALETTE[(panel.first_colour + i) % PALETTE.len()];
         // The low–high band where both bounds are stated and differ.
         let band: Vec<_> = line
             .points
@@ -369,6 +575,9 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart) ->
             .collect();
         for seg in band.windows(2) {
             let (a, b) = (seg[0], seg[1]);
+            if day_number(b.0) - day_number(a.0) > GAP_DAYS {
+                continue;
+            }
             let poly = vec![
                 (day_number(a.0), y(a.2.unwrap_or(a.1))),
                 (day_number(b.0), y(b.2.unwrap_or(b.1))),
@@ -381,11 +590,8 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart) ->
         for p in &band {
             let x = day_number(p.0);
             let (lo, hi) = (y(p.2.unwrap_or(p.1)), y(p.3.unwrap_or(p.1)));
-            ctx.draw_series(std::iter::once(PathElement::new(
-                vec![(x, lo), (x, hi)],
-                colour.mix(0.5).stroke_width(2),
-            )))
-            .map_err(err)?;
+            let px = [ctx.backend_coord(&(x, lo)), ctx.backend_coord(&(x, hi))];
+            polyline(root, &px, colour.mix(0.5), 2, frame.raster).map_err(err)?;
         }
         let xy: Vec<(f64, f64)> = line
             .points
@@ -396,57 +602,51 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart) ->
         let mut from = 0;
         for k in 1..=xy.len() {
             if k == xy.len() || xy[k].0 - xy[k - 1].0 > GAP_DAYS {
-                ctx.draw_series(LineSeries::new(
-                    xy[from..k].to_vec(),
-                    colour.stroke_width(3),
-                ))
-                .map_err(err)?;
+                let px: Vec<_> = xy[from..k].iter().map(|p| ctx.backend_coord(p)).collect();
+                let width = if panel.small { 2 } else { 3 };
+                polyline(root, &px, colour.to_rgba(), width, frame.raster).map_err(err)?;
                 from = k;
             }
         }
+        let r = if panel.small { 4 } else { 5 };
         for (p, &(x, yv)) in line.points.iter().zip(&xy) {
             // Filled: more than one source; hollow: a single source.
             if p.4 > 1 {
-                ctx.draw_series(std::iter::once(Circle::new((x, yv), 5, colour.filled())))
+                ctx.draw_series(std::iter::once(Circle::new((x, yv), r, colour.filled())))
                     .map_err(err)?;
             } else {
-                ctx.draw_series(std::iter::once(Circle::new((x, yv), 5, WHITE.filled())))
+                // A ring as two filled discs: plotters' stroked circle leaves
+                // stray pixels inside on a bitmap.
+                ctx.draw_series(std::iter::once(Circle::new((x, yv), r, colour.filled())))
                     .map_err(err)?;
-                ctx.draw_series(std::iter::once(Circle::new(
-                    (x, yv),
-                    5,
-                    colour.stroke_width(2),
-                )))
-                .map_err(err)?;
+                ctx.draw_series(std::iter::once(Circle::new((x, yv), r - 2, WHITE.filled())))
+                    .map_err(err)?;
             }
         }
         if let (Some(last_p), Some(&(x, yv))) = (line.points.last(), xy.last()) {
             let (px, py) = ctx.backend_coord(&(x, yv));
-            let mut label = line.label.clone();
-            if label.chars().count() > 28 {
-                label = label.chars().take(27).collect::<String>() + "…";
-            }
-            end_labels.push((
-                px + 10,
-                py - 8,
-                format!("{label} {}", thousands(last_p.1)),
-                colour,
-            ));
+            let text = if panel.small {
+                thousands(last_p.1)
+            } else {
+                format!("{} {}", clip(&line.label, 28), thousands(last_p.1))
+            };
+            end_labels.push((px + 10, py - text_size / 2, text, colour));
         }
     }
     // Direct labels at the lines' ends, nudged apart so they never overlap.
+    let step = text_size + 4;
     end_labels.sort_by_key(|l| l.1);
     for k in 1..end_labels.len() {
-        let min = end_labels[k - 1].1 + 19;
+        let min = end_labels[k - 1].1 + step;
         if end_labels[k].1 < min {
             end_labels[k].1 = min;
         }
     }
     // Keep them above the x axis: push the stack up from the bottom if needed.
-    let floor = ctx.backend_coord(&(day_number(first), y0)).1 - 18;
+    let floor = ctx.backend_coord(&(day_number(first), y0)).1 - step;
     for k in (0..end_labels.len()).rev() {
         let max = if k + 1 < end_labels.len() {
-            end_labels[k + 1].1 - 19
+            end_labels[k + 1].1 - step
         } else {
             floor
         };
@@ -458,15 +658,59 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, chart: &Chart) ->
         root.draw(&Text::new(
             text,
             (px, py),
-            ("sans-serif", 15)
+            ("sans-serif", text_size)
                 .into_font()
                 .style(FontStyle::Bold)
                 .color(&colour),
         ))
         .map_err(err)?;
     }
-    root.present().map_err(err)?;
     Ok(())
+}
+
+/// A line `width` pixels thick through pixel points.
+///
+/// On a bitmap, plotters fills a thick line as a thin polygon, and its
+/// polygon filler draws a steep sliver of one as a stroke across the whole
+/// image; so there the line is drawn as `width` one-pixel lines side by side.
+/// SVG gets one path with a stroke width.
+fn polyline<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    points: &[(i32, i32)],
+    colour: RGBAColor,
+    width: u32,
+    raster: bool,
+) -> std::result::Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let mut pts = points.to_vec();
+    pts.dedup();
+    if pts.len() < 2 {
+        return Ok(());
+    }
+    if !raster || width <= 1 {
+        return root.draw(&PathElement::new(pts, colour.stroke_width(width)));
+    }
+    let half = width as i32 / 2;
+    for seg in pts.windows(2) {
+        let (a, b) = (seg[0], seg[1]);
+        let steep = (b.1 - a.1).abs() > (b.0 - a.0).abs();
+        for k in -half..=half - (1 - width as i32 % 2) {
+            let (dx, dy) = if steep { (k, 0) } else { (0, k) };
+            root.draw(&PathElement::new(
+                vec![(a.0 + dx, a.1 + dy), (b.0 + dx, b.1 + dy)],
+                colour.stroke_width(1),
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+/// At most `n` characters, with an ellipsis when cut.
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() > n {
+        s.chars().take(n - 1).collect::<String>() + "…"
+    } else {
+        s.to_string()
+    }
 }
 
 /// Render to a PNG file (1200×700), atomically.
@@ -479,14 +723,10 @@ pub fn png(path: &Path, chart: &Chart) -> Result<()> {
         path: path.to_path_buf(),
         source,
     };
-    let tmp = tempfile::Builder::new()
-        .prefix(".tolltrack-")
-        .suffix(".png")
-        .tempfile_in(dir)
-        .map_err(werr)?;
+    let tmp = temp_in(dir, ".png").map_err(werr)?;
     {
         let root = BitMapBackend::new(tmp.path(), SIZE).into_drawing_area();
-        draw(&root, chart)?;
+        draw(&root, chart, true)?;
     }
     tmp.persist(path).map_err(|e| werr(e.error))?;
     Ok(())
@@ -497,7 +737,7 @@ pub fn svg_string(chart: &Chart) -> Result<String> {
     let mut s = String::new();
     {
         let root = SVGBackend::with_string(&mut s, SIZE).into_drawing_area();
-        draw(&root, chart)?;
+        draw(&root, chart, false)?;
     }
     Ok(s)
 }
