@@ -70,10 +70,9 @@ pub fn run(
     std::thread::spawn(|| {
         crate::extract::place::gazetteer();
     });
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(config.threads.max(1))
-        .build()
-        .map_err(|e| crate::Error::Io(std::io::Error::other(e.to_string())))?;
+    // The worker pool starts with the first batch worth sharing: a run of one
+    // document (or one thread) never pays for starting threads.
+    let mut pool: Option<rayon::ThreadPool> = None;
     let mut stats = Stats::default();
     let mut reader = ingest::Reader::new(sources, config.options.clone());
     loop {
@@ -85,7 +84,15 @@ pub fn run(
             Item::Doc(doc, _) => extract::figures_with(doc, config.order),
             Item::Skip { .. } => Vec::new(),
         };
-        let figures: Vec<Vec<Figure>> = if config.threads > 1 {
+        let figures: Vec<Vec<Figure>> = if config.threads > 1 && batch.len() > 1 {
+            if pool.is_none() {
+                let built = rayon::ThreadPoolBuilder::new()
+                    .num_threads(config.threads)
+                    .build()
+                    .map_err(|e| crate::Error::Io(std::io::Error::other(e.to_string())))?;
+                pool = Some(built);
+            }
+            let pool = pool.as_ref().expect("built above");
             pool.install(|| batch.par_iter().map(extract_one).collect())
         } else {
             batch.iter().map(extract_one).collect()

@@ -94,3 +94,127 @@ fn truncated_gzip_reports_the_loss() {
         "{stderr}"
     );
 }
+
+#[test]
+fn utf16_crlf_and_lone_cr_are_read_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = "KYIV, Jan. 3, 2025 - At least 7 people\r\nwere killed overnight, officials said.";
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(story.encode_utf16().flat_map(u16::to_le_bytes));
+    write(dir.path(), "u16.txt", &utf16);
+    write(dir.path(), "crlf.txt", story.as_bytes());
+    write(dir.path(), "cr.txt", story.replace("\r\n", "\r").as_bytes());
+    let (code, stdout, stderr) = run(&["extract", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("3 documents read, 0 skipped, 3 figures found"),
+        "{stderr}"
+    );
+    // The hard-wrapped sentence is one quote on one line, in all three.
+    let quote = "\"KYIV, Jan. 3, 2025 - At least 7 people were killed overnight, officials said.\"";
+    assert_eq!(stdout.matches(quote).count(), 3, "{stdout}");
+}
+
+#[test]
+fn a_200_mb_single_line_document_is_skipped_with_its_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.txt");
+    {
+        use std::io::Write;
+        let mut f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+        let line = "Gunmen killed 3 villagers and nobody stopped writing ".repeat(1000);
+        while f.get_ref().metadata().unwrap().len() < 200_000_000 {
+            f.write_all(line.as_bytes()).unwrap();
+            f.flush().unwrap();
+        }
+    }
+    write(
+        dir.path(),
+        "small.txt",
+        b"KYIV, Jan. 3, 2025 - Shelling killed 4 people.",
+    );
+    let (code, stdout, stderr) = run(&["extract", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("huge.txt: larger than --max-doc-bytes (67108864 bytes)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 document read, 1 skipped"), "{stderr}");
+    assert!(stdout.contains(",killed,4,"), "{stdout}");
+}
+
+#[test]
+fn html_nested_a_thousand_levels_deep_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = format!(
+        "<html><body>{}<p>KYIV, Jan. 3, 2025 - At least 9 people were killed.</p>{}</body></html>",
+        "<div><span>".repeat(1000),
+        "</span></div>".repeat(1000)
+    );
+    write(dir.path(), "deep.html", html.as_bytes());
+    let (code, stdout, stderr) = run(&["extract", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains(",killed,9,"), "{stdout}");
+}
+
+#[test]
+fn symlink_loops_and_dangling_links_are_reported_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.txt",
+        b"KYIV, Jan. 3, 2025 - Shelling killed 4 people.",
+    );
+    std::os::unix::fs::symlink("..", dir.path().join("loop")).unwrap();
+    std::os::unix::fs::symlink("nowhere.txt", dir.path().join("gone.txt")).unwrap();
+    let (code, _, stderr) = run(&["extract", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("loop: symbolic link to a directory, not followed"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("gone.txt: cannot read: No such file"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("1 document read, 2 skipped, 1 figure found"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_same_file_named_twice_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(
+        dir.path(),
+        "a.txt",
+        b"KYIV, Jan. 3, 2025 - Shelling killed 4 people.",
+    );
+    let a = a.to_str().unwrap();
+    let (code, stdout, stderr) = run(&["extract", a, a, dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(&format!("the same file as {a}, read once")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("1 document read, 2 skipped, 1 figure found"),
+        "{stderr}"
+    );
+    assert_eq!(stdout.matches(",killed,4,").count(), 1, "{stdout}");
+}
+
+#[test]
+fn an_output_on_a_read_only_file_system_fails_and_writes_nothing() {
+    // /proc takes no new files, even for root (who can write a chmod 555 directory).
+    let (code, _, stderr) = run(&[
+        "extract",
+        "fixtures/docs/conflict",
+        "-o",
+        "/proc/figures.csv",
+    ]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("writing /proc/figures.csv"), "{stderr}");
+    assert!(!std::path::Path::new("/proc/figures.csv").exists());
+}

@@ -245,7 +245,7 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
                 kind: dated.kind,
                 who: f.who.clone(),
                 place: place.as_ref().map(|p| p.name.clone()),
-                sentence: s.to_string(),
+                sentence: one_line(s),
                 start: span.start + f.start,
                 end: span.start + f.end,
                 published_inferred: doc.published_inferred,
@@ -258,4 +258,17 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
         }
     }
     out
+}
+
+/// A quote on one line: a sentence hard-wrapped in the text reads with
+/// spaces where its line breaks were.
+fn one_line(s: &str) -> String {
+    if !s.contains(['\n', '\r']) {
+        return s.to_string();
+    }
+    s.split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -22,7 +22,7 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     while i < bytes.len() {
         let b = bytes[i];
         let end_here = match b {
-            b'\n' => true,
+            b'\n' => !wrapped(bytes, i),
             b'.' | b'!' | b'?' => is_stop(text, i),
             _ => false,
         };
@@ -41,6 +41,31 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     }
     push(text, start..text.len(), &mut out);
     out
+}
+
+/// Whether the line break at byte `i` only wraps a line mid-sentence (plain
+/// text hard-wrapped at 72 columns: "At least 7 people\nwere killed"): the
+/// line before ends without a stop, colon or quote, and the next line goes
+/// on in lower case. A blank line, a headline followed by a capitalised
+/// line, or a list item always ends the sentence.
+fn wrapped(bytes: &[u8], i: usize) -> bool {
+    let before = bytes[..i]
+        .iter()
+        .rev()
+        .find(|b| !matches!(b, b' ' | b'\t' | b'\r'));
+    let ends_clause = match before {
+        None => return false,
+        Some(b) => matches!(b, b'.' | b'!' | b'?' | b':' | b';' | b'"' | b'\n'),
+    };
+    // Curly closing quote: E2 80 9D.
+    let curly = i >= 3 && bytes[..i].ends_with(&[0xE2, 0x80, 0x9D]);
+    if ends_clause || curly {
+        return false;
+    }
+    let next = bytes[i + 1..]
+        .iter()
+        .find(|b| !matches!(b, b' ' | b'\t' | b'\r'));
+    next.is_some_and(|b| b.is_ascii_lowercase())
 }
 
 /// Include a closing quote or bracket right after the stop.
@@ -138,6 +163,36 @@ mod tests {
         assert_eq!(
             sentences("About 2.3 million people. e.g. this"),
             vec!["About 2.3 million people. e.g. this"]
+        );
+    }
+
+    #[test]
+    fn wrapped_lines_join_and_real_breaks_do_not() {
+        // A hard-wrapped line goes on; CRLF the same.
+        assert_eq!(
+            sentences("At least 7 people\nwere killed.\r\nOfficials said"),
+            vec!["At least 7 people\nwere killed.", "Officials said"]
+        );
+        assert_eq!(
+            sentences("7 people\r\nwere killed"),
+            vec!["7 people\r\nwere killed"]
+        );
+        // A headline, a list, a stop, a colon or a blank line ends it.
+        assert_eq!(
+            sentences("Toll rises\nAt least 7 killed"),
+            vec!["Toll rises", "At least 7 killed"]
+        );
+        assert_eq!(
+            sentences("Killed: 7\n- injured 9"),
+            vec!["Killed: 7", "- injured 9"]
+        );
+        assert_eq!(
+            sentences("The toll:\nseven dead"),
+            vec!["The toll:", "seven dead"]
+        );
+        assert_eq!(
+            sentences("Seven people\n\nwere killed"),
+            vec!["Seven people", "were killed"]
         );
     }
 }

@@ -86,6 +86,8 @@ pub enum Source {
     Stdin,
     /// A file found while walking a directory whose format is unknown: reported, not read.
     Unknown(PathBuf),
+    /// A file already listed (under this or another name): reported, not read again.
+    Duplicate { path: PathBuf, first: PathBuf },
 }
 
 /// One step of the ingest stream.
@@ -132,7 +134,32 @@ pub fn sources(inputs: &[String]) -> Result<Vec<Source>> {
             return Err(Error::NoMatch(input.clone()));
         }
     }
-    Ok(out)
+    Ok(read_once(out))
+}
+
+/// A file named twice (`a.txt ./a.txt`, or a file inside a directory also
+/// given) is read once; the later mention becomes a skip that says so.
+fn read_once(sources: Vec<Source>) -> Vec<Source> {
+    let mut seen: std::collections::HashMap<PathBuf, PathBuf> = Default::default();
+    sources
+        .into_iter()
+        .map(|s| match s {
+            Source::File { ref path, .. } => match fs::canonicalize(path) {
+                Ok(real) => match seen.get(&real) {
+                    Some(first) => Source::Duplicate {
+                        path: path.clone(),
+                        first: first.clone(),
+                    },
+                    None => {
+                        seen.insert(real, path.clone());
+                        s
+                    }
+                },
+                Err(_) => s,
+            },
+            other => other,
+        })
+        .collect()
 }
 
 fn file_source(path: &Path) -> Result<Source> {
@@ -208,6 +235,10 @@ impl Reader {
             Source::Unknown(path) => Some(Item::Skip {
                 origin: path.display().to_string(),
                 reason: unknown_reason(&path),
+            }),
+            Source::Duplicate { path, first } => Some(Item::Skip {
+                origin: path.display().to_string(),
+                reason: format!("the same file as {}, read once", first.display()),
             }),
             Source::File { path, format, gz } => {
                 let origin = path.display().to_string();
