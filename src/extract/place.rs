@@ -69,16 +69,22 @@ use std::fmt;
 use std::io::Read;
 use std::sync::{mpsc, LazyLock, OnceLock};
 
-/// The gzip'd gazetteer bundled with the crate.
+/// The gazetteer bundled with the crate: `assets/gazetteer.tsv.gz`, inflated
+/// by build.rs so that loading it is parsing alone.
+static TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/gazetteer.tsv"));
+
+/// The gzip'd file itself, for the tests of [`Gazetteer::from_gzip`].
+#[cfg(test)]
 static DATA: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/assets/gazetteer.tsv.gz"
 ));
 
-static GAZETTEER: LazyLock<Gazetteer> =
-    LazyLock::new(|| Gazetteer::from_gzip(DATA).expect("the bundled gazetteer is valid"));
+static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    Gazetteer::from_tsv(TEXT.to_string()).expect("the bundled gazetteer is valid")
+});
 
-/// The bundled gazetteer, decompressed and parsed on first use.
+/// The bundled gazetteer, parsed on first use.
 pub fn gazetteer() -> &'static Gazetteer {
     &GAZETTEER
 }
