@@ -43,8 +43,19 @@ impl Stats {
 /// Something the user should hear about (a skipped input or a warning).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
-    Skipped { origin: String, reason: String },
+    Skipped {
+        origin: String,
+        reason: String,
+    },
     Warning(String),
+    /// After each batch: input bytes read so far (compressed bytes for
+    /// `.gz`), of `total` (`None` when reading stdin), and documents so far.
+    /// For progress displays; printers of messages ignore it.
+    Progress {
+        read: u64,
+        total: Option<u64>,
+        documents: usize,
+    },
 }
 
 /// How to run the pipeline.
@@ -73,6 +84,7 @@ pub fn run(
     // The worker pool starts with the first batch worth sharing: a run of one
     // document (or one thread) never pays for starting threads.
     let mut pool: Option<rayon::ThreadPool> = None;
+    let total = ingest::total_bytes(&sources);
     let mut stats = Stats::default();
     let mut reader = ingest::Reader::new(sources, config.options.clone());
     loop {
@@ -115,6 +127,11 @@ pub fn run(
                 }
             }
         }
+        notice(Notice::Progress {
+            read: reader.consumed(),
+            total,
+            documents: stats.read + stats.skipped,
+        });
     }
     Ok(stats)
 }

@@ -218,3 +218,38 @@ fn an_output_on_a_read_only_file_system_fails_and_writes_nothing() {
     assert!(stderr.contains("writing /proc/figures.csv"), "{stderr}");
     assert!(!std::path::Path::new("/proc/figures.csv").exists());
 }
+
+/// On a terminal, `extract` shows a progress bar (documents, bytes, ETA) on
+/// stderr; piped, as in every other test here, it shows none.
+#[test]
+fn progress_bar_only_on_a_terminal() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: util-linux `script` is missing (it gives the run a terminal)");
+        return;
+    }
+    let bin = env!("CARGO_BIN_EXE_tolltrack");
+    let out = std::process::Command::new("script")
+        .args([
+            "-qec",
+            &format!("{bin} extract fixtures/docs -o /dev/null"),
+            "/dev/null",
+        ])
+        .current_dir(crate::common::root())
+        .output()
+        .expect("script runs");
+    let tty = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        tty.contains(" documents"),
+        "no progress on a terminal: {tty}"
+    );
+    assert!(tty.contains("35 documents read"), "{tty}");
+    let (_, _, piped) = run(&["extract", "fixtures/docs", "-o", "/dev/null"]);
+    assert_eq!(
+        piped.trim(),
+        "tolltrack: 35 documents read, 0 skipped, 336 figures found"
+    );
+}

@@ -7,6 +7,7 @@ mod claims;
 mod eval;
 mod extract;
 mod parse;
+mod progress;
 mod report;
 mod schema;
 mod series;
@@ -202,32 +203,38 @@ impl InputArgs {
     }
 }
 
-/// Print a notice on stderr, as JSON.
-pub fn json_notice(n: Notice) {
+/// A notice as one JSON object (`--messages json`).
+pub fn json_notice(n: Notice) -> Option<String> {
     let v = match n {
         Notice::Skipped { origin, reason } => {
             serde_json::json!({"level": "skipped", "origin": origin, "reason": reason})
         }
         Notice::Warning(w) => serde_json::json!({"level": "warning", "message": w}),
+        Notice::Progress { .. } => return None,
     };
-    eprintln!("{v}");
+    Some(v.to_string())
 }
 
 impl InputArgs {
-    /// The notice printer `--messages` asks for.
-    pub fn notice(&self) -> fn(Notice) {
+    /// The notice handler: messages as `--messages` asks, and a progress
+    /// bar when stderr is a terminal and messages are text. The bar clears
+    /// when the handler is dropped (when the pipeline returns).
+    pub fn notice(&self) -> impl FnMut(Notice) {
         match self.messages {
-            Messages::Text => report_notice,
-            Messages::Json => json_notice,
+            Messages::Text => progress::handler(progress::Progress::new(true), report_notice),
+            Messages::Json => progress::handler(progress::Progress::new(false), json_notice),
         }
     }
 }
 
-/// Print a notice on stderr.
-pub fn report_notice(n: Notice) {
+/// A notice as a line of text.
+pub fn report_notice(n: Notice) -> Option<String> {
     match n {
-        Notice::Skipped { origin, reason } => eprintln!("tolltrack: skipped {origin}: {reason}"),
-        Notice::Warning(w) => eprintln!("tolltrack: warning: {w}"),
+        Notice::Skipped { origin, reason } => {
+            Some(format!("tolltrack: skipped {origin}: {reason}"))
+        }
+        Notice::Warning(w) => Some(format!("tolltrack: warning: {w}")),
+        Notice::Progress { .. } => None,
     }
 }
 

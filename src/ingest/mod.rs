@@ -208,11 +208,41 @@ fn walk(dir: &Path, out: &mut Vec<Source>) -> Result<()> {
     Ok(())
 }
 
+/// The size of every file among `sources`, or `None` if one is stdin.
+pub fn total_bytes(sources: &[Source]) -> Option<u64> {
+    let mut total = 0;
+    for s in sources {
+        match s {
+            Source::Stdin => return None,
+            Source::File { path, .. } => total += fs::metadata(path).map_or(0, |m| m.len()),
+            Source::Unknown(_) | Source::Duplicate { .. } => {}
+        }
+    }
+    Some(total)
+}
+
+/// A reader that counts the bytes it reads, for progress.
+struct Counting<R> {
+    inner: R,
+    count: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count
+            .fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
 /// The lazy stream of documents over a list of sources.
 pub struct Reader {
     sources: VecDeque<Source>,
     lines: Option<jsonl::Lines>,
     options: Options,
+    /// Bytes read from input files so far (before decompression).
+    consumed: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Reader {
@@ -222,7 +252,13 @@ impl Reader {
             sources: sources.into(),
             lines: None,
             options,
+            consumed: Default::default(),
         }
+    }
+
+    /// Bytes read from input files so far (compressed bytes for `.gz`).
+    pub fn consumed(&self) -> u64 {
+        self.consumed.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     fn open_source(&mut self, source: Source) -> Option<Item> {
@@ -250,6 +286,10 @@ impl Reader {
                             reason: format!("cannot read: {e}"),
                         })
                     }
+                };
+                let file = Counting {
+                    inner: file,
+                    count: self.consumed.clone(),
                 };
                 let reader: Box<dyn Read + Send> = if gz {
                     Box::new(flate2::read::MultiGzDecoder::new(file))
