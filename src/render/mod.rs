@@ -633,26 +633,22 @@ fn draw_panel<DB: DrawingBackend>(
             end_labels.push((px + 10, py - text_size / 2, text, colour));
         }
     }
-    // Direct labels at the lines' ends, nudged apart so they never overlap.
+    // Direct labels at the lines' ends, nudged apart so they never overlap:
+    // only labels that share columns are moved, so a label stays beside its
+    // point unless another would cover it.
     let step = text_size + 4;
-    end_labels.sort_by_key(|l| l.1);
-    for k in 1..end_labels.len() {
-        let min = end_labels[k - 1].1 + step;
-        if end_labels[k].1 < min {
-            end_labels[k].1 = min;
-        }
-    }
-    // Keep them above the x axis: push the stack up from the bottom if needed.
     let floor = ctx.backend_coord(&(day_number(first), y0)).1 - step;
-    for k in (0..end_labels.len()).rev() {
-        let max = if k + 1 < end_labels.len() {
-            end_labels[k + 1].1 - step
-        } else {
-            floor
-        };
-        if end_labels[k].1 > max {
-            end_labels[k].1 = max;
-        }
+    end_labels.sort_by_key(|l| (l.1, l.0));
+    let ys = place_labels(
+        &end_labels
+            .iter()
+            .map(|(x, y, text, _)| (*x, *y, text.chars().count() as i32 * char_w))
+            .collect::<Vec<_>>(),
+        step,
+        floor,
+    );
+    for (label, y) in end_labels.iter_mut().zip(ys) {
+        label.1 = y;
     }
     for (px, py, text, colour) in end_labels {
         root.draw(&Text::new(
@@ -666,6 +662,45 @@ fn draw_panel<DB: DrawingBackend>(
         .map_err(err)?;
     }
     Ok(())
+}
+
+/// Vertical positions for labels `(x, y, width)` sorted by `y`: each keeps
+/// its `y` unless a label already placed overlaps it in both directions; then
+/// it moves below that one, or above when that would cross `floor`.
+fn place_labels(labels: &[(i32, i32, i32)], step: i32, floor: i32) -> Vec<i32> {
+    let mut placed: Vec<(i32, i32, i32)> = Vec::with_capacity(labels.len());
+    for &(x, y0, w) in labels {
+        let clash = |y: i32, placed: &[(i32, i32, i32)]| {
+            placed
+                .iter()
+                .find(|&&(px, py, pw)| x < px + pw && px < x + w && (y - py).abs() < step)
+                .map(|p| p.1)
+        };
+        let mut y = y0.min(floor);
+        // Down past the labels in the way...
+        let mut tries = 0;
+        while let Some(py) = clash(y, &placed) {
+            y = py + step;
+            tries += 1;
+            if y > floor || tries > labels.len() {
+                break;
+            }
+        }
+        // ...or, at the axis, up instead.
+        if y > floor {
+            y = floor;
+            let mut tries = 0;
+            while let Some(py) = clash(y, &placed) {
+                y = py - step;
+                tries += 1;
+                if tries > labels.len() {
+                    break;
+                }
+            }
+        }
+        placed.push((x, y, w));
+    }
+    placed.iter().map(|p| p.1).collect()
 }
 
 /// A line `width` pixels thick through pixel points.
@@ -778,6 +813,24 @@ mod tests {
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(46006), "46,006");
         assert_eq!(thousands(2070000), "2,070,000");
+    }
+
+    #[test]
+    fn labels_move_only_when_they_would_overlap() {
+        // Two labels far apart sideways keep their places; two in the same
+        // columns are set one line apart; at the axis the stack grows upward.
+        assert_eq!(
+            place_labels(&[(100, 50, 80), (600, 52, 80)], 19, 500),
+            [50, 52]
+        );
+        assert_eq!(
+            place_labels(&[(100, 50, 80), (120, 52, 80)], 19, 500),
+            [50, 69]
+        );
+        assert_eq!(
+            place_labels(&[(100, 495, 80), (120, 497, 80)], 19, 500),
+            [495, 476]
+        );
     }
 
     #[test]
