@@ -46,6 +46,31 @@ const LOCATIVE: &[(&str, f64)] = &[
     ("reached", 2.0),
     ("within", 2.5),
     ("along", 2.5),
+    ("fled", 2.5),
+];
+
+/// Nouns that, before "of", introduce a place by name: "the town of Maungdaw".
+const SETTLEMENTS: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "villages",
+    "camp",
+    "district",
+    "province",
+    "region",
+    "state",
+    "county",
+    "municipality",
+    "governorate",
+    "township",
+    "hamlet",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "port",
+    "island",
+    "oblast",
 ];
 
 /// Words between a preposition and a place: "in the northern city of Idlib".
@@ -194,6 +219,7 @@ fn specificity(kind: PlaceKind) -> f64 {
 /// city of", "outside of the Syrian town of") up to the first other word.
 fn preposition_weight(s: &str, at: usize) -> f64 {
     let mut best: f64 = 0.0;
+    let mut after_of = false;
     for w in s[..at]
         .split(|c: char| c.is_whitespace() || c == ',')
         .rev()
@@ -206,10 +232,19 @@ fn preposition_weight(s: &str, at: usize) -> f64 {
             if lower != "of" {
                 return best;
             }
+            after_of = true;
             continue;
         }
+        // "the village of Borova", "the Black Sea city of Batumi": the
+        // settlement noun names what follows "of" as the place itself.
+        if after_of && SETTLEMENTS.contains(&lower.as_str()) {
+            best = best.max(3.0);
+        }
+        after_of = false;
+        // "in Syrian Idlib", "in Sagaing's Myinmu township": a demonym or a
+        // possessive place between the preposition and the place.
         let demonym = w.chars().next().is_some_and(char::is_uppercase)
-            && ["ian", "ean", "ese", "ish", "i", "an"]
+            && ["ian", "ean", "ese", "ish", "i", "an", "'s", "\u{2019}s"]
                 .iter()
                 .any(|e| lower.ends_with(e));
         if !(FILLERS.contains(&lower.as_str()) || demonym) {
@@ -357,10 +392,28 @@ const PLACE_NOUNS: &[&str] = &[
     "governorate",
     "oblast",
     "township",
+    "canyon",
+];
+
+/// Words between a name and its place noun: "the Nur Shams refugee camp".
+const PLACE_MODIFIERS: &[&str] = &[
+    "refugee",
+    "displacement",
+    "idp",
+    "displaced",
+    "transit",
+    "border",
+    "mining",
+    "gold",
+    "fishing",
+    "farming",
+    "market",
 ];
 
 /// Admin suffixes kept in `where`: "Est region", "Saint Martin's Island".
 const KEPT_SUFFIXES: &[&str] = &[
+    "township",
+    "canyon",
     "region",
     "district",
     "province",
@@ -579,8 +632,13 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
             .trim_end_matches("'s")
             .trim_end_matches("\u{2019}s")
     };
-    let capital = |w: (usize, usize)| {
-        text(w).chars().next().is_some_and(char::is_uppercase) && text(w).len() >= 3
+    // A capitalised word: three letters at least alone, two inside a longer
+    // name ("Lin Ta Lu", "El Plateado").
+    let initial = |w: (usize, usize)| text(w).chars().next().is_some_and(char::is_uppercase);
+    let capital = |w: (usize, usize)| initial(w) && text(w).len() >= 3;
+    let possessive = |w: (usize, usize)| {
+        let t = &s[w.0..w.1];
+        t.ends_with("'s") || t.ends_with("\u{2019}s")
     };
     let excluded = |w: (usize, usize)| {
         let lower = text(w).to_ascii_lowercase();
@@ -592,14 +650,29 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut k = 1; // never the sentence's first word
     while k < words.len() {
-        if !capital(words[k]) || excluded(words[k]) {
+        let two_letter_lead = initial(words[k])
+            && text(words[k]).len() == 2
+            && words.get(k + 1).is_some_and(|&w| capital(w))
+            && s[words[k].1..words[k + 1].0].trim().is_empty();
+        if !(capital(words[k]) || two_letter_lead) || excluded(words[k]) {
+            k += 1;
+            continue;
+        }
+        // "Myanmar's Sagaing Region", "Sagaing's Myinmu township": the place
+        // is what the possessive owns.
+        if possessive(words[k])
+            && words.get(k + 1).is_some_and(|&w| initial(w))
+            && s[words[k].1..words[k + 1].0].trim().is_empty()
+        {
             k += 1;
             continue;
         }
         let mut last = k;
         while last + 1 < words.len()
             && last - k < 2
-            && capital(words[last + 1])
+            && !possessive(words[last])
+            && initial(words[last + 1])
+            && text(words[last + 1]).len() >= 2
             && s[words[last].1..words[last + 1].0].trim().is_empty()
         {
             last += 1;
@@ -609,7 +682,17 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
         let next = words
             .get(last + 1)
             .map(|&w| s[w.0..w.1].to_ascii_lowercase());
-        let place_noun = next.as_deref().is_some_and(|n| PLACE_NOUNS.contains(&n));
+        let after_next = words
+            .get(last + 2)
+            .map(|&w| s[w.0..w.1].to_ascii_lowercase());
+        // "the Abu Shouk displacement camp", "the Nur Shams refugee camp".
+        let compound = next
+            .as_deref()
+            .is_some_and(|n| PLACE_MODIFIERS.contains(&n))
+            && after_next
+                .as_deref()
+                .is_some_and(|n| PLACE_NOUNS.contains(&n));
+        let place_noun = compound || next.as_deref().is_some_and(|n| PLACE_NOUNS.contains(&n));
         let overlaps = known.iter().any(|m| {
             m.start <= run.0 && run.1 <= m.end
                 || (m.start < run.1 && run.0 < m.end && m.end - m.start >= run.1 - run.0)
@@ -667,6 +750,13 @@ const ANAPHORA: &[&str] = &[
     "across the city",
     "in the capital",
     "at the site",
+    "across the district",
+    "across the oblast",
+    "in the oblast",
+    "from the camp",
+    "at the camp",
+    "on the camp",
+    "in the canyon",
 ];
 
 /// A candidate place of a sentence: its score, whether a locative
@@ -727,6 +817,23 @@ fn candidates(
         }
         (v, prep >= 1.0 && !is_modifier(s, end))
     };
+    // Where every place of the sentence is, to see which one locates another.
+    let spans: Vec<(usize, usize)> = names
+        .all
+        .iter()
+        .filter(|m| !m.demonym)
+        .map(|m| (m.start, m.end))
+        .chain(names.unknowns.iter().copied())
+        .collect();
+    let container = |start: usize| {
+        spans
+            .iter()
+            .any(|&(_, e)| e <= start && locates(&s[e..start]))
+    };
+    let score = |start: usize, end: usize, spec: f64| {
+        let (v, loc) = score(start, end, spec);
+        (if container(start) { v - 1.5 } else { v }, loc)
+    };
     let mut out = Vec::new();
     // A longer name the gazetteer lacks wins over a name inside it ("Mai Kadra" over "Mai").
     let inside_unknown = |m: &Mention| {
@@ -755,6 +862,29 @@ fn candidates(
         out.push((v - 0.25, loc, place));
     }
     out
+}
+
+/// Whether the words between two places make the second the container of
+/// the first: "Borova in Kharkiv Oblast", "Lin Ta Lu village, in Myanmar's
+/// Sagaing Region", "Steccato di Cutro, also in Calabria". The container is
+/// the less specific answer to "where".
+fn locates(between: &str) -> bool {
+    let words: Vec<String> = between
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            let lower = w.to_ascii_lowercase();
+            let possessive = w.chars().next().is_some_and(char::is_uppercase)
+                && (lower.ends_with("'s") || lower.ends_with("\u{2019}s"));
+            !(possessive
+                || lower == "also"
+                || FILLERS.contains(&lower.as_str())
+                || PLACE_NOUNS.contains(&lower.as_str())
+                || SETTLEMENTS.contains(&lower.as_str()))
+        })
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    words == ["in"]
 }
 
 fn best(c: impl Iterator<Item = Candidate>) -> Option<Candidate> {

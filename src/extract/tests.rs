@@ -115,3 +115,43 @@ fn repeated_caption_counts_once() {
     let text = "Five people were killed in the blast.\n\nFive people were killed in the blast.";
     assert_eq!(run(text).len(), 1);
 }
+
+/// Sentence → the `where` of its first figure: the most specific place the
+/// sentence ties it to, named by the text even when the gazetteer lacks it.
+#[test]
+fn where_table() {
+    const CASES: &[(&str, &str)] = &[
+        // A name of short words before a place noun ("village" is dropped).
+        (
+            "A military airstrike on a monastery in Lin Ta Lu village, in Myanmar's Sagaing Region, killed 23 people.",
+            "Lin Ta Lu",
+        ),
+        // "the village of X": X is the place, not the container after "in".
+        (
+            "A guided bomb struck the village of Borova in Kharkiv Oblast, killing two people.",
+            "Borova",
+        ),
+        (
+            "Police in the Black Sea city of Batumi detained 24 people on Sunday night.",
+            "Batumi",
+        ),
+        // A modifier between the name and its place noun.
+        (
+            "Gunmen killed at least 40 civilians in an attack on the Abu Shouk displacement camp.",
+            "Abu Shouk",
+        ),
+        // A possessive place owns the place: "Sagaing's Myinmu township".
+        (
+            "In a separate operation in Sagaing's Myinmu township, soldiers detained 11 men.",
+            "Myinmu township",
+        ),
+        // People fleeing a place.
+        ("Some 3,900 people fled Abu Shouk in the past week.", "Abu Shouk"),
+        ("The army sent about 300 troops to the Micay canyon on Monday.", "Micay canyon"),
+    ];
+    for (text, want) in CASES {
+        let got = run(text);
+        let place = got.first().and_then(|f| f.place.clone());
+        assert_eq!(place.as_deref(), Some(*want), "{text}");
+    }
+}
