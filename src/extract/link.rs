@@ -321,7 +321,14 @@ fn complete(
         high: bound.high,
         qualifier: bound.qualifier,
         metric,
-        who: who::text(s, toks, np.who).map(str::to_string),
+        // "Of the dead, 29 are children": the group is "children", not the copula.
+        who: who::text(s, toks, np.who).map(|w| {
+            let copula = ["are ", "were ", "is ", "was "];
+            match copula.iter().find_map(|c| w.strip_prefix(c)) {
+                Some(rest) if partitive.is_some() => rest.to_string(),
+                _ => w.to_string(),
+            }
+        }),
         cue,
         hint,
         subcount: aside
@@ -370,10 +377,20 @@ fn partitive_cue(toks: &[Token], first: usize) -> Option<Cue> {
     }
     let start = (0..first - 1)
         .rev()
-        .find(|&k| toks[k].is_punct(',') || toks[k].is_punct(';'))
+        .find(|&k| {
+            // A clause starts after a comma, semicolon or colon, or with a quotation.
+            [',', ';', ':', '"', '\u{201c}']
+                .iter()
+                .any(|&c| toks[k].is_punct(c))
+        })
         .map_or(0, |k| k + 1);
+    // An opening quote before "Of" belongs to the quotation, not the phrase.
+    let start = (start..first - 1)
+        .find(|&k| !(toks[k].is_punct('"') || toks[k].is_punct('\u{201c}')))
+        .unwrap_or(start);
     let phrase = &toks[start..first - 1];
-    if phrase.len() > 6 || !phrase.first().is_some_and(|t| t.is("of")) {
+    // "Of those hostages", "Of the 256 people who have died".
+    if phrase.len() > 9 || !phrase.first().is_some_and(|t| t.is("of")) {
         return None;
     }
     (start..first - 1).find_map(|k| cue_at(toks, k, |c| c.metric.is_some()).map(|(c, _)| c))
@@ -420,12 +437,21 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
         return None;
     };
     let copula = toks[verb].is_any(&["is", "was", "are", "were"]);
-    // The clause before the verb (a time such as "08:15" is not a clause break).
+    // The clause before the verb (a time such as "08:15" is not a clause
+    // break, nor is a colon inside brackets: "(international name: Trami)").
+    let mut depth = 0i32;
     let start = (0..verb)
         .rev()
         .find(|&p| {
-            toks[p].is_punct(';')
-                || (toks[p].is_punct(':') && toks.get(p + 1).is_some_and(|n| n.start > toks[p].end))
+            if toks[p].is_punct(')') {
+                depth += 1;
+            } else if toks[p].is_punct('(') {
+                depth -= 1;
+            }
+            depth <= 0
+                && (toks[p].is_punct(';')
+                    || (toks[p].is_punct(':')
+                        && toks.get(p + 1).is_some_and(|n| n.start > toks[p].end)))
         })
         .map_or(0, |p| p + 1);
     let clause = &toks[start..verb];
@@ -617,6 +643,7 @@ fn deployment_in(toks: &[Token]) -> bool {
         "sending",
         "dispatched",
         "dispatch",
+        "ordered",
         "mobilised",
         "mobilized",
         "mobilising",
@@ -807,6 +834,14 @@ mod tests {
             figs("Of the dead, 12 were children."),
             vec![("12".into(), "killed", 12, "exact")]
         );
+        // The group after a copula, and a relative clause as the cue.
+        let all = super::super::figures(&crate::Document::new(
+            "t",
+            chrono::NaiveDate::from_ymd_opt(2024, 8, 1),
+            "Of the 256 people who have died, 29 are children.",
+        ));
+        let sub: Vec<_> = all.iter().map(|f| (f.value, f.who.as_deref())).collect();
+        assert_eq!(sub, [(256, Some("people")), (29, Some("children"))]);
     }
 
     #[test]

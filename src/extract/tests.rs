@@ -69,6 +69,22 @@ const CASES: &[(&str, &[Row])] = &[
             "range",
         )],
     ),
+    // A colon inside brackets does not cut the toll from its verb.
+    (
+        "The death toll from the storm (international name: Trami) rose to 85 on Saturday.",
+        &[("85", "killed", 85, Some(85), Some(85), "exact")],
+    ),
+    (
+        "The state would send between 300 and 400 Guard members to Washington.",
+        &[(
+            "between 300 and 400",
+            "troops",
+            300,
+            Some(300),
+            Some(400),
+            "range",
+        )],
+    ),
     ("No casualties were reported.", &[]),
     ("Russia has established three military bases.", &[]),
     ("The highway M4 reopened in 2017.", &[]),
