@@ -68,6 +68,8 @@ pub const CUES: &[Cue] = &[
     cue("lives", Some(K), false, false, true),
     cue("lost their lives", Some(K), false, true, false),
     cue("bodies", Some(K), false, false, true),
+    // "recovered the bodies of 19 people": the dead counted after "of".
+    cue("bodies of", Some(K), true, false, false),
     cue("executed", Some(K), true, true, false),
     cue("executing", Some(K), true, false, false),
     cue("massacred", Some(K), true, true, false),

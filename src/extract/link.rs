@@ -260,6 +260,11 @@ fn complete(
     if metric.is_none() && np.head == Head::Force && deployment_in(toks) {
         metric = Some(Metric::Troops);
     }
+    // "had taken 12 Russian soldiers prisoner", "took 30 villagers captive":
+    // the verb comes before the number and its complement after the people.
+    if metric.is_none() && matches!(np.head, Head::Person | Head::Force) {
+        metric = taken_captive(toks, bound.first, np.end);
+    }
     // A list mate ("11 children and four pregnant women") or an earlier value
     // ("more than doubled to 356, up from 100") shares the previous figure's metric.
     if metric.is_none() {
@@ -368,6 +373,39 @@ fn subject_marked(toks: &[Token], first: usize) -> bool {
 
 /// A cue with its byte span and its distance in tokens from the number.
 type Cue4 = (Cue, usize, usize, usize);
+
+/// "taken N people prisoner" (detained), "took N people captive" or
+/// "hostage" (abducted): a form of "take" right before the number (through
+/// its qualifier) and the complement right after the counted people.
+fn taken_captive(toks: &[Token], first: usize, np_end: usize) -> Option<Metric> {
+    let take = (first.saturating_sub(3)..first)
+        .any(|k| toks[k].is_any(&["take", "takes", "took", "taken", "taking"]));
+    if !take {
+        return None;
+    }
+    // The complement may follow a short phrase: "taken 120 fighters from
+    // army-allied militias prisoner"; a punctuation mark ends the search.
+    let complement = toks
+        .iter()
+        .skip(np_end + 1)
+        .take(6)
+        .take_while(|t| t.is_word() || t.is_punct('-'))
+        .find(|t| {
+            t.is_any(&[
+                "prisoner",
+                "prisoners",
+                "captive",
+                "captives",
+                "hostage",
+                "hostages",
+            ])
+        })?;
+    Some(if complement.is_any(&["prisoner", "prisoners"]) {
+        Metric::Detained
+    } else {
+        Metric::Abducted
+    })
+}
 
 /// "Of those killed, 30 …", "Of the hostages, 116 …": a clause-initial "Of"
 /// phrase with a cue, ending in the comma right before the number.
@@ -822,6 +860,23 @@ mod tests {
                 ("12".into(), "killed", 12, "exact")
             ]
         );
+    }
+
+    #[test]
+    fn taken_prisoner_or_captive() {
+        assert_eq!(
+            figs("Its fighters had taken 12 Russian soldiers prisoner near Borova."),
+            vec![("12".into(), "detained", 12, "exact")]
+        );
+        assert_eq!(
+            figs("Militants took at least 30 villagers captive."),
+            vec![("at least 30".into(), "abducted", 30, "at_least")]
+        );
+        assert_eq!(
+            figs("The RSF had taken 120 fighters from army-allied militias prisoner."),
+            vec![("120".into(), "detained", 120, "exact")]
+        );
+        assert!(figs("The army has taken 12 villages.").is_empty());
     }
 
     #[test]

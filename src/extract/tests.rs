@@ -85,6 +85,10 @@ const CASES: &[(&str, &[Row])] = &[
             "range",
         )],
     ),
+    (
+        "Divers recovered the bodies of six people off the coast on Tuesday.",
+        &[("six", "killed", 6, Some(6), Some(6), "exact")],
+    ),
     ("No casualties were reported.", &[]),
     ("Russia has established three military bases.", &[]),
     ("The highway M4 reopened in 2017.", &[]),
