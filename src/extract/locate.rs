@@ -768,6 +768,8 @@ pub struct Names {
     all: Vec<Mention>,
     unknowns: Vec<(usize, usize)>,
     anaphora: bool,
+    /// The anaphor's noun ("camp" in "from the camp"), to find its antecedent.
+    pub anaphor_noun: Option<&'static str>,
 }
 
 impl Names {
@@ -780,11 +782,16 @@ impl Names {
             Vec::new()
         };
         let lower = s.to_ascii_lowercase();
-        let anaphora = ANAPHORA.iter().any(|a| lower.contains(a));
+        let anaphor = ANAPHORA.iter().find(|a| lower.contains(*a));
+        let anaphora = anaphor.is_some();
+        let anaphor_noun = anaphor
+            .and_then(|a| a.rsplit(' ').next())
+            .filter(|n| PLACE_NOUNS.contains(n) || SETTLEMENTS.contains(n));
         Names {
             all,
             unknowns,
             anaphora,
+            anaphor_noun,
         }
     }
 }
@@ -927,7 +934,11 @@ pub fn place(
         return Some(l);
     }
     if names.anaphora {
-        if let Some(p) = previous() {
+        if let Some(mut p) = previous() {
+            // A village named earlier: its country is the story's.
+            if p.country.is_none() {
+                p.country = unknown_country();
+            }
             return Some(p);
         }
     }
@@ -938,7 +949,41 @@ pub fn place(
 }
 
 /// The last place that one of `spans` (earlier sentences) puts something in.
-pub fn previous_place(text: &str, spans: &[std::ops::Range<usize>]) -> Option<Located> {
+pub fn previous_place(
+    text: &str,
+    spans: &[std::ops::Range<usize>],
+    noun: Option<&str>,
+) -> Option<Located> {
+    // "the camp" points back to a place named as a camp ("the Abu Shouk
+    // displacement camp"), not to whatever place came last.
+    if let Some(noun) = noun {
+        let named = spans.iter().rev().find_map(|r| {
+            let s = &text[r.clone()];
+            let known = gazetteer().mentions(s);
+            unknown_places(s, &known)
+                .into_iter()
+                .rev()
+                .find_map(|(a, b)| {
+                    let after: Vec<&str> = s[b..].split_whitespace().take(2).collect();
+                    let before: Vec<&str> = s[..a].split_whitespace().rev().take(2).collect();
+                    let is_noun = |w: &&str| {
+                        w.trim_matches(|c: char| !c.is_alphabetic())
+                            .eq_ignore_ascii_case(noun)
+                    };
+                    (after.iter().any(is_noun)
+                        || (before.first() == Some(&"of") && before.get(1).is_some_and(is_noun)))
+                    .then(|| s[a..b].to_string())
+                })
+        });
+        if let Some(name) = named {
+            return Some(Located {
+                name,
+                country: None,
+                lat: None,
+                lon: None,
+            });
+        }
+    }
     spans.iter().rev().find_map(|r| {
         let s = &text[r.clone()];
         in_sentence(s, &Found::at(s.len()), None, 0, true)

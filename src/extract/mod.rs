@@ -230,7 +230,8 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
         for f in found {
             let dated = when::date(s, &toks, &f, usable, doc.published, dateline);
             // The place an earlier sentence put things in, for "in the area" (looked up only when needed).
-            let previous = || locate::previous_place(text, &spans[n.saturating_sub(3)..n]);
+            let previous =
+                || locate::previous_place(text, &spans[n.saturating_sub(3)..n], names.anaphor_noun);
             let place = locate::place(s, &names, &f, story, previous, dateline);
             out.push(Figure {
                 doc: doc.id.clone(),

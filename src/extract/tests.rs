@@ -174,4 +174,12 @@ fn where_table() {
         let place = got.first().and_then(|f| f.place.clone());
         assert_eq!(place.as_deref(), Some(*want), "{text}");
     }
+    // "the camp" points back to the place named as a camp, not the last place.
+    let got = run(
+        "Gunmen attacked the Abu Shouk displacement camp near El Fasher in \
+        Sudan's Darfur region on Monday. Another 19 people were wounded in the assault \
+        on the camp, the UN said.",
+    );
+    let wounded = got.iter().find(|f| f.value == 19).expect("the 19 wounded");
+    assert_eq!(wounded.place.as_deref(), Some("Abu Shouk"));
 }
