@@ -220,13 +220,22 @@ fn specificity(kind: PlaceKind) -> f64 {
 fn preposition_weight(s: &str, at: usize) -> f64 {
     let mut best: f64 = 0.0;
     let mut after_of = false;
-    for w in s[..at]
+    let words: Vec<&str> = s[..at]
         .split(|c: char| c.is_whitespace() || c == ',')
         .rev()
         .filter(|w| !w.is_empty())
-        .take(8)
-    {
+        .take(9)
+        .collect();
+    for (i, &w) in words.iter().enumerate().take(8) {
         let lower = w.to_ascii_lowercase();
+        // "according to the White House", "due to": a source or a cause, not a place.
+        if lower == "to"
+            && words.get(i + 1).is_some_and(|p| {
+                ["according", "due", "thanks", "owing"].contains(&p.to_ascii_lowercase().as_str())
+            })
+        {
+            return best;
+        }
         if let Some((_, weight)) = LOCATIVE.iter().find(|(p, _)| *p == lower) {
             best = best.max(*weight);
             if lower != "of" {

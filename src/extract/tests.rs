@@ -168,6 +168,11 @@ fn where_table() {
         // People fleeing a place.
         ("Some 3,900 people fled Abu Shouk in the past week.", "Abu Shouk"),
         ("The army sent about 300 troops to the Micay canyon on Monday.", "Micay canyon"),
+        // A source after "according to" is not where things happened.
+        (
+            "WASHINGTON (AP) — Police have arrested 630 people since Aug. 7, according to the White House.",
+            "Washington",
+        ),
     ];
     for (text, want) in CASES {
         let got = run(text);
