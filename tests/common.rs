@@ -42,3 +42,35 @@ pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 pub fn json(s: &str) -> serde_json::Value {
     serde_json::from_str(s.trim()).unwrap_or_else(|e| panic!("not JSON ({e}): {s}"))
 }
+
+/// One run over `corpus`: `extract` then `aggregate` into `dir/single/`,
+/// the reference that sharded runs must equal. Returns that directory.
+pub fn single_run(dir: &Path, corpus: &Path) -> PathBuf {
+    let single = dir.join("single.csv");
+    let single_dir = dir.join("single");
+    let (code, _, stderr) = run(&[
+        "extract",
+        corpus.to_str().unwrap(),
+        "-o",
+        single.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = run(&[
+        "aggregate",
+        single.to_str().unwrap(),
+        "-o",
+        single_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    single_dir
+}
+
+/// The merged figures, series and claims of a sharded run equal one run's,
+/// byte for byte; `parts` names the shards in the message.
+pub fn assert_same_tables(single_dir: &Path, merged: &Path, parts: &str) {
+    for name in ["figures.csv", "series.csv", "claims.csv"] {
+        let a = std::fs::read(single_dir.join(name)).unwrap();
+        let b = std::fs::read(merged.join(name)).unwrap();
+        assert!(a == b, "{name}: {parts} differ from one run");
+    }
+}

@@ -277,7 +277,7 @@ fn series_filters_by_date_keeps_top_groups_and_pivots_wide() {
         0
     );
     let f = figs.to_str().unwrap();
-    let (code, long, stderr) = run(&[
+    let args = [
         "series",
         f,
         "--metric",
@@ -288,7 +288,8 @@ fn series_filters_by_date_keeps_top_groups_and_pivots_wide() {
         "2023-01-01",
         "--top",
         "2",
-    ]);
+    ];
+    let (code, long, stderr) = run(&args);
     assert_eq!(code, 0, "{stderr}");
     let rows: Vec<Vec<&str>> = long
         .lines()
@@ -299,19 +300,7 @@ fn series_filters_by_date_keeps_top_groups_and_pivots_wide() {
     assert!(rows.iter().all(|r| r[0] >= "2023-01-01"), "{long}");
     let groups: std::collections::BTreeSet<&str> = rows.iter().map(|r| r[2]).collect();
     assert_eq!(groups.len(), 2, "{long}");
-    let (code, wide, _) = run(&[
-        "series",
-        f,
-        "--metric",
-        "killed",
-        "--by",
-        "country",
-        "--from",
-        "2023-01-01",
-        "--top",
-        "2",
-        "--wide",
-    ]);
+    let (code, wide, _) = run(&[&args[..], &["--wide"]].concat());
     assert_eq!(code, 0);
     let header: Vec<&str> = wide.lines().next().unwrap().split(',').collect();
     assert_eq!(header.len(), 3 + 2, "{wide}");

@@ -3,7 +3,7 @@
 
 use std::process::Command;
 
-use crate::common::{root, run, shared};
+use crate::common::{assert_same_tables, root, run, shared, single_run};
 
 fn have(cmd: &str) -> bool {
     Command::new(cmd)
@@ -44,25 +44,7 @@ fn gnu_parallel_shards_aggregate_to_a_single_run() {
     );
 
     // One run.
-    let single = dir.path().join("single.csv");
-    let single_dir = dir.path().join("single");
-    assert_eq!(
-        run(&[
-            "extract",
-            corpus.to_str().unwrap(),
-            "-o",
-            single.to_str().unwrap()
-        ])
-        .0,
-        0
-    );
-    let (code, _, stderr) = run(&[
-        "aggregate",
-        single.to_str().unwrap(),
-        "-o",
-        single_dir.to_str().unwrap(),
-    ]);
-    assert_eq!(code, 0, "{stderr}");
+    let single_dir = single_run(dir.path(), &corpus);
 
     // Shards: parallel cuts the file at line boundaries and pipes each block to a map step.
     let parts = dir.path().join("parts");
@@ -98,11 +80,7 @@ fn gnu_parallel_shards_aggregate_to_a_single_run() {
     let glob = format!("{}/*.csv", parts.display());
     let (code, _, stderr) = run(&["aggregate", &glob, "-o", merged.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
-    for name in ["figures.csv", "series.csv", "claims.csv"] {
-        let a = std::fs::read(single_dir.join(name)).unwrap();
-        let b = std::fs::read(merged.join(name)).unwrap();
-        assert!(a == b, "{name}: {shards} shards differ from one run");
-    }
+    assert_same_tables(&single_dir, &merged, &format!("{shards} shards"));
 }
 
 #[test]

@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::common::{root, run, write};
+use crate::common::{assert_same_tables, root, single_run, write};
 
 fn succeeds(cmd: &mut Command) -> bool {
     cmd.output().is_ok_and(|o| o.status.success())
@@ -85,25 +85,7 @@ fn spark_partitions_aggregate_to_a_single_run() {
     assert!(docs > 10, "only {docs} fixture documents");
 
     // One run.
-    let single = dir.path().join("single.csv");
-    let single_dir = dir.path().join("single");
-    assert_eq!(
-        run(&[
-            "extract",
-            corpus.to_str().unwrap(),
-            "-o",
-            single.to_str().unwrap()
-        ])
-        .0,
-        0
-    );
-    let (code, _, stderr) = run(&[
-        "aggregate",
-        single.to_str().unwrap(),
-        "-o",
-        single_dir.to_str().unwrap(),
-    ]);
-    assert_eq!(code, 0, "{stderr}");
+    let single_dir = single_run(dir.path(), &corpus);
 
     // Spark in local mode. Twice as many partitions as documents: each line
     // starts in one partition, so some partitions are empty (no process, no part).
@@ -138,9 +120,5 @@ fn spark_partitions_aggregate_to_a_single_run() {
     assert!(shards > 1, "the corpus was not split ({shards} part)");
 
     let merged = out.join("merged");
-    for name in ["figures.csv", "series.csv", "claims.csv"] {
-        let a = std::fs::read(single_dir.join(name)).unwrap();
-        let b = std::fs::read(merged.join(name)).unwrap();
-        assert!(a == b, "{name}: {shards} Spark parts differ from one run");
-    }
+    assert_same_tables(&single_dir, &merged, &format!("{shards} Spark parts"));
 }

@@ -4,8 +4,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use anyhow::Context;
-use tolltrack::export::{self, write_atomic, TableFormat};
-use tolltrack::series;
+use tolltrack::export::{self, write_atomic};
 use tolltrack::{claims, Figure};
 
 /// Merge partial figure tables (from `tolltrack extract` run on shards, by
@@ -69,14 +68,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     claims::assign(&mut figs);
     let dir = &args.output;
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    write_atomic(&dir.join("figures.csv"), |w| {
-        export::write(&figs, TableFormat::Csv, w)
-    })?;
-    let (points, _) = series::build(
-        &figs,
-        series::Options::new(None, args.group.by, args.group.freq),
-    );
-    write_atomic(&dir.join("series.csv"), |w| series::write_csv(&points, w))?;
+    args.group.write_tables(dir, &figs)?;
     let table = claims::table(&figs);
     write_atomic(&dir.join("claims.csv"), |w| {
         Ok(claims::write_csv(&table, w)?)

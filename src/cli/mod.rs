@@ -158,6 +158,25 @@ pub struct GroupArgs {
     pub freq: tolltrack::series::Freq,
 }
 
+impl GroupArgs {
+    /// Write `figures.csv` and `series.csv` into `dir` (the tables `report`
+    /// and `aggregate` both give) and return the series points.
+    pub fn write_tables(
+        &self,
+        dir: &std::path::Path,
+        figs: &[tolltrack::Figure],
+    ) -> tolltrack::Result<Vec<tolltrack::series::Point>> {
+        use tolltrack::export::{self, write_atomic, TableFormat};
+        use tolltrack::series;
+        write_atomic(&dir.join("figures.csv"), |w| {
+            export::write(figs, TableFormat::Csv, w)
+        })?;
+        let (points, _) = series::build(figs, series::Options::new(None, self.by, self.freq));
+        write_atomic(&dir.join("series.csv"), |w| series::write_csv(&points, w))?;
+        Ok(points)
+    }
+}
+
 /// `--messages` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Messages {

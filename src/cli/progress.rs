@@ -12,6 +12,8 @@ use tolltrack::pipeline::Notice;
 /// line prints on a clean line.
 pub struct Progress {
     bar: Option<ProgressBar>,
+    /// Whether the bar has its final style (set on the first update).
+    styled: std::cell::Cell<bool>,
 }
 
 impl Progress {
@@ -28,6 +30,7 @@ impl Progress {
                 bar.enable_steady_tick(Duration::from_millis(200));
                 bar
             }),
+            styled: std::cell::Cell::new(false),
         }
     }
 
@@ -44,7 +47,7 @@ impl Progress {
         let Some(bar) = &self.bar else {
             return;
         };
-        if bar.length().is_none() && !bar.message().ends_with("documents") {
+        if !self.styled.replace(true) {
             let style = match total {
                 Some(t) => {
                     bar.set_length(t);

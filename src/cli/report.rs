@@ -4,10 +4,9 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use anyhow::Context;
-use tolltrack::export::{self, write_atomic, TableFormat};
+use tolltrack::export::{self, write_atomic};
 use tolltrack::render;
 use tolltrack::report::Report;
-use tolltrack::series;
 use tolltrack::{pipeline, Figure, Metric};
 
 use super::InputArgs;
@@ -49,14 +48,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         args.input.notice(),
     )?;
     export::spreadsheet_safe(&mut figs);
-    write_atomic(&dir.join("figures.csv"), |w| {
-        export::write(&figs, TableFormat::Csv, w)
-    })?;
-    let (points, _) = series::build(
-        &figs,
-        series::Options::new(None, args.group.by, args.group.freq),
-    );
-    write_atomic(&dir.join("series.csv"), |w| series::write_csv(&points, w))?;
+    let points = args.group.write_tables(dir, &figs)?;
 
     let metrics: BTreeSet<Metric> = figs
         .iter()

@@ -220,18 +220,23 @@ fn specificity(kind: PlaceKind) -> f64 {
 fn preposition_weight(s: &str, at: usize) -> f64 {
     let mut best: f64 = 0.0;
     let mut after_of = false;
-    let words: Vec<&str> = s[..at]
+    let mut words = s[..at]
         .split(|c: char| c.is_whitespace() || c == ',')
         .rev()
         .filter(|w| !w.is_empty())
         .take(9)
-        .collect();
-    for (i, &w) in words.iter().enumerate().take(8) {
+        .peekable();
+    for _ in 0..8 {
+        let Some(w) = words.next() else {
+            break;
+        };
         let lower = w.to_ascii_lowercase();
         // "according to the White House", "due to": a source or a cause, not a place.
         if lower == "to"
-            && words.get(i + 1).is_some_and(|p| {
-                ["according", "due", "thanks", "owing"].contains(&p.to_ascii_lowercase().as_str())
+            && words.peek().is_some_and(|p| {
+                ["according", "due", "thanks", "owing"]
+                    .iter()
+                    .any(|c| p.eq_ignore_ascii_case(c))
             })
         {
             return best;
@@ -885,22 +890,22 @@ fn candidates(
 /// Sagaing Region", "Steccato di Cutro, also in Calabria". The container is
 /// the less specific answer to "where".
 fn locates(between: &str) -> bool {
-    let words: Vec<String> = between
+    // Words other than fillers, place nouns, possessive places and "also":
+    // exactly one, and it is "in". No allocation: this runs per pair of places.
+    let mut rest = between
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .filter(|w| {
-            let lower = w.to_ascii_lowercase();
             let possessive = w.chars().next().is_some_and(char::is_uppercase)
-                && (lower.ends_with("'s") || lower.ends_with("\u{2019}s"));
+                && (w.ends_with("'s") || w.ends_with("\u{2019}s"));
+            let plain = |table: &[&str]| table.iter().any(|t| t.eq_ignore_ascii_case(w));
             !(possessive
-                || lower == "also"
-                || FILLERS.contains(&lower.as_str())
-                || PLACE_NOUNS.contains(&lower.as_str())
-                || SETTLEMENTS.contains(&lower.as_str()))
-        })
-        .map(|w| w.to_ascii_lowercase())
-        .collect();
-    words == ["in"]
+                || w.eq_ignore_ascii_case("also")
+                || plain(FILLERS)
+                || plain(PLACE_NOUNS)
+                || plain(SETTLEMENTS))
+        });
+    rest.next().is_some_and(|w| w.eq_ignore_ascii_case("in")) && rest.next().is_none()
 }
 
 fn best(c: impl Iterator<Item = Candidate>) -> Option<Candidate> {
