@@ -40,15 +40,12 @@ fn from_days(n: i32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_signed(chrono::Duration::days(n as i64))
 }
 
-fn date_column(
-    name: &str,
-    figs: &[Figure],
-    get: fn(&Figure) -> Option<NaiveDate>,
-) -> Result<Column> {
-    let v: Vec<Option<i32>> = figs.iter().map(|f| days(get(f))).collect();
-    Ok(Series::new(name.into(), v)
-        .cast(&DataType::Date)?
-        .into_column())
+/// A Date column built as such: casting an Int32 column instead makes
+/// polars zero an 8 MiB buffer once per process, a third of a one-document run.
+fn date_column(name: &str, figs: &[Figure], get: fn(&Figure) -> Option<NaiveDate>) -> Column {
+    Int32Chunked::from_iter_options(name.into(), figs.iter().map(|f| days(get(f))))
+        .into_date()
+        .into_column()
 }
 
 fn str_column(name: &str, figs: &[Figure], get: fn(&Figure) -> Option<&str>) -> Column {
@@ -70,9 +67,9 @@ fn float_column(name: &str, figs: &[Figure], get: fn(&Figure) -> Option<f64>) ->
 pub fn from_figures(figs: &[Figure]) -> Result<DataFrame> {
     let columns = vec![
         str_column("doc", figs, |f| Some(&f.doc)),
-        date_column("published", figs, |f| f.published)?,
-        date_column("date", figs, |f| f.date)?,
-        date_column("period_start", figs, |f| f.period_start)?,
+        date_column("published", figs, |f| f.published),
+        date_column("date", figs, |f| f.date),
+        date_column("period_start", figs, |f| f.period_start),
         str_column("metric", figs, |f| Some(f.metric.as_str())),
         int_column("value", figs, |f| Some(f.value)),
         int_column("low", figs, |f| f.low),
