@@ -182,7 +182,11 @@ fn write_csv(figs: &[Figure], header: bool, w: &mut dyn Write) -> std::io::Resul
         buf.push(b',');
         int(&mut buf, Some(f.end as u64));
         buf.push(b',');
-        buf.extend_from_slice(if f.published_inferred { b"true" } else { b"false" });
+        buf.extend_from_slice(if f.published_inferred {
+            b"true"
+        } else {
+            b"false"
+        });
         buf.push(b',');
         csv_text(&mut buf, f.country.as_deref());
         for v in [f.lat, f.lon] {

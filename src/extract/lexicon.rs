@@ -2,7 +2,7 @@
 //! in [`link`](super::link) refer to these tables and never spell words
 //! themselves, so the grammar can grow by adding rows.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 use regex::Regex;

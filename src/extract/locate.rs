@@ -9,7 +9,7 @@
 //! the dateline counts against. A capitalised name after a locative
 //! preposition that the gazetteer lacks (a village) is a candidate too.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::date::{MONTHS, WEEKDAYS};
 use super::lexicon::FUNCTION;
@@ -641,10 +641,17 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
     if let Some(st) = start {
         words.push((st, s.len()));
     }
+    // The word without its possessive (`strip_suffix` in loops: a `&str`
+    // pattern in `trim_end_matches` builds a searcher on every call).
     let text = |w: (usize, usize)| {
-        s[w.0..w.1]
-            .trim_end_matches("'s")
-            .trim_end_matches("\u{2019}s")
+        let mut t = &s[w.0..w.1];
+        while let Some(r) = t.strip_suffix("'s") {
+            t = r;
+        }
+        while let Some(r) = t.strip_suffix("\u{2019}s") {
+            t = r;
+        }
+        t
     };
     // A capitalised word: three letters at least alone, two inside a longer
     // name ("Lin Ta Lu", "El Plateado").

@@ -28,8 +28,8 @@ mod robust;
 #[cfg(test)]
 mod tests;
 
+use foldhash::{HashSet, HashSetExt};
 use std::cell::OnceCell;
-use std::collections::HashSet;
 
 use chrono::NaiveDate;
 

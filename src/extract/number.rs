@@ -30,8 +30,8 @@
 //! are not numbers; "one" as a pronoun ("the one", "no one", "one may") is not a
 //! number; values of a quadrillion or more are skipped.
 
+use foldhash::HashMap;
 use regex::Regex;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// How the number was written.

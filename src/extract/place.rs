@@ -388,6 +388,9 @@ struct Entry {
     /// [`Cand::pack`]; the others are a list in `more`.
     cand: u32,
     more: u32,
+    /// Not a name, only the start of longer ones ("cox" of "cox's bazar"):
+    /// a scan goes on past it, and stops where the text leaves every name.
+    prefix: bool,
 }
 
 const NONE: u32 = u32::MAX;
@@ -773,6 +776,7 @@ impl Builder {
             }
         }
 
+        g.add_prefixes();
         for &b in &g.arena {
             g.key_byte[b as usize] = true;
         }
@@ -923,6 +927,7 @@ impl Gazetteer {
             exact: u16::MAX,
             cand: NONE,
             more: NONE,
+            prefix: false,
         });
         // Keep the load under 0.7 so probe runs stay short.
         if self.entries.len() * 10 > self.slots.len() * 7 {
@@ -944,6 +949,30 @@ impl Gazetteer {
             slots[i] = fp << ENTRY_BITS | (e as u32 + 1);
         }
         self.slots = slots;
+    }
+
+    /// Enter every proper start of a name that ends where a scan looks a name
+    /// up (see [`Scan::names_at`]) and is not a name itself, as a prefix.
+    fn add_prefixes(&mut self) {
+        let mut prefixes: Vec<(u32, u32)> = Vec::new();
+        for en in &self.entries {
+            let key = self.key_of(en);
+            for i in 1..key.len() {
+                let a = key[i - 1];
+                if (a.is_ascii_alphanumeric() || a == b'.') && !is_word_byte(key[i]) {
+                    prefixes.push((en.key, i as u32));
+                }
+            }
+        }
+        for (key, len) in prefixes {
+            let h = hash(&self.arena[key as usize..(key + len) as usize]);
+            let before = self.entries.len();
+            if let Some(e) = self.insert_span(h, key, len) {
+                if e as usize >= before {
+                    self.entries[e as usize].prefix = true;
+                }
+            }
+        }
     }
 
     /// The entry for a normalised key.
@@ -1407,8 +1436,10 @@ impl Scan<'_> {
         while e < norm.len() && is_word_byte(norm[e]) {
             e += 1;
         }
-        std::str::from_utf8(&norm[s..e])
-            .is_ok_and(|w| MINOR_WORDS[..NAME_INITIAL_MINOR].contains(&w))
+        let word = &norm[s..e];
+        MINOR_WORDS[..NAME_INITIAL_MINOR]
+            .iter()
+            .any(|m| m.as_bytes() == word)
     }
 
     /// Every name that starts at `s`, shortest first, as (end, entry).
@@ -1431,8 +1462,11 @@ impl Scan<'_> {
             }
             let at_end = e == norm.len() || !is_word_byte(norm[e]);
             if at_end && (a.is_ascii_alphanumeric() || a == b'.') {
-                if let Some(en) = g.get(&norm[s..e]) {
-                    found.push((e, en));
+                match g.get(&norm[s..e]) {
+                    Some(en) if g.entries[en as usize].prefix => {}
+                    Some(en) => found.push((e, en)),
+                    // No name goes on from here.
+                    None => break,
                 }
             }
             e += 1;
