@@ -823,6 +823,7 @@ fn candidates(
     s: &str,
     names: &Names,
     found: &Found,
+    figures: &[(usize, usize)],
     country: Option<&str>,
     dateline: usize,
 ) -> Vec<Candidate> {
@@ -834,6 +835,19 @@ fn candidates(
             start.saturating_sub(found.end)
         }
     };
+    // The place follows another figure closely, in the same phrase, so it
+    // is that figure's: "almost 50 people in Bayda and a dozen in Susa",
+    // "11 people, nine of them in the city of Sumy" (but not "seven people,
+    // including three minors, were abducted from Komanda").
+    let anothers = |start: usize| {
+        figures
+            .iter()
+            .filter(|f| f.1 <= start)
+            .max_by_key(|f| f.1)
+            .is_some_and(|f| {
+                *f != (found.start, found.end) && start - f.1 <= 32 && !clause_break(&s[f.1..start])
+            })
+    };
     let score = |start: usize, end: usize, spec: f64| {
         let prep = preposition_weight(s, start);
         let mut v = prep + spec - distance(start, end) as f64 / 40.0;
@@ -842,6 +856,16 @@ fn candidates(
         }
         if is_modifier(s, end) {
             v -= 5.0;
+        }
+        // A place in a phrase or clause before the figure's: "In Donetsk
+        // Oblast, three people were killed in Pokrovsk" (the fronted place
+        // frames, the figure's own clause locates). Only for a real figure:
+        // a headline or an earlier sentence is scored from a mere position.
+        if !figures.is_empty() && end <= found.start && clause_break(&s[end..found.start]) {
+            v -= 1.5;
+        }
+        if anothers(start) {
+            v -= 2.0;
         }
         (v, prep >= 1.0 && !is_modifier(s, end))
     };
@@ -915,6 +939,20 @@ fn locates(between: &str) -> bool {
     rest.next().is_some_and(|w| w.eq_ignore_ascii_case("in")) && rest.next().is_none()
 }
 
+/// Whether a stretch of text holds a comma, semicolon or dash that is not
+/// inside a number ("320,000").
+fn clause_break(between: &str) -> bool {
+    let b = between.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b',' => {
+            let digit = |j: Option<&u8>| j.is_some_and(u8::is_ascii_digit);
+            !(i > 0 && digit(b.get(i - 1)) && digit(b.get(i + 1)))
+        }
+        b';' => true,
+        _ => false,
+    }) || between.contains(['\u{2014}', '\u{2013}'])
+}
+
 fn best(c: impl Iterator<Item = Candidate>) -> Option<Candidate> {
     c.max_by(|a, b| a.0.total_cmp(&b.0))
 }
@@ -928,7 +966,7 @@ pub fn in_sentence(
     unknown: bool,
 ) -> Option<(f64, Located)> {
     let names = Names::of(s, unknown);
-    best(candidates(s, &names, found, country, dateline).into_iter()).map(|(v, _, l)| (v, l))
+    best(candidates(s, &names, found, &[], country, dateline).into_iter()).map(|(v, _, l)| (v, l))
 }
 
 /// The place of `found` in sentence `s`: a place the sentence puts it in
@@ -940,6 +978,7 @@ pub fn place(
     s: &str,
     names: &Names,
     found: &Found,
+    figures: &[(usize, usize)],
     story: impl Fn() -> Option<Located>,
     previous: impl FnOnce() -> Option<Located>,
     dateline: usize,
@@ -950,7 +989,7 @@ pub fn place(
     } else {
         unknown_country()
     };
-    let cands = candidates(s, names, found, country.as_deref(), dateline);
+    let cands = candidates(s, names, found, figures, country.as_deref(), dateline);
     if let Some((_, _, l)) = best(cands.iter().filter(|c| c.1).cloned()) {
         return Some(l);
     }

@@ -227,12 +227,13 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
         let usable: &[date::DateMatch] = if doc.published.is_some() { &dates } else { &[] };
         let dateline = locate::dateline_in(doc_dateline, span.start);
         let names = locate::Names::of(s, true);
+        let figure_spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
         for f in found {
             let dated = when::date(s, &toks, &f, usable, doc.published, dateline);
             // The place an earlier sentence put things in, for "in the area" (looked up only when needed).
             let previous =
                 || locate::previous_place(text, &spans[n.saturating_sub(3)..n], names.anaphor_noun);
-            let place = locate::place(s, &names, &f, story, previous, dateline);
+            let place = locate::place(s, &names, &f, &figure_spans, story, previous, dateline);
             out.push(Figure {
                 doc: doc.id.clone(),
                 published: doc.published,

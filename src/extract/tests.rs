@@ -188,3 +188,35 @@ fn where_table() {
     let wounded = got.iter().find(|f| f.value == 19).expect("the 19 wounded");
     assert_eq!(wounded.place.as_deref(), Some("Abu Shouk"));
 }
+
+/// Sentence → the `where` of each figure, in text order: a fronted place
+/// frames the sentence, the figure's own clause locates it, and a place
+/// right after another figure belongs to that figure.
+#[test]
+fn where_per_figure() {
+    const CASES: &[(&str, &[&str])] = &[
+        (
+            "In Zaporizhzhia Oblast, four people were killed in Vasylivka and two in Polohy \
+            overnight, while nine others were injured across the region.",
+            &["Vasylivka", "Polohy", "Zaporizhzhia Oblast"],
+        ),
+        (
+            "In Kherson Oblast, shelling wounded 14 civilians on Friday, six of them in the city of Kherson.",
+            &["Kherson Oblast", "Kherson"],
+        ),
+        (
+            "Inside Sudan, about 500,000 people have fled their homes in North Kordofan since June.",
+            &["North Kordofan"],
+        ),
+        // The sub-count's commas do not move the total away from its verb's place.
+        (
+            "At least eight people, including two nurses, were abducted from Beni on Sunday.",
+            &["Beni", "Beni"],
+        ),
+    ];
+    for (text, want) in CASES {
+        let got: Vec<Option<String>> = run(text).into_iter().map(|f| f.place).collect();
+        let want: Vec<Option<String>> = want.iter().map(|w| Some(w.to_string())).collect();
+        assert_eq!(got, want, "{text}");
+    }
+}
