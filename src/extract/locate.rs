@@ -409,6 +409,24 @@ const PLACE_NOUNS: &[&str] = &[
     "canyon",
 ];
 
+/// Adverbs that can follow a place without making it a modifier: "killed
+/// in Carrefour-Feuilles overnight".
+const ADVERBS: &[&str] = &[
+    "overnight",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "again",
+    "itself",
+    "late",
+    "early",
+    "last",
+    "this",
+    "once",
+    "too",
+];
+
 /// Words between a name and its place noun: "the Nur Shams refugee camp".
 const PLACE_MODIFIERS: &[&str] = &[
     "refugee",
@@ -730,6 +748,7 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
                 && !place_noun
                 && !n.ends_with("ed")
                 && !FUNCTION.contains(&n)
+                && !ADVERBS.contains(&n)
                 && !FILLERS.contains(&n)
                 && !LOCATIVE.iter().any(|(p, _)| *p == n)
                 && words
@@ -877,14 +896,28 @@ fn candidates(
         .map(|m| (m.start, m.end))
         .chain(names.unknowns.iter().copied())
         .collect();
-    let container = |start: usize| {
+    let container = |start: usize, end: usize| {
         spans
             .iter()
             .any(|&(_, e)| e <= start && locates(&s[e..start]))
+            || spans
+                .iter()
+                .any(|&(b, _)| b >= end && names_settlement(&s[end..b]))
     };
     let score = |start: usize, end: usize, spec: f64| {
         let (v, loc) = score(start, end, spec);
-        (if container(start) { v - 1.5 } else { v }, loc)
+        // The container is less specific: for a figure it all but never
+        // wins over the place it locates; for an anaphor ("in the area",
+        // scored from a mere position) it is often the wider area meant.
+        let penalty = if figures.is_empty() { 1.5 } else { 3.0 };
+        (
+            if container(start, end) {
+                v - penalty
+            } else {
+                v
+            },
+            loc,
+        )
     };
     let mut out = Vec::new();
     // A longer name the gazetteer lacks wins over a name inside it ("Mai Kadra" over "Mai").
@@ -918,11 +951,13 @@ fn candidates(
 
 /// Whether the words between two places make the second the container of
 /// the first: "Borova in Kharkiv Oblast", "Lin Ta Lu village, in Myanmar's
-/// Sagaing Region", "Steccato di Cutro, also in Calabria". The container is
-/// the less specific answer to "where".
+/// Sagaing Region", "Steccato di Cutro, also in Calabria", "El Plateado, a
+/// remote village in Cauca province", "the Nur Shams camp near Tulkarem".
+/// The container is the less specific answer to "where".
 fn locates(between: &str) -> bool {
-    // Words other than fillers, place nouns, possessive places and "also":
-    // exactly one, and it is "in". No allocation: this runs per pair of places.
+    // Words other than fillers, place nouns, possessive places, articles and
+    // "also": exactly one, and it is "in", "near" or "outside". No
+    // allocation: this runs per pair of places.
     let mut rest = between
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
@@ -931,12 +966,30 @@ fn locates(between: &str) -> bool {
                 && (w.ends_with("'s") || w.ends_with("\u{2019}s"));
             let plain = |table: &[&str]| table.iter().any(|t| t.eq_ignore_ascii_case(w));
             !(possessive
-                || w.eq_ignore_ascii_case("also")
+                || plain(&["also", "a", "an"])
                 || plain(FILLERS)
+                || plain(PLACE_MODIFIERS)
                 || plain(PLACE_NOUNS)
                 || plain(SETTLEMENTS))
         });
-    rest.next().is_some_and(|w| w.eq_ignore_ascii_case("in")) && rest.next().is_none()
+    rest.next().is_some_and(|w| {
+        ["in", "near", "outside"]
+            .iter()
+            .any(|p| w.eq_ignore_ascii_case(p))
+    }) && rest.next().is_none()
+}
+
+/// Whether the words between two places name the second as a settlement of
+/// the first: "the Port-au-Prince neighbourhood of Carrefour-Feuilles", "the
+/// Gaza City suburb of Shejaiya". The first is then the container.
+fn names_settlement(between: &str) -> bool {
+    let mut words = between
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty());
+    let (Some(noun), Some(of), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    of.eq_ignore_ascii_case("of") && SETTLEMENTS.iter().any(|t| t.eq_ignore_ascii_case(noun))
 }
 
 /// Whether a stretch of text holds a comma, semicolon or dash that is not

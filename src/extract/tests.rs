@@ -168,6 +168,19 @@ fn where_table() {
         // People fleeing a place.
         ("Some 3,900 people fled Abu Shouk in the past week.", "Abu Shouk"),
         ("The army sent about 300 troops to the Micay canyon on Monday.", "Micay canyon"),
+        // A place that only locates the named one: "near", an appositive, "the X suburb of Y".
+        (
+            "A drone strike on the Balata refugee camp near Nablus killed two men on Tuesday.",
+            "Balata",
+        ),
+        (
+            "Gunmen abducted 30 farmers in Kankara, a small town in northwestern Katsina state.",
+            "Kankara",
+        ),
+        (
+            "Militia fighters killed nine people in the Bunia suburb of Lopa overnight.",
+            "Lopa",
+        ),
         // A source after "according to" is not where things happened.
         (
             "WASHINGTON (AP) — Police have arrested 630 people since Aug. 7, according to the White House.",
