@@ -71,6 +71,17 @@ const SETTLEMENTS: &[&str] = &[
     "port",
     "island",
     "oblast",
+    "tehsil",
+    "upazila",
+    "territory",
+    "sector",
+    "commune",
+    "prefecture",
+    "department",
+    "subdistrict",
+    "raion",
+    "barangay",
+    "parish",
 ];
 
 /// Words between a preposition and a place: "in the northern city of Idlib".
@@ -407,6 +418,17 @@ const PLACE_NOUNS: &[&str] = &[
     "oblast",
     "township",
     "canyon",
+    "tehsil",
+    "upazila",
+    "territory",
+    "sector",
+    "commune",
+    "prefecture",
+    "subdistrict",
+    "raion",
+    "barangay",
+    "parish",
+    "airbase",
 ];
 
 /// Adverbs that can follow a place without making it a modifier: "killed
@@ -445,6 +467,16 @@ const PLACE_MODIFIERS: &[&str] = &[
 /// Admin suffixes kept in `where`: "Est region", "Saint Martin's Island".
 const KEPT_SUFFIXES: &[&str] = &[
     "township",
+    "tehsil",
+    "upazila",
+    "territory",
+    "sector",
+    "commune",
+    "prefecture",
+    "subdistrict",
+    "raion",
+    "barangay",
+    "parish",
     "canyon",
     "region",
     "district",
@@ -526,7 +558,11 @@ fn located(text: &str, m: &Mention) -> Located {
 /// Returns (start of the line, start of the dash): the place words lie between.
 pub fn dateline(text: &str) -> Option<(usize, usize)> {
     let mut start = 0;
-    for line in text.split('\n').take(4) {
+    // Below a headline, a byline and a date line: the first lines up to 1,000 bytes.
+    for line in text.split('\n').take(10) {
+        if start > 1000 {
+            break;
+        }
         let head = &line[..line.floor_char_boundary(line.len().min(200))];
         let first = head.split([',', ' ', '(']).next().unwrap_or("");
         let letters = first.chars().any(char::is_alphabetic);
@@ -899,7 +935,7 @@ fn candidates(
     let container = |start: usize, end: usize| {
         spans
             .iter()
-            .any(|&(_, e)| e <= start && locates(&s[e..start]))
+            .any(|&(b, e)| e <= start && (locates(&s[e..start]) || unit_of(&s[b..e], &s[e..start])))
             || spans
                 .iter()
                 .any(|&(b, _)| b >= end && names_settlement(&s[end..b]))
@@ -977,6 +1013,20 @@ fn locates(between: &str) -> bool {
             .iter()
             .any(|p| w.eq_ignore_ascii_case(p))
     }) && rest.next().is_none()
+}
+
+/// Whether a place and the words after it make the next place its container:
+/// "the Nurgal district of Kunar", "the Loi Mamund tehsil of Bajaur district".
+fn unit_of(place: &str, between: &str) -> bool {
+    let unit = |w: &str| SETTLEMENTS.iter().any(|t| t.eq_ignore_ascii_case(w));
+    let mut words = between.split_whitespace();
+    match (words.next(), words.next(), words.next()) {
+        (Some(of), None, None) if of.eq_ignore_ascii_case("of") => {
+            place.rsplit(' ').next().is_some_and(unit)
+        }
+        (Some(noun), Some(of), None) => of.eq_ignore_ascii_case("of") && unit(noun),
+        _ => false,
+    }
 }
 
 /// Whether the words between two places name the second as a settlement of
@@ -1073,6 +1123,17 @@ pub fn previous_place(
         let named = spans.iter().rev().find_map(|r| {
             let s = &text[r.clone()];
             let known = gazetteer().mentions(s);
+            // "the district" after "Wayanad district": a known place named with the noun.
+            let with_noun = known.iter().rev().find(|m| {
+                !m.demonym
+                    && s[m.start..m.end]
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| w.eq_ignore_ascii_case(noun))
+            });
+            if let Some(m) = with_noun {
+                return Some(located(s, m));
+            }
             unknown_places(s, &known)
                 .into_iter()
                 .rev()
@@ -1085,16 +1146,16 @@ pub fn previous_place(
                     };
                     (after.iter().any(is_noun)
                         || (before.first() == Some(&"of") && before.get(1).is_some_and(is_noun)))
-                    .then(|| s[a..b].to_string())
+                    .then(|| Located {
+                        name: s[a..b].to_string(),
+                        country: None,
+                        lat: None,
+                        lon: None,
+                    })
                 })
         });
-        if let Some(name) = named {
-            return Some(Located {
-                name,
-                country: None,
-                lat: None,
-                lon: None,
-            });
+        if named.is_some() {
+            return named;
         }
     }
     spans.iter().rev().find_map(|r| {

@@ -65,8 +65,29 @@ fn wrapped(bytes: &[u8], i: usize) -> bool {
     let next = bytes[i + 1..]
         .iter()
         .find(|b| !matches!(b, b' ' | b'\t' | b'\r'));
-    next.is_some_and(|b| b.is_ascii_lowercase())
+    if next.is_some_and(|b| b.is_ascii_lowercase()) {
+        return true;
+    }
+    // No sentence or headline ends on an article, preposition or
+    // conjunction: "Across the\nKordofan region", "on\nJuly 6".
+    let line = &bytes[..i];
+    let last = line
+        .trim_ascii_end()
+        .rsplit(|b| b.is_ascii_whitespace())
+        .next();
+    next.is_some()
+        && last.is_some_and(|w| {
+            DANGLING
+                .iter()
+                .any(|d| d.as_bytes().eq_ignore_ascii_case(w))
+        })
 }
+
+/// Words a line cannot end a sentence or a headline with.
+const DANGLING: &[&str] = &[
+    "the", "a", "an", "of", "in", "on", "at", "to", "from", "by", "with", "for", "near", "and",
+    "or", "than", "into", "across", "about", "around", "some", "its", "their", "his", "her",
+];
 
 /// Include a closing quote or bracket right after the stop.
 fn close_quote(bytes: &[u8], mut i: usize) -> usize {
@@ -193,6 +214,15 @@ mod tests {
         assert_eq!(
             sentences("Seven people\n\nwere killed"),
             vec!["Seven people", "were killed"]
+        );
+        // A line ending on an article or preposition goes on before a capital.
+        assert_eq!(
+            sentences("Shelling across the\nDonbas region killed 4 on\nMonday."),
+            vec!["Shelling across the\nDonbas region killed 4 on\nMonday."]
+        );
+        assert_eq!(
+            sentences("Floods hit the north\nDozens feared dead"),
+            vec!["Floods hit the north", "Dozens feared dead"]
         );
     }
 }
