@@ -15,6 +15,7 @@ use super::date::{MONTHS, WEEKDAYS};
 use super::lexicon::FUNCTION;
 use super::link::Found;
 use super::place::{gazetteer, Mention, PlaceKind};
+use super::Metric;
 
 /// A resolved place.
 #[derive(Debug, Clone, PartialEq)]
@@ -329,6 +330,26 @@ fn is_speaker(s: &str, end: usize) -> bool {
         .or_else(|| rest.strip_prefix("\u{2019}s"))
     {
         return INSTITUTIONS.contains(&word(after).as_str());
+    }
+    // "Kigali now has", "Moscow also denied".
+    let mut rest = rest;
+    for _ in 0..2 {
+        let w = word(rest);
+        if ![
+            "now",
+            "also",
+            "still",
+            "already",
+            "reportedly",
+            "later",
+            "then",
+        ]
+        .contains(&w.as_str())
+        {
+            break;
+        }
+        let skip = rest.trim_start();
+        rest = skip.find(char::is_whitespace).map_or("", |i| &skip[i..]);
     }
     SPEAKER.contains(&word(rest).as_str())
 }
@@ -729,7 +750,11 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
             && text(words[k]).len() == 2
             && words.get(k + 1).is_some_and(|&w| capital(w))
             && s[words[k].1..words[k + 1].0].trim().is_empty();
-        if !(capital(words[k]) || two_letter_lead) || excluded(words[k]) {
+        // "Union Island": a place noun after an organisation's word makes a place.
+        let before_noun = words.get(k + 1).is_some_and(|&w| {
+            initial(w) && PLACE_NOUNS.contains(&text(w).to_ascii_lowercase().as_str())
+        });
+        if !(capital(words[k]) || two_letter_lead) || (excluded(words[k]) && !before_noun) {
             k += 1;
             continue;
         }
@@ -753,7 +778,16 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
             last += 1;
         }
         let run = (words[k].0, words[last].0 + text(words[last]).len());
-        let org = (k..=last).any(|j| excluded(words[j]));
+        let lower_of = |j: usize| text(words[j]).to_ascii_lowercase();
+        let is_noun = |j: usize| {
+            let w = lower_of(j);
+            PLACE_NOUNS.contains(&w.as_str()) || SETTLEMENTS.contains(&w.as_str())
+        };
+        // "Union Island" is a place even though "Union" names organisations;
+        // "the Island" alone is no name.
+        let named_place = last > k && is_noun(last);
+        let org = !named_place && (k..=last).any(|j| excluded(words[j]));
+        let noun_only = (k..=last).all(is_noun);
         let next = words
             .get(last + 1)
             .map(|&w| s[w.0..w.1].to_ascii_lowercase());
@@ -773,11 +807,13 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
                 || (m.start < run.1 && run.0 < m.end && m.end - m.start >= run.1 - run.0)
         });
         // "the International Organization for Migration": the tail of a longer name.
-        let tail_of_name = k >= 2
-            && capital(words[k - 2])
-            && s[words[k - 1].0..words[k - 1].1]
-                .chars()
-                .all(|c| c.is_lowercase());
+        // ("for" only after an organisation's word: "fled Mambasa for Komanda".)
+        let tail_of_name = k >= 2 && capital(words[k - 2]) && {
+            let link = s[words[k - 1].0..words[k - 1].1].to_ascii_lowercase();
+            ["of", "and", "de", "du", "des"].contains(&link.as_str())
+                || (link == "for"
+                    && ORGANISATIONS.contains(&text(words[k - 2]).to_ascii_lowercase().as_str()))
+        };
         // "the Telegram messaging app": a name used as a modifier.
         let modifies = next.as_deref().is_some_and(|n| {
             n.chars().all(char::is_lowercase)
@@ -792,6 +828,7 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
                     .is_some_and(|w| s[run.1..w.0].trim().is_empty())
         });
         if !org
+            && !noun_only
             && !overlaps
             && !tail_of_name
             && !modifies
@@ -916,8 +953,16 @@ fn candidates(
         // Oblast, three people were killed in Pokrovsk" (the fronted place
         // frames, the figure's own clause locates). Only for a real figure:
         // a headline or an earlier sentence is scored from a mere position.
-        if !figures.is_empty() && end <= found.start && clause_break(&s[end..found.start]) {
+        if !figures.is_empty()
+            && end <= found.start
+            && clause_break(&s[end..found.start])
+            && !relative(&s[end..found.start])
+        {
             v -= 1.5;
+        }
+        // People flee to a place: "fled Ntoyo for Manguredjipa" (§5).
+        if found.metric == Metric::Displaced && prep > 0.0 && destination(s, start) {
+            v += 3.0;
         }
         if anothers(start) {
             v -= 2.0;
@@ -925,29 +970,34 @@ fn candidates(
         (v, prep >= 1.0 && !is_modifier(s, end))
     };
     // Where every place of the sentence is, to see which one locates another.
-    let spans: Vec<(usize, usize)> = names
+    // How specific each is: a name the gazetteer lacks is taken for the
+    // smallest unit (a village, a neighbourhood).
+    const UNKNOWN: f64 = 1.5;
+    let spans: Vec<(usize, usize, f64)> = names
         .all
         .iter()
         .filter(|m| !m.demonym)
-        .map(|m| (m.start, m.end))
-        .chain(names.unknowns.iter().copied())
+        .map(|m| (m.start, m.end, specificity(g.place(m.place).kind)))
+        .chain(names.unknowns.iter().map(|&(a, b)| (a, b, UNKNOWN)))
         .collect();
-    let container = |start: usize, end: usize| {
-        spans
+    // "X <unit> of Y" reads both ways ("the Nurgal district of Kunar", "the
+    // Port-au-Prince neighbourhood of Carrefour-Feuilles"): the wider place
+    // of the two is the container.
+    let container = |start: usize, end: usize, rank: f64| {
+        spans.iter().any(|&(b, e, r)| {
+            e <= start && (locates(&s[e..start]) || (rank < r && unit_of(&s[b..e], &s[e..start])))
+        }) || spans
             .iter()
-            .any(|&(b, e)| e <= start && (locates(&s[e..start]) || unit_of(&s[b..e], &s[e..start])))
-            || spans
-                .iter()
-                .any(|&(b, _)| b >= end && names_settlement(&s[end..b]))
+            .any(|&(b, _, r)| b >= end && rank < r && names_settlement(&s[end..b]))
     };
-    let score = |start: usize, end: usize, spec: f64| {
+    let score = |start: usize, end: usize, spec: f64, rank: f64| {
         let (v, loc) = score(start, end, spec);
         // The container is less specific: for a figure it all but never
         // wins over the place it locates; for an anaphor ("in the area",
         // scored from a mere position) it is often the wider area meant.
         let penalty = if figures.is_empty() { 1.5 } else { 3.0 };
         (
-            if container(start, end) {
+            if container(start, end, rank) {
                 v - penalty
             } else {
                 v
@@ -968,12 +1018,13 @@ fn candidates(
         .iter()
         .filter(|m| !m.demonym && m.start >= dateline && !inside_unknown(m))
     {
-        let (v, loc) = score(m.start, m.end, specificity(g.place(m.place).kind));
+        let spec = specificity(g.place(m.place).kind);
+        let (v, loc) = score(m.start, m.end, spec, spec);
         out.push((v, loc, located(s, m)));
     }
     for &(start, end) in names.unknowns.iter().filter(|u| u.0 >= dateline) {
         // Unknown to the gazetteer: a village or a district; its country is the story's.
-        let (v, loc) = score(start, end, 1.0);
+        let (v, loc) = score(start, end, 1.0, UNKNOWN);
         let place = Located {
             name: s[start..end].to_string(),
             country: country.map(str::to_string),
@@ -1016,9 +1067,10 @@ fn locates(between: &str) -> bool {
 }
 
 /// Whether a place and the words after it make the next place its container:
-/// "the Nurgal district of Kunar", "the Loi Mamund tehsil of Bajaur district".
+/// "the Nurgal district of Kunar", "the Loi Mamund tehsil of Bajaur
+/// district" (an administrative unit of a wider one).
 fn unit_of(place: &str, between: &str) -> bool {
-    let unit = |w: &str| SETTLEMENTS.iter().any(|t| t.eq_ignore_ascii_case(w));
+    let unit = |w: &str| ADMIN_UNITS.iter().any(|t| t.eq_ignore_ascii_case(w));
     let mut words = between.split_whitespace();
     match (words.next(), words.next(), words.next()) {
         (Some(of), None, None) if of.eq_ignore_ascii_case("of") => {
@@ -1033,13 +1085,53 @@ fn unit_of(place: &str, between: &str) -> bool {
 /// the first: "the Port-au-Prince neighbourhood of Carrefour-Feuilles", "the
 /// Gaza City suburb of Shejaiya". The first is then the container.
 fn names_settlement(between: &str) -> bool {
-    let mut words = between
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty());
+    let mut words = between.split_whitespace();
     let (Some(noun), Some(of), None) = (words.next(), words.next(), words.next()) else {
         return false;
     };
     of.eq_ignore_ascii_case("of") && SETTLEMENTS.iter().any(|t| t.eq_ignore_ascii_case(noun))
+}
+
+/// Administrative units named after the unit they belong to: "the X district of Y".
+const ADMIN_UNITS: &[&str] = &[
+    "district",
+    "province",
+    "region",
+    "state",
+    "county",
+    "municipality",
+    "governorate",
+    "oblast",
+    "tehsil",
+    "upazila",
+    "territory",
+    "sector",
+    "commune",
+    "prefecture",
+    "department",
+    "subdistrict",
+    "raion",
+    "parish",
+];
+
+/// Whether the text between a place and a figure after it opens a relative
+/// clause on the place: "In Cox's Bazar, which hosts nearly 1 million refugees".
+fn relative(between: &str) -> bool {
+    let t = between.trim_start_matches([',', ' ']);
+    let first = t.split_whitespace().next().unwrap_or("");
+    ["which", "where", "home"].contains(&first) && !clause_break(t)
+}
+
+/// Whether the place at byte `at` is a destination: "to", "for", "into" or
+/// "towards" governs it.
+fn destination(s: &str, at: usize) -> bool {
+    s[..at]
+        .split_whitespace()
+        .rev()
+        .take(5)
+        .map(|w| w.trim_matches(',').to_ascii_lowercase())
+        .find(|w| !FILLERS.contains(&w.as_str()))
+        .is_some_and(|w| ["to", "for", "into", "towards"].contains(&w.as_str()))
 }
 
 /// Whether a stretch of text holds a comma, semicolon or dash that is not

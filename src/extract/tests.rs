@@ -181,6 +181,22 @@ fn where_table() {
             "Militia fighters killed nine people in the Bunia suburb of Lopa overnight.",
             "Lopa",
         ),
+        // "the X <unit> of Y": the unit; "the Y neighbourhood of X": the neighbourhood.
+        (
+            "Landslides killed 14 people in the Shigal district of Kunar on Monday.",
+            "Shigal district",
+        ),
+        (
+            "Police said 12 people were shot dead in the Kabul neighbourhood of Dasht-e-Barchi.",
+            "Dasht-e-Barchi",
+        ),
+        // People who flee take the place they fled to.
+        (
+            "Some 2,000 villagers fled Mambasa on Friday for Komanda, officials said.",
+            "Komanda",
+        ),
+        // A place noun after an organisation's word ("Union") makes a place.
+        ("The navy sent 50 sailors to Union Island on Tuesday.", "Union Island"),
         // A source after "according to" is not where things happened.
         (
             "WASHINGTON (AP) — Police have arrested 630 people since Aug. 7, according to the White House.",
