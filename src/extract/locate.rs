@@ -807,12 +807,19 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
                 || (m.start < run.1 && run.0 < m.end && m.end - m.start >= run.1 - run.0)
         });
         // "the International Organization for Migration": the tail of a longer name.
-        // ("for" only after an organisation's word: "fled Mambasa for Komanda".)
+        // Not after a date or a known place: "fled Mambasa on Friday for
+        // Komanda", "sent from Antigua to Union Island".
         let tail_of_name = k >= 2 && capital(words[k - 2]) && {
             let link = s[words[k - 1].0..words[k - 1].1].to_ascii_lowercase();
-            ["of", "and", "de", "du", "des"].contains(&link.as_str())
-                || (link == "for"
-                    && ORGANISATIONS.contains(&text(words[k - 2]).to_ascii_lowercase().as_str()))
+            let lead = text(words[k - 2]).to_ascii_lowercase();
+            let date =
+                MONTHS.iter().any(|(m, _)| *m == lead) || WEEKDAYS.iter().any(|(d, _)| *d == lead);
+            let place = known
+                .iter()
+                .any(|m| m.start <= words[k - 2].0 && words[k - 2].1 <= m.end);
+            ["of", "and", "for", "on", "de", "du", "des"].contains(&link.as_str())
+                && !date
+                && !place
         };
         // "the Telegram messaging app": a name used as a modifier.
         let modifies = next.as_deref().is_some_and(|n| {
@@ -872,6 +879,16 @@ const ANAPHORA: &[&str] = &[
     "in the canyon",
 ];
 
+/// Phrases that spread a count over the story's country ("in the country"
+/// is left out: "accused of being in the country illegally").
+const COUNTRY_ANAPHORA: &[&str] = &[
+    "across the country",
+    "nationwide",
+    "countrywide",
+    "across the nation",
+    "throughout the country",
+];
+
 /// A candidate place of a sentence: its score, whether a locative
 /// preposition introduces it, and the place.
 type Candidate = (f64, bool, Located);
@@ -883,6 +900,8 @@ pub struct Names {
     anaphora: bool,
     /// The anaphor's noun ("camp" in "from the camp"), to find its antecedent.
     pub anaphor_noun: Option<&'static str>,
+    /// "across the country", "nationwide": the story's country.
+    country_anaphor: bool,
 }
 
 impl Names {
@@ -900,11 +919,13 @@ impl Names {
         let anaphor_noun = anaphor
             .and_then(|a| a.rsplit(' ').next())
             .filter(|n| PLACE_NOUNS.contains(n) || SETTLEMENTS.contains(n));
+        let country_anaphor = COUNTRY_ANAPHORA.iter().any(|a| lower.contains(a));
         Names {
             all,
             unknowns,
             anaphora,
             anaphor_noun,
+            country_anaphor,
         }
     }
 }
@@ -1199,6 +1220,21 @@ pub fn place(
     }
     match best(cands.into_iter()) {
         Some((v, _, l)) if v >= -1.5 => Some(l),
+        _ if names.country_anaphor => {
+            // "injured across the country": the country of the story's place.
+            let g = gazetteer();
+            let story = story();
+            let country = story.as_ref().and_then(|p| p.country.as_deref());
+            match country.and_then(|c| g.country(c)) {
+                Some(c) => Some(Located {
+                    name: c.name.clone(),
+                    country: Some(c.country.clone()),
+                    lat: Some(c.lat),
+                    lon: Some(c.lon),
+                }),
+                None => story,
+            }
+        }
         _ => story(),
     }
 }

@@ -1058,6 +1058,15 @@ impl Gazetteer {
         })
     }
 
+    /// The country with ISO 3166-1 alpha-3 code `iso3` ("across the country").
+    pub fn country(&self, iso3: &str) -> Option<&Place> {
+        let i = self
+            .info
+            .iter()
+            .position(|info| info.kind == PlaceKind::Country && info.country == iso3.as_bytes())?;
+        Some(self.place(i))
+    }
+
     /// Look a name up (case-insensitive, any alternate spelling, optional
     /// "al-"/"el-" article and admin suffix).
     pub fn lookup(&self, name: &str) -> Option<&Place> {

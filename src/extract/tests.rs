@@ -218,6 +218,20 @@ fn where_table() {
     assert_eq!(wounded.place.as_deref(), Some("Abu Shouk"));
 }
 
+/// "across the country" spreads a count over the story's country; an
+/// organisation's "for" does not join two places.
+#[test]
+fn where_of_country_wide_counts() {
+    let got = run(
+        "KABUL, Sept 2 (Reuters) - An earthquake struck the east on Sunday. \
+        More than 3,000 people were injured across the country, officials said.",
+    );
+    assert_eq!(got[0].place.as_deref(), Some("Afghanistan"));
+    assert_eq!(got[0].country.as_deref(), Some("AFG"));
+    let got = run("The Association for Human Rights says 400 people were detained last year.");
+    assert_ne!(got[0].place.as_deref(), Some("Human Rights"));
+}
+
 /// Sentence → the `where` of each figure, in text order: a fronted place
 /// frames the sentence, the figure's own clause locates it, and a place
 /// right after another figure belongs to that figure.
