@@ -78,7 +78,11 @@ pub const CUES: &[Cue] = &[
     cue("executions", Some(K), true, false, false),
     cue("murdered", Some(K), true, true, false),
     cue("slain", Some(K), false, true, false),
-    cue("shot dead", Some(K), false, true, false),
+    // "gunmen shot dead at least 31 men", "five were shot dead".
+    cue("shot dead", Some(K), true, true, false),
+    cue("beheaded", Some(K), true, true, false),
+    // South Asian usage for soldiers killed: "two soldiers were martyred".
+    cue("martyred", Some(K), false, true, false),
     cue("burned to death", Some(K), false, true, false),
     cue("drowned", Some(K), false, true, false),
     // injured

@@ -89,6 +89,18 @@ const CASES: &[(&str, &[Row])] = &[
         "Divers recovered the bodies of six people off the coast on Tuesday.",
         &[("six", "killed", 6, Some(6), Some(6), "exact")],
     ),
+    (
+        "Gunmen shot dead at least 31 men at a checkpoint.",
+        &[("at least 31", "killed", 31, Some(31), None, "at_least")],
+    ),
+    (
+        "Militants beheaded nine villagers overnight.",
+        &[("nine", "killed", 9, Some(9), Some(9), "exact")],
+    ),
+    (
+        "Three soldiers were martyred in the ambush.",
+        &[("Three", "killed", 3, Some(3), Some(3), "exact")],
+    ),
     ("No casualties were reported.", &[]),
     ("Russia has established three military bases.", &[]),
     ("The highway M4 reopened in 2017.", &[]),
