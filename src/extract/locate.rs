@@ -736,10 +736,17 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
         let t = &s[w.0..w.1];
         t.ends_with("'s") || t.ends_with("\u{2019}s")
     };
+    // Lower case keeps byte offsets (ASCII only changes), so words are
+    // looked up in it without an allocation per word.
+    let lower = s.to_ascii_lowercase();
+    let ltext = |w: (usize, usize)| {
+        let t = text(w);
+        &lower[w.0..w.0 + t.len()]
+    };
     let excluded = |w: (usize, usize)| {
-        let lower = text(w).to_ascii_lowercase();
-        NOT_PLACES.contains(&lower.as_str())
-            || ORGANISATIONS.contains(&lower.as_str())
+        let lower = ltext(w);
+        NOT_PLACES.contains(&lower)
+            || ORGANISATIONS.contains(&lower)
             || MONTHS.iter().any(|(m, _)| *m == lower)
             || WEEKDAYS.iter().any(|(d, _)| *d == lower)
     };
@@ -751,9 +758,9 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
             && words.get(k + 1).is_some_and(|&w| capital(w))
             && s[words[k].1..words[k + 1].0].trim().is_empty();
         // "Union Island": a place noun after an organisation's word makes a place.
-        let before_noun = words.get(k + 1).is_some_and(|&w| {
-            initial(w) && PLACE_NOUNS.contains(&text(w).to_ascii_lowercase().as_str())
-        });
+        let before_noun = words
+            .get(k + 1)
+            .is_some_and(|&w| initial(w) && PLACE_NOUNS.contains(&ltext(w)));
         if !(capital(words[k]) || two_letter_lead) || (excluded(words[k]) && !before_noun) {
             k += 1;
             continue;
@@ -778,30 +785,21 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
             last += 1;
         }
         let run = (words[k].0, words[last].0 + text(words[last]).len());
-        let lower_of = |j: usize| text(words[j]).to_ascii_lowercase();
         let is_noun = |j: usize| {
-            let w = lower_of(j);
-            PLACE_NOUNS.contains(&w.as_str()) || SETTLEMENTS.contains(&w.as_str())
+            let w = ltext(words[j]);
+            PLACE_NOUNS.contains(&w) || SETTLEMENTS.contains(&w)
         };
         // "Union Island" is a place even though "Union" names organisations;
         // "the Island" alone is no name.
         let named_place = last > k && is_noun(last);
         let org = !named_place && (k..=last).any(|j| excluded(words[j]));
         let noun_only = (k..=last).all(is_noun);
-        let next = words
-            .get(last + 1)
-            .map(|&w| s[w.0..w.1].to_ascii_lowercase());
-        let after_next = words
-            .get(last + 2)
-            .map(|&w| s[w.0..w.1].to_ascii_lowercase());
+        let next = words.get(last + 1).map(|&w| &lower[w.0..w.1]);
+        let after_next = words.get(last + 2).map(|&w| &lower[w.0..w.1]);
         // "the Abu Shouk displacement camp", "the Nur Shams refugee camp".
-        let compound = next
-            .as_deref()
-            .is_some_and(|n| PLACE_MODIFIERS.contains(&n))
-            && after_next
-                .as_deref()
-                .is_some_and(|n| PLACE_NOUNS.contains(&n));
-        let place_noun = compound || next.as_deref().is_some_and(|n| PLACE_NOUNS.contains(&n));
+        let compound = next.is_some_and(|n| PLACE_MODIFIERS.contains(&n))
+            && after_next.is_some_and(|n| PLACE_NOUNS.contains(&n));
+        let place_noun = compound || next.is_some_and(|n| PLACE_NOUNS.contains(&n));
         let overlaps = known.iter().any(|m| {
             m.start <= run.0 && run.1 <= m.end
                 || (m.start < run.1 && run.0 < m.end && m.end - m.start >= run.1 - run.0)
@@ -810,19 +808,17 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
         // Not after a date or a known place: "fled Mambasa on Friday for
         // Komanda", "sent from Antigua to Union Island".
         let tail_of_name = k >= 2 && capital(words[k - 2]) && {
-            let link = s[words[k - 1].0..words[k - 1].1].to_ascii_lowercase();
-            let lead = text(words[k - 2]).to_ascii_lowercase();
+            let link = &lower[words[k - 1].0..words[k - 1].1];
+            let lead = ltext(words[k - 2]);
             let date =
                 MONTHS.iter().any(|(m, _)| *m == lead) || WEEKDAYS.iter().any(|(d, _)| *d == lead);
             let place = known
                 .iter()
                 .any(|m| m.start <= words[k - 2].0 && words[k - 2].1 <= m.end);
-            ["of", "and", "for", "on", "de", "du", "des"].contains(&link.as_str())
-                && !date
-                && !place
+            ["of", "and", "for", "on", "de", "du", "des"].contains(&link) && !date && !place
         };
         // "the Telegram messaging app": a name used as a modifier.
-        let modifies = next.as_deref().is_some_and(|n| {
+        let modifies = next.is_some_and(|n| {
             n.chars().all(char::is_lowercase)
                 && !place_noun
                 && !n.ends_with("ed")
@@ -841,7 +837,7 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
             && !modifies
             && (preposition_weight(s, run.0) > 0.0 || place_noun)
         {
-            let end = match next.as_deref() {
+            let end = match next {
                 Some(n) if KEPT_SUFFIXES.contains(&n) => words[last + 1].1,
                 _ => run.1,
             };
