@@ -75,7 +75,11 @@ pub fn date(
     let mut span_days = None;
     let opener = usable
         .iter()
-        .filter(|d| matches!(d.role, Role::Since | Role::Span) || since_before(s, d, dates))
+        .filter(|d| {
+            matches!(d.role, Role::Since | Role::Span)
+                || since_before(s, d, dates)
+                || began_in(s, d)
+        })
         .min_by_key(|d| distance(d));
     if let Some(d) = opener {
         period_start = Some(d.first);
@@ -85,7 +89,11 @@ pub fn date(
     }
     let point = usable
         .iter()
-        .filter(|d| matches!(d.role, Role::Day | Role::Period) && !since_before(s, d, dates))
+        .filter(|d| {
+            matches!(d.role, Role::Day | Role::Period)
+                && !since_before(s, d, dates)
+                && !began_in(s, d)
+        })
         .min_by_key(|d| distance(d));
     let statement = point.is_some_and(|d| is_statement(toks, d) || is_as_of(toks, d));
     // An explicit range that is not a calendar unit ("between Aug. 7 and Aug. 12"): a count over it is a total.
@@ -158,6 +166,29 @@ fn since_before(s: &str, d: &DateMatch, dates: &[DateMatch]) -> bool {
         }
         None => false,
     }
+}
+
+/// The date of a relative clause on when something began: "The war, which
+/// began in April 2023, has killed…", "the conflict, which erupted in
+/// October 2017" — the start of the period a running total covers, not the
+/// day of its events.
+fn began_in(s: &str, d: &DateMatch) -> bool {
+    if d.role != Role::Day && d.role != Role::Period {
+        return false;
+    }
+    let before = &s[..d.start];
+    let clause = &before[before.rfind([',', ';', '(']).map_or(0, |i| i + 1)..];
+    let words: Vec<String> = clause
+        .split_whitespace()
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    let n = words.len();
+    (0..n).any(|i| {
+        n - i <= 8
+            && ["began", "begun", "erupted", "started", "broke"].contains(&words[i].as_str())
+            && i > 0
+            && ["which", "that"].contains(&words[i - 1].as_str())
+    })
 }
 
 fn find_word(hay: &str, word: &str) -> Option<usize> {
@@ -256,6 +287,30 @@ mod tests {
                 Some("2025-01-21".into()),
                 "cumulative"
             )]
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_on_when_it_began_opens_the_period() {
+        assert_eq!(
+            dated(
+                "The insurgency, which erupted in October 2017, has killed more than 6,000 people.",
+                "2025-10-03"
+            ),
+            vec![(
+                6000,
+                "2025-10-03".into(),
+                Some("2017-10-01".into()),
+                "cumulative"
+            )]
+        );
+        // A main clause's "began on Monday" dates the event itself.
+        assert_eq!(
+            dated(
+                "The shelling began on Monday and killed 12 people.",
+                "2025-10-03"
+            ),
+            vec![(12, "2025-09-29".into(), None, "event")]
         );
     }
 
