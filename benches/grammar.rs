@@ -9,7 +9,7 @@ use tolltrack::{Document, Metric};
 
 fn main() {
     // The gazetteer loads once, outside the timings.
-    tolltrack::extract::place::gazetteer();
+    tolltrack::extract::bundled::gazetteer();
     divan::main();
 }
 

@@ -79,7 +79,7 @@ pub fn run(
     let sources = ingest::sources(inputs)?;
     // Load the gazetteer on another core while the first documents are read and parsed.
     std::thread::spawn(|| {
-        crate::extract::place::gazetteer();
+        crate::extract::bundled::gazetteer();
     });
     // The worker pool starts with the first batch worth sharing: a run of one
     // document (or one thread) never pays for starting threads.

@@ -11,10 +11,11 @@
 
 use foldhash::{HashMap, HashMapExt};
 
+use super::bundled::gazetteer;
 use super::date::{MONTHS, WEEKDAYS};
 use super::lexicon::FUNCTION;
 use super::link::Found;
-use super::place::{gazetteer, Mention, PlaceKind};
+use super::place::{Mention, PlaceKind};
 use super::Metric;
 
 /// A resolved place.

@@ -11,6 +11,7 @@
 //! The contract is `shared/spec/FIGURES.md`; section numbers in comments refer to it.
 
 pub mod bounds;
+pub mod bundled;
 pub mod date;
 pub mod lexicon;
 pub mod link;
