@@ -216,6 +216,11 @@ const NOT_PLACES: &[&str] = &[
     "u.n",
     "nato",
     "february",
+    // Named storms: "Severe Tropical Storm Kristine", "Hurricane Beryl".
+    "storm",
+    "typhoon",
+    "hurricane",
+    "cyclone",
 ];
 
 fn specificity(kind: PlaceKind) -> f64 {
@@ -776,14 +781,29 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
             continue;
         }
         let mut last = k;
-        while last + 1 < words.len()
-            && last - k < 2
-            && !possessive(words[last])
-            && initial(words[last + 1])
-            && text(words[last + 1]).len() >= 2
-            && s[words[last].1..words[last + 1].0].trim().is_empty()
-        {
-            last += 1;
+        let joined = |a: usize, b: usize| s[words[a].1..words[b].0].trim().is_empty();
+        loop {
+            if last + 1 >= words.len() || last - k >= 3 || possessive(words[last]) {
+                break;
+            }
+            if initial(words[last + 1])
+                && text(words[last + 1]).len() >= 2
+                && joined(last, last + 1)
+            {
+                last += 1;
+                continue;
+            }
+            // A particle inside a name: "Steccato di Cutro", "Mocimboa da Praia".
+            let particle = NAME_PARTICLES.contains(&ltext(words[last + 1]));
+            if particle
+                && words.get(last + 2).is_some_and(|&w| capital(w))
+                && joined(last, last + 1)
+                && joined(last + 1, last + 2)
+            {
+                last += 2;
+                continue;
+            }
+            break;
         }
         let run = (words[k].0, words[last].0 + text(words[last]).len());
         let is_noun = |j: usize| {
@@ -808,6 +828,8 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
         // "the International Organization for Migration": the tail of a longer name.
         // Not after a date or a known place: "fled Mambasa on Friday for
         // Komanda", "sent from Antigua to Union Island".
+        // The sentence's first word is capitalised by position, not as a name
+        // ("Residents of El Plateado"), unless it names an organisation.
         let tail_of_name = k >= 2 && capital(words[k - 2]) && {
             let link = &lower[words[k - 1].0..words[k - 1].1];
             let lead = ltext(words[k - 2]);
@@ -816,7 +838,11 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
             let place = known
                 .iter()
                 .any(|m| m.start <= words[k - 2].0 && words[k - 2].1 <= m.end);
-            ["of", "and", "for", "on", "de", "du", "des"].contains(&link) && !date && !place
+            let first = k == 2 && !ORGANISATIONS.contains(&lead);
+            ["of", "and", "for", "on", "de", "du", "des"].contains(&link)
+                && !date
+                && !place
+                && !first
         };
         // "the Telegram messaging app": a name used as a modifier.
         let modifies = next.is_some_and(|n| {
@@ -848,6 +874,12 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
     }
     out
 }
+
+/// Lower-case words inside place names: "Steccato di Cutro", "Rio Grande do Sul".
+const NAME_PARTICLES: &[&str] = &[
+    "di", "de", "da", "do", "dos", "das", "del", "della", "du", "la", "le", "al", "el", "van",
+    "von",
+];
 
 /// Phrases that point back to a place named before: "in the area".
 const ANAPHORA: &[&str] = &[

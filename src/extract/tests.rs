@@ -209,6 +209,20 @@ fn where_table() {
         ),
         // A place noun after an organisation's word ("Union") makes a place.
         ("The navy sent 50 sailors to Union Island on Tuesday.", "Union Island"),
+        // Particles inside names; a sentence's first word is no organisation.
+        (
+            "At least 20 migrants drowned off Praia da Vitoria, also in the Azores.",
+            "Praia da Vitoria",
+        ),
+        (
+            "Residents of Ban Na Lao, a village in Attapeu province, said 40 people were missing.",
+            "Ban Na Lao",
+        ),
+        // A named storm is no place.
+        (
+            "Severe Tropical Storm Maring killed 12 people in Cagayan.",
+            "Cagayan",
+        ),
         // A source after "according to" is not where things happened.
         (
             "WASHINGTON (AP) — Police have arrested 630 people since Aug. 7, according to the White House.",
