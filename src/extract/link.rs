@@ -541,6 +541,9 @@ fn token_at(toks: &[Token], byte: usize) -> usize {
 /// A cue governing a number that starts at token `first`, looking left.
 /// Returns (cue, start byte, end byte, distance in tokens).
 fn cue_before(toks: &[Token], first: usize) -> Option<(Cue, usize, usize, usize)> {
+    if let Some(found) = estimate_at(toks, first) {
+        return Some(found);
+    }
     let mut k = first;
     let mut bridged = 0;
     let mut list = false;
@@ -578,6 +581,28 @@ fn cue_before(toks: &[Token], first: usize) -> Option<(Cue, usize, usize, usize)
         return None;
     }
     None
+}
+
+/// An estimate put at a number: "put the initial death toll in Komanda at 38",
+/// "placed the number of deaths since June 14 at 937" — the cue stands in the
+/// object of "put", however long, and the number follows "at".
+fn estimate_at(toks: &[Token], first: usize) -> Option<(Cue, usize, usize, usize)> {
+    if first == 0 || !toks[first - 1].is("at") {
+        return None;
+    }
+    let from = first.saturating_sub(MAX_BRIDGE + 6);
+    let verb = (from..first - 1)
+        .rev()
+        .find(|&k| toks[k].is_any(&["put", "puts", "putting", "placed", "places", "placing"]))?;
+    (verb + 1..first - 1).find_map(|k| {
+        let (c, n) = CUE_INDEX
+            .ending_at(toks, k)
+            .into_iter()
+            .filter(|&(c, _)| CUES[c].before && CUES[c].metric.is_some())
+            .max_by_key(|&(_, n)| n)?;
+        // The whole cue phrase stands after the verb.
+        (k >= n + verb).then(|| (CUES[c], toks[k + 1 - n].start, toks[k].end, first - k))
+    })
 }
 
 /// A cue after a number's noun phrase, from token `from`, through auxiliaries,

@@ -229,8 +229,19 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
         let dateline = locate::dateline_in(doc_dateline, span.start);
         let names = locate::Names::of(s, true);
         let figure_spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+        // The dating of the sentence's last total, for its sub-counts.
+        let mut total: Option<when::Dated> = None;
         for f in found {
-            let dated = when::date(s, &toks, &f, usable, doc.published, dateline);
+            let own = when::date(s, &toks, &f, usable, doc.published, dateline);
+            // A sub-count ("including 35 women") is part of its total: same
+            // date, period and kind.
+            let dated = match total {
+                Some(t) if f.subcount => t,
+                _ => own,
+            };
+            if !f.subcount {
+                total = Some(own);
+            }
             // The place an earlier sentence put things in, for "in the area" (looked up only when needed).
             let previous =
                 || locate::previous_place(text, &spans[n.saturating_sub(3)..n], names.anaphor_noun);

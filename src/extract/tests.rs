@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{figures, Figure};
+use super::{figures, Figure, Metric};
 use crate::document::Document;
 
 fn run(text: &str) -> Vec<Figure> {
@@ -242,6 +242,18 @@ fn where_table() {
     );
     let wounded = got.iter().find(|f| f.value == 19).expect("the 19 wounded");
     assert_eq!(wounded.place.as_deref(), Some("Abu Shouk"));
+}
+
+/// An estimate "put at" a number, and its sub-counts dated and kinded with it.
+#[test]
+fn estimates_put_at_a_number_and_their_subcounts() {
+    let got = run("A rights group put the toll in Kadugli at 150, including 40 children.");
+    let rows: Vec<(u64, &str, bool)> = got
+        .iter()
+        .map(|f| (f.value, f.kind.as_str(), f.subcount))
+        .collect();
+    assert_eq!(rows, [(150, "cumulative", false), (40, "cumulative", true)]);
+    assert!(got.iter().all(|f| f.metric == Metric::Killed));
 }
 
 /// "across the country" spreads a count over the story's country; an
