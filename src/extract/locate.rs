@@ -51,39 +51,20 @@ const LOCATIVE: &[(&str, f64)] = &[
     ("fled", 2.5),
 ];
 
-/// Nouns that, before "of", introduce a place by name: "the town of Maungdaw".
+/// Nouns that, before "of", introduce a place by name: "the town of Maungdaw"
+/// (and every administrative unit, [`ADMIN_UNITS`]: "the province of Idlib").
 const SETTLEMENTS: &[&str] = &[
     "city",
     "town",
     "village",
     "villages",
     "camp",
-    "district",
-    "province",
-    "region",
-    "state",
-    "county",
-    "municipality",
-    "governorate",
-    "township",
     "hamlet",
     "neighbourhood",
     "neighborhood",
     "suburb",
     "port",
     "island",
-    "oblast",
-    "tehsil",
-    "upazila",
-    "territory",
-    "sector",
-    "commune",
-    "prefecture",
-    "department",
-    "subdistrict",
-    "raion",
-    "barangay",
-    "parish",
 ];
 
 /// Words between a preposition and a place: "in the northern city of Idlib".
@@ -269,7 +250,7 @@ fn preposition_weight(s: &str, at: usize) -> f64 {
         }
         // "the village of Borova", "the Black Sea city of Batumi": the
         // settlement noun names what follows "of" as the place itself.
-        if after_of && SETTLEMENTS.contains(&lower.as_str()) {
+        if after_of && is_settlement(&lower) {
             best = best.max(3.0);
         }
         after_of = false;
@@ -420,41 +401,23 @@ const ORGANISATIONS: &[&str] = &[
     "federation",
 ];
 
-/// Nouns after a name that make it a place: "the Balukhali camp", "Gidan Bakuso village".
+/// Nouns after a name that make it a place: "the Balukhali camp", "Gidan
+/// Bakuso village" (and every administrative unit, [`ADMIN_UNITS`]).
 const PLACE_NOUNS: &[&str] = &[
     "camp",
     "village",
     "town",
-    "district",
-    "region",
     "border",
     "crossing",
     "settlement",
     "hamlet",
     "area",
-    "province",
-    "state",
-    "county",
     "island",
     "valley",
     "mine",
     "neighbourhood",
     "neighborhood",
-    "municipality",
-    "governorate",
-    "oblast",
-    "township",
     "canyon",
-    "tehsil",
-    "upazila",
-    "territory",
-    "sector",
-    "commune",
-    "prefecture",
-    "subdistrict",
-    "raion",
-    "barangay",
-    "parish",
     "airbase",
 ];
 
@@ -491,29 +454,9 @@ const PLACE_MODIFIERS: &[&str] = &[
     "market",
 ];
 
-/// Admin suffixes kept in `where`: "Est region", "Saint Martin's Island".
-const KEPT_SUFFIXES: &[&str] = &[
-    "township",
-    "tehsil",
-    "upazila",
-    "territory",
-    "sector",
-    "commune",
-    "prefecture",
-    "subdistrict",
-    "raion",
-    "barangay",
-    "parish",
-    "canyon",
-    "region",
-    "district",
-    "province",
-    "state",
-    "island",
-    "governorate",
-    "oblast",
-    "county",
-];
+/// Nouns after a name kept in `where`: "Micay canyon", "Saint Martin's Island"
+/// (and every administrative unit: "Est region", "Loi Mamund tehsil").
+const KEPT_SUFFIXES: &[&str] = &["canyon", "island"];
 
 /// Nouns a place name can modify without being the scene: "the Israel-Hamas war", "the Astana agreement".
 const MODIFIED: &[&str] = &[
@@ -766,7 +709,7 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
         // "Union Island": a place noun after an organisation's word makes a place.
         let before_noun = words
             .get(k + 1)
-            .is_some_and(|&w| initial(w) && PLACE_NOUNS.contains(&ltext(w)));
+            .is_some_and(|&w| initial(w) && is_place_noun(ltext(w)));
         if !(capital(words[k]) || two_letter_lead) || (excluded(words[k]) && !before_noun) {
             k += 1;
             continue;
@@ -808,7 +751,7 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
         let run = (words[k].0, words[last].0 + text(words[last]).len());
         let is_noun = |j: usize| {
             let w = ltext(words[j]);
-            PLACE_NOUNS.contains(&w) || SETTLEMENTS.contains(&w)
+            is_place_noun(w) || is_settlement(w)
         };
         // "Union Island" is a place even though "Union" names organisations;
         // "the Island" alone is no name.
@@ -819,8 +762,8 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
         let after_next = words.get(last + 2).map(|&w| &lower[w.0..w.1]);
         // "the Abu Shouk displacement camp", "the Nur Shams refugee camp".
         let compound = next.is_some_and(|n| PLACE_MODIFIERS.contains(&n))
-            && after_next.is_some_and(|n| PLACE_NOUNS.contains(&n));
-        let place_noun = compound || next.is_some_and(|n| PLACE_NOUNS.contains(&n));
+            && after_next.is_some_and(is_place_noun);
+        let place_noun = compound || next.is_some_and(is_place_noun);
         let overlaps = known.iter().any(|m| {
             m.start <= run.0 && run.1 <= m.end
                 || (m.start < run.1 && run.0 < m.end && m.end - m.start >= run.1 - run.0)
@@ -865,7 +808,9 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
             && (preposition_weight(s, run.0) > 0.0 || place_noun)
         {
             let end = match next {
-                Some(n) if KEPT_SUFFIXES.contains(&n) => words[last + 1].1,
+                Some(n) if KEPT_SUFFIXES.contains(&n) || ADMIN_UNITS.contains(&n) => {
+                    words[last + 1].1
+                }
                 _ => run.1,
             };
             out.push((run.0, end));
@@ -947,7 +892,7 @@ impl Names {
         let anaphora = anaphor.is_some();
         let anaphor_noun = anaphor
             .and_then(|a| a.rsplit(' ').next())
-            .filter(|n| PLACE_NOUNS.contains(n) || SETTLEMENTS.contains(n));
+            .filter(|n| is_place_noun(n) || is_settlement(n));
         let country_anaphor = COUNTRY_ANAPHORA.iter().any(|a| lower.contains(a));
         Names {
             all,
@@ -1106,8 +1051,8 @@ fn locates(between: &str) -> bool {
                 || plain(&["also", "a", "an"])
                 || plain(FILLERS)
                 || plain(PLACE_MODIFIERS)
-                || plain(PLACE_NOUNS)
-                || plain(SETTLEMENTS))
+                || is_place_noun(w)
+                || is_settlement(w))
         });
     rest.next().is_some_and(|w| {
         ["in", "near", "outside"]
@@ -1116,11 +1061,25 @@ fn locates(between: &str) -> bool {
     }) && rest.next().is_none()
 }
 
+fn in_table(table: &[&str], w: &str) -> bool {
+    table.iter().any(|t| t.eq_ignore_ascii_case(w))
+}
+
+/// "town", "camp", or an administrative unit.
+fn is_settlement(w: &str) -> bool {
+    in_table(SETTLEMENTS, w) || in_table(ADMIN_UNITS, w)
+}
+
+/// "camp", "village", "border", or an administrative unit.
+fn is_place_noun(w: &str) -> bool {
+    in_table(PLACE_NOUNS, w) || in_table(ADMIN_UNITS, w)
+}
+
 /// Whether a place and the words after it make the next place its container:
 /// "the Nurgal district of Kunar", "the Loi Mamund tehsil of Bajaur
 /// district" (an administrative unit of a wider one).
 fn unit_of(place: &str, between: &str) -> bool {
-    let unit = |w: &str| ADMIN_UNITS.iter().any(|t| t.eq_ignore_ascii_case(w));
+    let unit = |w: &str| in_table(ADMIN_UNITS, w);
     let mut words = between.split_whitespace();
     match (words.next(), words.next(), words.next()) {
         (Some(of), None, None) if of.eq_ignore_ascii_case("of") => {
@@ -1139,10 +1098,13 @@ fn names_settlement(between: &str) -> bool {
     let (Some(noun), Some(of), None) = (words.next(), words.next(), words.next()) else {
         return false;
     };
-    of.eq_ignore_ascii_case("of") && SETTLEMENTS.iter().any(|t| t.eq_ignore_ascii_case(noun))
+    of.eq_ignore_ascii_case("of") && is_settlement(noun)
 }
 
-/// Administrative units named after the unit they belong to: "the X district of Y".
+/// Administrative units, the one table of them: they follow a name ("Nurgal
+/// district", kept in `where`), introduce one ("the province of Idlib") and
+/// are named after the unit they belong to ("the X district of Y").
+/// ("department" is left out: "a Health department official".)
 const ADMIN_UNITS: &[&str] = &[
     "district",
     "province",
@@ -1152,15 +1114,16 @@ const ADMIN_UNITS: &[&str] = &[
     "municipality",
     "governorate",
     "oblast",
+    "township",
     "tehsil",
     "upazila",
     "territory",
     "sector",
     "commune",
     "prefecture",
-    "department",
     "subdistrict",
     "raion",
+    "barangay",
     "parish",
 ];
 
