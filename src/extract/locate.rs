@@ -592,10 +592,25 @@ pub fn story_place(text: &str, title: Option<&str>) -> Option<Located> {
         let words = text[line..words_end].trim();
         let most = most_mentioned(&mentions, dash);
         if let Some(m) = mentions.iter().find(|m| m.start >= line && m.end <= dash) {
+            // "BENI, Congo": the country the dateline names picks the town.
+            let named_country = mentions.iter().find(|o| {
+                o.start > m.end && o.end <= dash && g.place(o.place).kind == PlaceKind::Country
+            });
+            let mut m = *m;
+            if let Some(c) = named_country.map(|o| &g.place(o.place).country) {
+                if g.place(m.place).country != *c {
+                    if let Some(i) = g.lookup_index_in(&text[m.start..m.end], c) {
+                        m.place = i;
+                    }
+                }
+            }
+            let m = &m;
             // A filing town the story never names again ("DUBAI" over a story on Zamzam) is not its place.
-            let again = mentions
-                .iter()
-                .any(|o| o.place == m.place && o.start > dash);
+            let name = &text[m.start..m.end];
+            let again = mentions.iter().any(|o| {
+                o.start > dash
+                    && (o.place == m.place || text[o.start..o.end].eq_ignore_ascii_case(name))
+            });
             if m.start == line && (again || most.is_none_or(|(n, _)| n < 2)) {
                 return Some(located(text, m));
             }

@@ -1251,6 +1251,22 @@ impl Gazetteer {
         Some(self.place(i))
     }
 
+    /// The place a name means within one country ("BENI, Congo": the
+    /// Congolese city, not Bolivia's Beni department): a city first, then the
+    /// most populous.
+    pub fn lookup_index_in(&self, name: &str, iso3: &str) -> Option<usize> {
+        let mut buf = Vec::with_capacity(name.len());
+        self.fold.normalize(name, &mut buf, None);
+        let e = self.get(buf.trim_ascii())?;
+        self.cands(e)
+            .filter(|c| !c.demonym && self.info[c.place as usize].country == iso3.as_bytes())
+            .max_by_key(|c| {
+                let info = &self.info[c.place as usize];
+                (info.kind == PlaceKind::City, info.population)
+            })
+            .map(|c| c.place as usize)
+    }
+
     /// Look a name up (case-insensitive, any alternate spelling, optional
     /// "al-"/"el-" article and admin suffix).
     pub fn lookup(&self, name: &str) -> Option<&Place> {

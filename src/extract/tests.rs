@@ -244,6 +244,18 @@ fn where_table() {
     assert_eq!(wounded.place.as_deref(), Some("Abu Shouk"));
 }
 
+/// The country a dateline names picks its town: "BENI, Congo" is the
+/// Congolese city, not Bolivia's Beni department.
+#[test]
+fn dateline_country_picks_the_town() {
+    let got = run(
+        "BENI, Congo, Sept 9 (Reuters) - Rebels killed at least 40 people \
+        at a funeral late on Monday, officials said. Beni has seen years of attacks.",
+    );
+    assert_eq!(got[0].place.as_deref(), Some("Beni"));
+    assert_eq!(got[0].country.as_deref(), Some("COD"));
+}
+
 /// An estimate "put at" a number, and its sub-counts dated and kinded with it.
 #[test]
 fn estimates_put_at_a_number_and_their_subcounts() {
