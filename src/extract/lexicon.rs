@@ -1220,6 +1220,8 @@ pub const CUMULATIVE: &[&str] = &[
     "combined",
     "in total",
     "so far",
+    // A share of a total: "Mandalay accounted for at least 1,591 of the dead".
+    "accounted for",
 ];
 
 /// Markers of an increment: "24 more killed", "another 12".

@@ -109,8 +109,12 @@ pub fn date(
     let present = h.present && !(h.stative_past && day_event);
     // Arrests reported in the perfect are still single events ("had been taken into custody").
     let perfect = h.perfect && found.metric != Metric::Detained && (point.is_none() || statement);
+    // "since the conflict began", "since the start of the war": a running
+    // total whose start the text does not date.
+    let undated_since = opener.is_none() && since_undated(s, dates);
     let cumulative = !daily
         && (h.total
+            || undated_since
             || (opener.is_some() && span_days.is_none_or(|n| n > 1))
             || perfect
             || present
@@ -188,6 +192,16 @@ fn began_in(s: &str, d: &DateMatch) -> bool {
             && ["began", "begun", "erupted", "started", "broke"].contains(&words[i].as_str())
             && i > 0
             && ["which", "that"].contains(&words[i - 1].as_str())
+    })
+}
+
+/// "since" in the sentence with no date expression right after it.
+fn since_undated(s: &str, dates: &[DateMatch]) -> bool {
+    find_word(s, "since").is_some_and(|i| {
+        let rest = &s[i + 5..];
+        let next = rest.split_whitespace().next().unwrap_or("");
+        // "since the …" (not "since then", "since when" or a date).
+        next.eq_ignore_ascii_case("the") && !dates.iter().any(|d| d.start > i && d.start <= i + 40)
     })
 }
 
@@ -311,6 +325,24 @@ mod tests {
                 "2025-10-03"
             ),
             vec![(12, "2025-09-29".into(), None, "event")]
+        );
+    }
+
+    #[test]
+    fn undated_periods_and_shares_are_running_totals() {
+        assert_eq!(
+            dated(
+                "Police said 900 people had been arrested in the state since the unrest began.",
+                "2025-03-11"
+            ),
+            vec![(900, "2025-03-11".into(), None, "cumulative")]
+        );
+        assert_eq!(
+            dated(
+                "Kassala accounted for at least 310 of the dead.",
+                "2025-03-11"
+            ),
+            vec![(310, "2025-03-11".into(), None, "cumulative")]
         );
     }
 
