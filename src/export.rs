@@ -50,6 +50,18 @@ pub fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>
         path: path.to_path_buf(),
         source,
     };
+    if is_special(path) {
+        // A device or a pipe (`-o /dev/null`, a FIFO) is written in place:
+        // renaming a file over it would replace /dev/null itself.
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(werr)?;
+        let mut w = BufWriter::new(file);
+        fill(&mut w)?;
+        w.flush().map_err(werr)?;
+        return Ok(());
+    }
     let tmp = temp_in(dir, "").map_err(werr)?;
     {
         let mut w = BufWriter::new(tmp.as_file());
@@ -58,6 +70,12 @@ pub fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>
     }
     tmp.persist(path).map_err(|e| werr(e.error))?;
     Ok(())
+}
+
+/// Whether `path` exists and is not a regular file or directory: a device,
+/// a FIFO or a socket, which an output must be written into, never renamed over.
+pub fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 /// A temporary file in `dir` that becomes an output by rename: created with

@@ -253,3 +253,39 @@ fn progress_bar_only_on_a_terminal() {
         "tolltrack: 57 documents read, 0 skipped, 600 figures found"
     );
 }
+
+/// A device or a pipe as the output is written into, never renamed over:
+/// `-o /dev/null` once replaced /dev/null itself with a regular file (as
+/// root), and everything that read it afterwards read our CSV.
+#[cfg(unix)]
+#[test]
+fn devices_and_pipes_are_written_in_place() {
+    use std::os::unix::fs::FileTypeExt;
+    let (code, _, err) = run(&["extract", "fixtures/docs/conflict", "-o", "/dev/null"]);
+    assert_eq!(code, 0, "{err}");
+    let null = std::fs::metadata("/dev/null").unwrap().file_type();
+    assert!(null.is_char_device(), "/dev/null is no longer a device");
+
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("figures.csv");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped the FIFO half: mkfifo is missing");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let (code, _, err) = run(&[
+        "extract",
+        "fixtures/docs/conflict",
+        "-o",
+        fifo.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    // Checked before joining: a FIFO renamed over would leave the reader waiting.
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    let csv = reader.join().unwrap();
+    assert!(csv.starts_with("doc,published,date"), "{csv}");
+}

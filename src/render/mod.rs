@@ -13,7 +13,7 @@ use plotters::prelude::*;
 use plotters::style::{register_font, FontStyle};
 
 use crate::error::{Error, Result};
-use crate::export::{temp_in, write_atomic};
+use crate::export::{is_special, temp_in, write_atomic};
 use crate::extract::{Kind, Metric};
 use crate::series::Point;
 
@@ -750,10 +750,15 @@ fn clip(s: &str, n: usize) -> String {
 
 /// Render to a PNG file (1200×700), atomically.
 pub fn png(path: &Path, chart: &Chart) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let special = is_special(path);
+    // For a device or a pipe the image is drawn in the temporary directory,
+    // not beside it (in /dev).
+    let scratch = std::env::temp_dir();
+    let dir = match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        _ if special => scratch.as_path(),
+        Some(p) => p,
+        None => Path::new("."),
+    };
     let werr = |source: std::io::Error| Error::Write {
         path: path.to_path_buf(),
         source,
@@ -762,6 +767,11 @@ pub fn png(path: &Path, chart: &Chart) -> Result<()> {
     {
         let root = BitMapBackend::new(tmp.path(), SIZE).into_drawing_area();
         draw(&root, chart, true)?;
+    }
+    if special {
+        // A device or a pipe gets the bytes, and stays what it is.
+        let bytes = std::fs::read(tmp.path()).map_err(werr)?;
+        return write_atomic(path, |w| Ok(w.write_all(&bytes)?));
     }
     tmp.persist(path).map_err(|e| werr(e.error))?;
     Ok(())
