@@ -50,25 +50,24 @@ pub fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn Write) -> Result<()>
         path: path.to_path_buf(),
         source,
     };
-    if is_special(path) {
-        // A device or a pipe (`-o /dev/null`, a FIFO) is written in place:
-        // renaming a file over it would replace /dev/null itself.
-        let file = std::fs::OpenOptions::new()
-            .write(true)
-            .open(path)
-            .map_err(werr)?;
+    // A device or a pipe (`-o /dev/null`, a FIFO) is written in place:
+    // renaming a file over it would replace /dev/null itself.
+    let mut tmp = None;
+    let device;
+    {
+        let file: &File = if is_special(path) {
+            device = File::options().write(true).open(path).map_err(werr)?;
+            &device
+        } else {
+            tmp.insert(temp_in(dir, "").map_err(werr)?).as_file()
+        };
         let mut w = BufWriter::new(file);
         fill(&mut w)?;
         w.flush().map_err(werr)?;
-        return Ok(());
     }
-    let tmp = temp_in(dir, "").map_err(werr)?;
-    {
-        let mut w = BufWriter::new(tmp.as_file());
-        fill(&mut w)?;
-        w.flush().map_err(werr)?;
+    if let Some(tmp) = tmp {
+        tmp.persist(path).map_err(|e| werr(e.error))?;
     }
-    tmp.persist(path).map_err(|e| werr(e.error))?;
     Ok(())
 }
 

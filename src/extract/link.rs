@@ -512,6 +512,9 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
     first_cue(toks, start, verb, first)
 }
 
+/// Verbs that put an estimate at a number: "put the toll at 38".
+const ESTIMATE: &[&str] = &["put", "puts", "putting", "placed", "places", "placing"];
+
 /// Words between a toll verb and its number: "rose to", "stood at", "has more than doubled to".
 const WALK_BACK: &[&str] = &[
     "to", "at", "of", "now", "already", "well", "just", "had", "has", "have", "been", "more",
@@ -593,7 +596,7 @@ fn estimate_at(toks: &[Token], first: usize) -> Option<(Cue, usize, usize, usize
     let from = first.saturating_sub(MAX_BRIDGE + 6);
     let verb = (from..first - 1)
         .rev()
-        .find(|&k| toks[k].is_any(&["put", "puts", "putting", "placed", "places", "placing"]))?;
+        .find(|&k| toks[k].is_any(ESTIMATE))?;
     (verb + 1..first - 1).find_map(|k| {
         let (c, n) = CUE_INDEX
             .ending_at(toks, k)

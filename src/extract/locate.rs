@@ -15,7 +15,7 @@ use super::bundled::gazetteer;
 use super::date::{MONTHS, WEEKDAYS};
 use super::lexicon::FUNCTION;
 use super::link::Found;
-use super::place::{Mention, PlaceKind};
+use super::place::{Mention, Place, PlaceKind};
 use super::Metric;
 
 /// A resolved place.
@@ -321,18 +321,7 @@ fn is_speaker(s: &str, end: usize) -> bool {
     // "Kigali now has", "Moscow also denied".
     let mut rest = rest;
     for _ in 0..2 {
-        let w = word(rest);
-        if ![
-            "now",
-            "also",
-            "still",
-            "already",
-            "reportedly",
-            "later",
-            "then",
-        ]
-        .contains(&w.as_str())
-        {
+        if !SPEAKER_ADVERBS.contains(&word(rest).as_str()) {
             break;
         }
         let skip = rest.trim_start();
@@ -340,6 +329,17 @@ fn is_speaker(s: &str, end: usize) -> bool {
     }
     SPEAKER.contains(&word(rest).as_str())
 }
+
+/// Adverbs between a speaker and its verb: "Kigali now has".
+const SPEAKER_ADVERBS: &[&str] = &[
+    "now",
+    "also",
+    "still",
+    "already",
+    "reportedly",
+    "later",
+    "then",
+];
 
 /// Words of organisations' names: "the Red Cross", "Operation Barkhane", "Human Rights".
 const ORGANISATIONS: &[&str] = &[
@@ -500,6 +500,16 @@ fn is_modifier(s: &str, end: usize) -> bool {
     MODIFIED.contains(&next)
 }
 
+/// A gazetteer place named as the text has it.
+fn at_place(name: String, p: &Place) -> Located {
+    Located {
+        name,
+        country: Some(p.country.clone()),
+        lat: Some(p.lat),
+        lon: Some(p.lon),
+    }
+}
+
 fn located(text: &str, m: &Mention) -> Located {
     let g = gazetteer();
     let p = g.place(m.place);
@@ -516,12 +526,7 @@ fn located(text: &str, m: &Mention) -> Located {
     } else {
         surface.to_string()
     };
-    Located {
-        name,
-        country: Some(p.country.clone()),
-        lat: Some(p.lat),
-        lon: Some(p.lon),
-    }
+    at_place(name, p)
 }
 
 /// A dateline in one of the first lines: "KRYVYI RIH, Ukraine, 6 April 2025 (Wire) —".
@@ -707,12 +712,11 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
         let t = text(w);
         &lower[w.0..w.0 + t.len()]
     };
+    let date_word =
+        |w: &str| MONTHS.iter().any(|(m, _)| *m == w) || WEEKDAYS.iter().any(|(d, _)| *d == w);
     let excluded = |w: (usize, usize)| {
         let lower = ltext(w);
-        NOT_PLACES.contains(&lower)
-            || ORGANISATIONS.contains(&lower)
-            || MONTHS.iter().any(|(m, _)| *m == lower)
-            || WEEKDAYS.iter().any(|(d, _)| *d == lower)
+        NOT_PLACES.contains(&lower) || ORGANISATIONS.contains(&lower) || date_word(lower)
     };
     let mut out = Vec::new();
     let mut k = 1; // never the sentence's first word
@@ -791,8 +795,7 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
         let tail_of_name = k >= 2 && capital(words[k - 2]) && {
             let link = &lower[words[k - 1].0..words[k - 1].1];
             let lead = ltext(words[k - 2]);
-            let date =
-                MONTHS.iter().any(|(m, _)| *m == lead) || WEEKDAYS.iter().any(|(d, _)| *d == lead);
+            let date = date_word(lead);
             let place = known
                 .iter()
                 .any(|m| m.start <= words[k - 2].0 && words[k - 2].1 <= m.end);
@@ -1061,19 +1064,16 @@ fn locates(between: &str) -> bool {
         .filter(|w| {
             let possessive = w.chars().next().is_some_and(char::is_uppercase)
                 && (w.ends_with("'s") || w.ends_with("\u{2019}s"));
-            let plain = |table: &[&str]| table.iter().any(|t| t.eq_ignore_ascii_case(w));
             !(possessive
-                || plain(&["also", "a", "an"])
-                || plain(FILLERS)
-                || plain(PLACE_MODIFIERS)
+                || in_table(&["also", "a", "an"], w)
+                || in_table(FILLERS, w)
+                || in_table(PLACE_MODIFIERS, w)
                 || is_place_noun(w)
                 || is_settlement(w))
         });
-    rest.next().is_some_and(|w| {
-        ["in", "near", "outside"]
-            .iter()
-            .any(|p| w.eq_ignore_ascii_case(p))
-    }) && rest.next().is_none()
+    rest.next()
+        .is_some_and(|w| in_table(&["in", "near", "outside"], w))
+        && rest.next().is_none()
 }
 
 fn in_table(table: &[&str], w: &str) -> bool {
@@ -1157,9 +1157,9 @@ fn destination(s: &str, at: usize) -> bool {
         .split_whitespace()
         .rev()
         .take(5)
-        .map(|w| w.trim_matches(',').to_ascii_lowercase())
-        .find(|w| !FILLERS.contains(&w.as_str()))
-        .is_some_and(|w| ["to", "for", "into", "towards"].contains(&w.as_str()))
+        .map(|w| w.trim_matches(','))
+        .find(|w| !in_table(FILLERS, w))
+        .is_some_and(|w| in_table(&["to", "for", "into", "towards"], w))
 }
 
 /// Whether a stretch of text holds a comma, semicolon or dash that is not
@@ -1233,12 +1233,7 @@ pub fn place(
             let story = story();
             let country = story.as_ref().and_then(|p| p.country.as_deref());
             match country.and_then(|c| g.country(c)) {
-                Some(c) => Some(Located {
-                    name: c.name.clone(),
-                    country: Some(c.country.clone()),
-                    lat: Some(c.lat),
-                    lon: Some(c.lon),
-                }),
+                Some(c) => Some(at_place(c.name.clone(), c)),
                 None => story,
             }
         }

@@ -522,6 +522,14 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == OTHER_LETTER
 }
 
+/// Whether a scan looks a name up at normalised position `e` of `norm`: the
+/// end of a word (after a letter, digit or "."). Prefix entries are made at
+/// the same points, so a scan may stop where no name goes on.
+fn lookup_point(norm: &[u8], e: usize) -> bool {
+    let a = norm[e - 1];
+    (a.is_ascii_alphanumeric() || a == b'.') && (e == norm.len() || !is_word_byte(norm[e]))
+}
+
 fn err(line: usize, message: impl Into<String>) -> GazetteerError {
     GazetteerError {
         line,
@@ -809,8 +817,7 @@ impl<'a> TableReader<'a> {
     }
 
     fn u32(&mut self) -> Result<u32, GazetteerError> {
-        let b = self.take(4)?;
-        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        self.take(4).map(le32)
     }
 
     /// A section: its length, then that many records of `size` bytes.
@@ -825,6 +832,7 @@ impl<'a> TableReader<'a> {
     }
 }
 
+/// The little-endian `u32` at the start of `b`.
 fn le32(b: &[u8]) -> u32 {
     u32::from_le_bytes([b[0], b[1], b[2], b[3]])
 }
@@ -1142,8 +1150,7 @@ impl Gazetteer {
         for en in &self.entries {
             let key = self.key_of(en);
             for i in 1..key.len() {
-                let a = key[i - 1];
-                if (a.is_ascii_alphanumeric() || a == b'.') && !is_word_byte(key[i]) {
+                if lookup_point(key, i) {
                     prefixes.push((en.key, i as u32));
                 }
             }
@@ -1429,8 +1436,7 @@ fn gzip_body(bytes: &[u8]) -> Result<usize, GazetteerError> {
 /// Uncompressed size from the gzip trailer (ISIZE).
 fn gzip_size(bytes: &[u8]) -> Result<usize, GazetteerError> {
     gzip_body(bytes)?;
-    let n = bytes.len();
-    Ok(u32::from_le_bytes([bytes[n - 4], bytes[n - 3], bytes[n - 2], bytes[n - 1]]) as usize)
+    Ok(le32(&bytes[bytes.len() - 4..]) as usize)
 }
 
 /// Inflate a single-member gzip file in chunks, sending each (in buffers
@@ -1467,9 +1473,7 @@ fn inflate(
                 _ => {}
             }
         }
-        let le =
-            |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
-        if crc.sum() != le(n - 8) || crc.amount() != le(n - 4) {
+        if crc.sum() != le32(&bytes[n - 8..]) || crc.amount() != le32(&bytes[n - 4..]) {
             return Err(err(0, "gzip CRC or size mismatch"));
         }
         Ok(())
@@ -1494,9 +1498,7 @@ fn gunzip_all(bytes: &[u8]) -> Result<Vec<u8>, GazetteerError> {
     {
         let mut crc = flate2::Crc::new();
         crc.update(&out);
-        let le =
-            |i: usize| u32::from_le_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
-        if crc.sum() != le(n - 8) {
+        if crc.sum() != le32(&bytes[n - 8..]) {
             return Err(err(0, "gzip CRC mismatch"));
         }
         return Ok(out);
@@ -1669,8 +1671,7 @@ impl Scan<'_> {
                     break;
                 }
             }
-            let at_end = e == norm.len() || !is_word_byte(norm[e]);
-            if at_end && (a.is_ascii_alphanumeric() || a == b'.') {
+            if lookup_point(norm, e) {
                 match g.get(&norm[s..e]) {
                     Some(en) if g.entries[en as usize].prefix => {}
                     Some(en) => found.push((e, en)),

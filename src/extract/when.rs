@@ -182,16 +182,11 @@ fn began_in(s: &str, d: &DateMatch) -> bool {
     }
     let before = &s[..d.start];
     let clause = &before[before.rfind([',', ';', '(']).map_or(0, |i| i + 1)..];
-    let words: Vec<String> = clause
-        .split_whitespace()
-        .map(|w| w.to_ascii_lowercase())
-        .collect();
-    let n = words.len();
-    (0..n).any(|i| {
-        n - i <= 8
-            && ["began", "begun", "erupted", "started", "broke"].contains(&words[i].as_str())
-            && i > 0
-            && ["which", "that"].contains(&words[i - 1].as_str())
+    let is = |w: &str, of: &[&str]| of.iter().any(|o| o.eq_ignore_ascii_case(w));
+    // The verb among the clause's last 8 words, "which"/"that" before it.
+    let last: Vec<&str> = clause.split_whitespace().rev().take(9).collect();
+    last.windows(2).any(|w| {
+        is(w[0], &["began", "begun", "erupted", "started", "broke"]) && is(w[1], &["which", "that"])
     })
 }
 
