@@ -70,45 +70,144 @@ pub struct Config {
 /// Read every input and extract its figures, calling `notice` for each
 /// skipped input and warning, and `each` for each document with its figures,
 /// in input order.
+///
+/// With more than one thread the three stages overlap: a reader thread
+/// parses the next batch, the worker pool extracts the current one, and the
+/// calling thread hands the previous one to `each` (which writes output).
+/// Reading and writing are then off the critical path; batches still reach
+/// `each` in input order, so the output is the same bytes.
 pub fn run(
     inputs: &[String],
     config: &Config,
-    mut notice: impl FnMut(Notice),
-    mut each: impl FnMut(&Document, Vec<Figure>) -> Result<()>,
+    notice: impl FnMut(Notice),
+    each: impl FnMut(&Document, Vec<Figure>) -> Result<()>,
 ) -> Result<Stats> {
     let sources = ingest::sources(inputs)?;
     // Load the gazetteer on another core while the first documents are read and parsed.
     std::thread::spawn(|| {
         crate::extract::bundled::gazetteer();
     });
-    // The worker pool starts with the first batch worth sharing: a run of one
-    // document (or one thread) never pays for starting threads.
-    let mut pool: Option<rayon::ThreadPool> = None;
     let total = ingest::total_bytes(&sources);
-    let mut stats = Stats::default();
-    let mut reader = ingest::Reader::new(sources, config.options.clone());
+    let reader = ingest::Reader::new(sources, config.options.clone());
+    let mut sink = Sink {
+        notice,
+        each,
+        total,
+        stats: Stats::default(),
+    };
+    if config.threads <= 1 {
+        serial(reader, config.order, &mut sink)?;
+    } else {
+        overlapped(reader, config, &mut sink)?;
+    }
+    Ok(sink.stats)
+}
+
+/// A batch of inputs with their figures, and the input bytes read when it was complete.
+type Extracted = (Vec<Item>, Vec<Vec<Figure>>, u64);
+
+/// The figures of every item of a batch (none for a skipped input).
+fn extract_batch(
+    batch: &[Item],
+    order: DateOrder,
+    pool: Option<&rayon::ThreadPool>,
+) -> Vec<Vec<Figure>> {
+    let extract_one = |item: &Item| match item {
+        Item::Doc(doc, _) => extract::figures_with(doc, order),
+        Item::Skip { .. } => Vec::new(),
+    };
+    match pool {
+        Some(pool) if batch.len() > 1 => {
+            pool.install(|| batch.par_iter().map(extract_one).collect())
+        }
+        _ => batch.iter().map(extract_one).collect(),
+    }
+}
+
+/// One thread does everything, batch after batch.
+fn serial<N, E>(mut reader: ingest::Reader, order: DateOrder, sink: &mut Sink<N, E>) -> Result<()>
+where
+    N: FnMut(Notice),
+    E: FnMut(&Document, Vec<Figure>) -> Result<()>,
+{
     loop {
         let batch: Vec<Item> = reader.by_ref().take(BATCH).collect();
         if batch.is_empty() {
-            break;
+            return Ok(());
         }
-        let extract_one = |item: &Item| match item {
-            Item::Doc(doc, _) => extract::figures_with(doc, config.order),
-            Item::Skip { .. } => Vec::new(),
-        };
-        let figures: Vec<Vec<Figure>> = if config.threads > 1 && batch.len() > 1 {
-            if pool.is_none() {
-                let built = rayon::ThreadPoolBuilder::new()
-                    .num_threads(config.threads)
-                    .build()
-                    .map_err(|e| crate::Error::Io(std::io::Error::other(e.to_string())))?;
-                pool = Some(built);
+        let figures = extract_batch(&batch, order, None);
+        sink.take((batch, figures, reader.consumed()))?;
+    }
+}
+
+/// Reading, extraction and output overlap (see [`run`]).
+fn overlapped<N, E>(
+    mut reader: ingest::Reader,
+    config: &Config,
+    sink: &mut Sink<N, E>,
+) -> Result<()>
+where
+    N: FnMut(Notice),
+    E: FnMut(&Document, Vec<Figure>) -> Result<()>,
+{
+    // One batch queued between stages: enough to keep every stage busy, and
+    // memory holds a handful of batches of texts at most.
+    let (to_extract, batches) = std::sync::mpsc::sync_channel::<(Vec<Item>, u64)>(1);
+    let (to_output, extracted) = std::sync::mpsc::sync_channel::<Extracted>(1);
+    let order = config.order;
+    let threads = config.threads;
+    std::thread::scope(|scope| {
+        scope.spawn(move || loop {
+            let batch: Vec<Item> = reader.by_ref().take(BATCH).collect();
+            // A closed channel means the consumer stopped on an error.
+            if batch.is_empty() || to_extract.send((batch, reader.consumed())).is_err() {
+                return;
             }
-            let pool = pool.as_ref().expect("built above");
-            pool.install(|| batch.par_iter().map(extract_one).collect())
-        } else {
-            batch.iter().map(extract_one).collect()
-        };
+        });
+        let worker = scope.spawn(move || -> Result<()> {
+            // The pool starts with the first batch worth sharing: a run of
+            // one document never pays for starting threads.
+            let mut pool: Option<rayon::ThreadPool> = None;
+            for (batch, consumed) in batches {
+                if pool.is_none() && batch.len() > 1 {
+                    let built = rayon::ThreadPoolBuilder::new()
+                        .num_threads(threads)
+                        .build()
+                        .map_err(|e| crate::Error::Io(std::io::Error::other(e.to_string())))?;
+                    pool = Some(built);
+                }
+                let figures = extract_batch(&batch, order, pool.as_ref());
+                if to_output.send((batch, figures, consumed)).is_err() {
+                    break;
+                }
+            }
+            Ok(())
+        });
+        // Consume in order; on an error, dropping the receiver stops the
+        // other stages at their next send.
+        let consumed = extracted.into_iter().try_for_each(|e| sink.take(e));
+        let worked = worker
+            .join()
+            .unwrap_or_else(|p| std::panic::resume_unwind(p));
+        consumed.and(worked)
+    })
+}
+
+/// The consuming end: accounting, notices and the caller's `each`.
+struct Sink<N, E> {
+    notice: N,
+    each: E,
+    total: Option<u64>,
+    stats: Stats,
+}
+
+impl<N, E> Sink<N, E>
+where
+    N: FnMut(Notice),
+    E: FnMut(&Document, Vec<Figure>) -> Result<()>,
+{
+    fn take(&mut self, (batch, figures, consumed): Extracted) -> Result<()> {
+        let stats = &mut self.stats;
         for (item, figs) in batch.into_iter().zip(figures) {
             match item {
                 Item::Doc(doc, warnings) => {
@@ -116,24 +215,24 @@ pub fn run(
                     stats.bytes += doc.text.len();
                     for w in warnings {
                         stats.warnings += 1;
-                        notice(Notice::Warning(w));
+                        (self.notice)(Notice::Warning(w));
                     }
                     stats.figures += figs.len();
-                    each(&doc, figs)?;
+                    (self.each)(&doc, figs)?;
                 }
                 Item::Skip { origin, reason } => {
                     stats.skipped += 1;
-                    notice(Notice::Skipped { origin, reason });
+                    (self.notice)(Notice::Skipped { origin, reason });
                 }
             }
         }
-        notice(Notice::Progress {
-            read: reader.consumed(),
-            total,
+        (self.notice)(Notice::Progress {
+            read: consumed,
+            total: self.total,
             documents: stats.read + stats.skipped,
         });
+        Ok(())
     }
-    Ok(stats)
 }
 
 /// All figures of the inputs, in input order, with claims assigned.

@@ -9,6 +9,9 @@
 //! the dateline counts against. A capitalised name after a locative
 //! preposition that the gazetteer lacks (a village) is a candidate too.
 
+use std::cell::OnceCell;
+use std::ops::Range;
+
 use foldhash::{HashMap, HashMapExt};
 
 use super::bundled::gazetteer;
@@ -585,13 +588,9 @@ const LEAD_BYTES: usize = 2500;
 
 /// The place a story is about: its dateline's place, else the place its
 /// headline puts it in, else its most mentioned place.
-pub fn story_place(text: &str, title: Option<&str>) -> Option<Located> {
+pub fn story_place(text: &str, title: Option<&str>, sentences: &Sentences) -> Option<Located> {
     let g = gazetteer();
-    let mentions: Vec<Mention> = g
-        .mentions(&text[..text.floor_char_boundary(text.len().min(LEAD_BYTES))])
-        .into_iter()
-        .filter(|m| !m.demonym)
-        .collect();
+    let mentions: Vec<Mention> = sentences.lead(LEAD_BYTES).filter(|m| !m.demonym).collect();
     if let Some((line, dash)) = dateline(text) {
         let words_end = text[line..dash].find([',', '(']).map_or(dash, |i| line + i);
         let words = text[line..words_end].trim();
@@ -896,10 +895,61 @@ pub struct Names {
     country_anaphor: bool,
 }
 
+/// The gazetteer's place mentions in each sentence of one document, each
+/// sentence scanned once however often it is asked: the story's lead, a
+/// figure's own sentence and an anaphor's look back share the scans.
+pub struct Sentences<'t> {
+    text: &'t str,
+    spans: &'t [Range<usize>],
+    mentions: Vec<OnceCell<Vec<Mention>>>,
+}
+
+impl<'t> Sentences<'t> {
+    /// The sentences `spans` of `text`; nothing is scanned yet.
+    pub fn new(text: &'t str, spans: &'t [Range<usize>]) -> Self {
+        Sentences {
+            text,
+            spans,
+            mentions: spans.iter().map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    /// Sentence `n`'s text.
+    pub fn text(&self, n: usize) -> &'t str {
+        &self.text[self.spans[n].clone()]
+    }
+
+    /// The mentions of sentence `n`, offsets within the sentence.
+    pub fn mentions(&self, n: usize) -> &[Mention] {
+        self.mentions[n].get_or_init(|| gazetteer().mentions(self.text(n)))
+    }
+
+    /// The mentions that lie within the first `limit` bytes of the text,
+    /// offsets within the text.
+    fn lead(&self, limit: usize) -> impl Iterator<Item = Mention> + '_ {
+        self.spans
+            .iter()
+            .enumerate()
+            .take_while(move |(_, r)| r.start < limit)
+            .flat_map(move |(n, r)| {
+                self.mentions(n).iter().map(move |m| Mention {
+                    start: m.start + r.start,
+                    end: m.end + r.start,
+                    ..*m
+                })
+            })
+            .filter(move |m| m.end <= limit)
+    }
+}
+
 impl Names {
     /// Gazetteer mentions and (with `unknown`) names the gazetteer lacks.
     pub fn of(s: &str, unknown: bool) -> Names {
-        let all = gazetteer().mentions(s);
+        Names::with(s, gazetteer().mentions(s), unknown)
+    }
+
+    /// [`Names::of`] with the gazetteer's mentions `all` already found.
+    pub fn with(s: &str, all: Vec<Mention>, unknown: bool) -> Names {
         let unknowns = if unknown {
             unknown_places(s, &all)
         } else {
@@ -1188,8 +1238,18 @@ pub fn in_sentence(
     dateline: usize,
     unknown: bool,
 ) -> Option<(f64, Located)> {
-    let names = Names::of(s, unknown);
-    best(candidates(s, &names, found, &[], country, dateline).into_iter()).map(|(v, _, l)| (v, l))
+    best_named(s, &Names::of(s, unknown), found, country, dateline)
+}
+
+/// [`in_sentence`] with the sentence's names already found.
+fn best_named(
+    s: &str,
+    names: &Names,
+    found: &Found,
+    country: Option<&str>,
+    dateline: usize,
+) -> Option<(f64, Located)> {
+    best(candidates(s, names, found, &[], country, dateline).into_iter()).map(|(v, _, l)| (v, l))
 }
 
 /// The place of `found` in sentence `s`: a place the sentence puts it in
@@ -1241,18 +1301,18 @@ pub fn place(
     }
 }
 
-/// The last place that one of `spans` (earlier sentences) puts something in.
+/// The last place that one of the sentences `earlier` puts something in.
 pub fn previous_place(
-    text: &str,
-    spans: &[std::ops::Range<usize>],
+    sentences: &Sentences,
+    earlier: Range<usize>,
     noun: Option<&str>,
 ) -> Option<Located> {
     // "the camp" points back to a place named as a camp ("the Abu Shouk
     // displacement camp"), not to whatever place came last.
     if let Some(noun) = noun {
-        let named = spans.iter().rev().find_map(|r| {
-            let s = &text[r.clone()];
-            let known = gazetteer().mentions(s);
+        let named = earlier.clone().rev().find_map(|n| {
+            let s = sentences.text(n);
+            let known = sentences.mentions(n);
             // "the district" after "Wayanad district": a known place named with the noun.
             let with_noun = known.iter().rev().find(|m| {
                 !m.demonym
@@ -1264,7 +1324,7 @@ pub fn previous_place(
             if let Some(m) = with_noun {
                 return Some(located(s, m));
             }
-            unknown_places(s, &known)
+            unknown_places(s, known)
                 .into_iter()
                 .rev()
                 .find_map(|(a, b)| {
@@ -1288,9 +1348,10 @@ pub fn previous_place(
             return named;
         }
     }
-    spans.iter().rev().find_map(|r| {
-        let s = &text[r.clone()];
-        in_sentence(s, &Found::at(s.len()), None, 0, true)
+    earlier.rev().find_map(|n| {
+        let s = sentences.text(n);
+        let names = Names::with(s, sentences.mentions(n).to_vec(), true);
+        best_named(s, &names, &Found::at(s.len()), None, 0)
             .filter(|(v, _)| *v >= 2.0)
             .map(|(_, l)| l)
     })

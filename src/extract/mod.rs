@@ -196,11 +196,14 @@ pub fn figures(doc: &Document) -> Vec<Figure> {
 /// [`figures`], reading all-numeric dates in the given order.
 pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
     let text = doc.text.as_str();
+    let spans = sentence::split(text);
+    // Each sentence's places are looked up once, and only if needed.
+    let sentences = locate::Sentences::new(text, &spans);
     // The story's place is looked up once, and only if a figure needs it.
     let story_cell: OnceCell<Option<locate::Located>> = OnceCell::new();
     let story = || {
         story_cell
-            .get_or_init(|| locate::story_place(text, doc.title.as_deref()))
+            .get_or_init(|| locate::story_place(text, doc.title.as_deref(), &sentences))
             .clone()
     };
     // Without a publication date, relative dates cannot be resolved: date
@@ -208,7 +211,6 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
     let reference = doc.published.unwrap_or(NaiveDate::MIN);
     let mut seen: HashSet<&str> = HashSet::new();
     let mut out = Vec::new();
-    let spans = sentence::split(text);
     let doc_dateline = locate::dateline(text);
     for (n, span) in spans.iter().enumerate() {
         let s = &text[span.start..span.end];
@@ -220,6 +222,10 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
             continue;
         }
         let toks = token::tokens(s);
+        // Only a number can be a figure: without one, the date grammar is not needed.
+        if !toks.iter().any(token::Token::is_num) {
+            continue;
+        }
         let dates = date::dates(s, reference, order);
         let found = link::figures_with_tokens(s, &toks, &dates);
         if found.is_empty() {
@@ -227,7 +233,7 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
         }
         let usable: &[date::DateMatch] = if doc.published.is_some() { &dates } else { &[] };
         let dateline = locate::dateline_in(doc_dateline, span.start);
-        let names = locate::Names::of(s, true);
+        let names = locate::Names::with(s, sentences.mentions(n).to_vec(), true);
         let figure_spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
         // The dating of the sentence's last total, for its sub-counts.
         let mut total: Option<when::Dated> = None;
@@ -244,7 +250,7 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
             }
             // The place an earlier sentence put things in, for "in the area" (looked up only when needed).
             let previous =
-                || locate::previous_place(text, &spans[n.saturating_sub(3)..n], names.anaphor_noun);
+                || locate::previous_place(&sentences, n.saturating_sub(3)..n, names.anaphor_noun);
             let place = locate::place(s, &names, &f, &figure_spans, story, previous, dateline);
             out.push(Figure {
                 doc: doc.id.clone(),
