@@ -7,6 +7,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// See the note on `mimalloc` in Cargo.toml.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     match cli::run(cli) {

@@ -590,11 +590,17 @@ const LEAD_BYTES: usize = 2500;
 /// headline puts it in, else its most mentioned place.
 pub fn story_place(text: &str, title: Option<&str>, sentences: &Sentences) -> Option<Located> {
     let g = gazetteer();
-    let mentions: Vec<Mention> = sentences.lead(LEAD_BYTES).filter(|m| !m.demonym).collect();
+    // The lead's places, scanned only when the dateline or the count of
+    // mentions decides (a headline that names the place does not need them).
+    let lead: OnceCell<Vec<Mention>> = OnceCell::new();
+    let mentions = || -> &[Mention] {
+        lead.get_or_init(|| sentences.lead(LEAD_BYTES).filter(|m| !m.demonym).collect())
+    };
     if let Some((line, dash)) = dateline(text) {
+        let mentions = mentions();
         let words_end = text[line..dash].find([',', '(']).map_or(dash, |i| line + i);
         let words = text[line..words_end].trim();
-        let most = most_mentioned(&mentions, dash);
+        let most = most_mentioned(mentions, dash);
         if let Some(m) = mentions.iter().find(|m| m.start >= line && m.end <= dash) {
             // "BENI, Congo": the country the dateline names picks the town.
             let named_country = mentions.iter().find(|o| {
@@ -649,7 +655,7 @@ pub fn story_place(text: &str, title: Option<&str>, sentences: &Sentences) -> Op
             }
         }
     }
-    most_mentioned(&mentions, 0).map(|(_, m)| located(text, m))
+    most_mentioned(mentions(), 0).map(|(_, m)| located(text, m))
 }
 
 /// The most mentioned place after byte `from`, with its count (ties: the first).
