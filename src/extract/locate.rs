@@ -676,8 +676,17 @@ fn most_mentioned(mentions: &[Mention], from: usize) -> Option<(usize, &Mention)
 fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
     let mut words: Vec<(usize, usize)> = Vec::new();
     let mut start = None;
-    for (i, c) in s.char_indices() {
-        let part = c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}';
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII a byte at a time; other characters decoded.
+        let (part, len) = match bytes[i] {
+            b if b < 0x80 => (b.is_ascii_alphanumeric() || b == b'-' || b == b'\'', 1),
+            _ => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8())
+            }
+        };
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
@@ -686,6 +695,7 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
             }
             _ => {}
         }
+        i += len;
     }
     if let Some(st) = start {
         words.push((st, s.len()));

@@ -235,6 +235,9 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
         let dateline = locate::dateline_in(doc_dateline, span.start);
         let names = locate::Names::with(s, sentences.mentions(n).to_vec(), true);
         let figure_spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+        // The place an earlier sentence put things in, for "in the area":
+        // looked up once per sentence, and only when a figure needs it.
+        let previous_cell: OnceCell<Option<locate::Located>> = OnceCell::new();
         // The dating of the sentence's last total, for its sub-counts.
         let mut total: Option<when::Dated> = None;
         for f in found {
@@ -248,9 +251,17 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
             if !f.subcount {
                 total = Some(own);
             }
-            // The place an earlier sentence put things in, for "in the area" (looked up only when needed).
-            let previous =
-                || locate::previous_place(&sentences, n.saturating_sub(3)..n, names.anaphor_noun);
+            let previous = || {
+                previous_cell
+                    .get_or_init(|| {
+                        locate::previous_place(
+                            &sentences,
+                            n.saturating_sub(3)..n,
+                            names.anaphor_noun,
+                        )
+                    })
+                    .clone()
+            };
             let place = locate::place(s, &names, &f, &figure_spans, story, previous, dateline);
             out.push(Figure {
                 doc: doc.id.clone(),
