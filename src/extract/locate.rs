@@ -11,6 +11,9 @@
 
 use std::cell::OnceCell;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use foldhash::{HashMap, HashMapExt};
 
@@ -896,6 +899,14 @@ const COUNTRY_ANAPHORA: &[&str] = &[
     "throughout the country",
 ];
 
+/// [`ANAPHORA`] then [`COUNTRY_ANAPHORA`], as one automaton (any case, as substrings).
+static ANAPHORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(ANAPHORA.iter().chain(COUNTRY_ANAPHORA))
+        .expect("anaphor phrases")
+});
+
 /// A candidate place of a sentence: its score, whether a locative
 /// preposition introduces it, and the place.
 type Candidate = (f64, bool, Located);
@@ -918,6 +929,7 @@ pub struct Sentences<'t> {
     text: &'t str,
     spans: &'t [Range<usize>],
     mentions: Vec<OnceCell<Vec<Mention>>>,
+    names: Vec<OnceCell<Names>>,
 }
 
 impl<'t> Sentences<'t> {
@@ -927,6 +939,7 @@ impl<'t> Sentences<'t> {
             text,
             spans,
             mentions: spans.iter().map(|_| OnceCell::new()).collect(),
+            names: spans.iter().map(|_| OnceCell::new()).collect(),
         }
     }
 
@@ -938,6 +951,11 @@ impl<'t> Sentences<'t> {
     /// The mentions of sentence `n`, offsets within the sentence.
     pub fn mentions(&self, n: usize) -> &[Mention] {
         self.mentions[n].get_or_init(|| gazetteer().mentions(self.text(n)))
+    }
+
+    /// The names of sentence `n`, with the places the gazetteer lacks.
+    pub fn names(&self, n: usize) -> &Names {
+        self.names[n].get_or_init(|| Names::with(self.text(n), self.mentions(n).to_vec(), true))
     }
 
     /// The mentions that lie within the first `limit` bytes of the text,
@@ -971,13 +989,22 @@ impl Names {
         } else {
             Vec::new()
         };
-        let lower = s.to_ascii_lowercase();
-        let anaphor = ANAPHORA.iter().find(|a| lower.contains(*a));
+        // Which phrases occur, in one pass; the first of the table wins.
+        let mut first = usize::MAX;
+        let mut country_anaphor = false;
+        for m in ANAPHORS.find_overlapping_iter(s) {
+            let k = m.pattern().as_usize();
+            if k < ANAPHORA.len() {
+                first = first.min(k);
+            } else {
+                country_anaphor = true;
+            }
+        }
+        let anaphor = ANAPHORA.get(first);
         let anaphora = anaphor.is_some();
         let anaphor_noun = anaphor
             .and_then(|a| a.rsplit(' ').next())
             .filter(|n| is_place_noun(n) || is_settlement(n));
-        let country_anaphor = COUNTRY_ANAPHORA.iter().any(|a| lower.contains(a));
         Names {
             all,
             unknowns,
@@ -1328,7 +1355,8 @@ pub fn previous_place(
     if let Some(noun) = noun {
         let named = earlier.clone().rev().find_map(|n| {
             let s = sentences.text(n);
-            let known = sentences.mentions(n);
+            let names = sentences.names(n);
+            let known = &names.all;
             // "the district" after "Wayanad district": a known place named with the noun.
             let with_noun = known.iter().rev().find(|m| {
                 !m.demonym
@@ -1340,25 +1368,22 @@ pub fn previous_place(
             if let Some(m) = with_noun {
                 return Some(located(s, m));
             }
-            unknown_places(s, known)
-                .into_iter()
-                .rev()
-                .find_map(|(a, b)| {
-                    let after: Vec<&str> = s[b..].split_whitespace().take(2).collect();
-                    let before: Vec<&str> = s[..a].split_whitespace().rev().take(2).collect();
-                    let is_noun = |w: &&str| {
-                        w.trim_matches(|c: char| !c.is_alphabetic())
-                            .eq_ignore_ascii_case(noun)
-                    };
-                    (after.iter().any(is_noun)
-                        || (before.first() == Some(&"of") && before.get(1).is_some_and(is_noun)))
-                    .then(|| Located {
-                        name: s[a..b].to_string(),
-                        country: None,
-                        lat: None,
-                        lon: None,
-                    })
+            names.unknowns.iter().rev().find_map(|&(a, b)| {
+                let after: Vec<&str> = s[b..].split_whitespace().take(2).collect();
+                let before: Vec<&str> = s[..a].split_whitespace().rev().take(2).collect();
+                let is_noun = |w: &&str| {
+                    w.trim_matches(|c: char| !c.is_alphabetic())
+                        .eq_ignore_ascii_case(noun)
+                };
+                (after.iter().any(is_noun)
+                    || (before.first() == Some(&"of") && before.get(1).is_some_and(is_noun)))
+                .then(|| Located {
+                    name: s[a..b].to_string(),
+                    country: None,
+                    lat: None,
+                    lon: None,
                 })
+            })
         });
         if named.is_some() {
             return named;
@@ -1366,8 +1391,7 @@ pub fn previous_place(
     }
     earlier.rev().find_map(|n| {
         let s = sentences.text(n);
-        let names = Names::with(s, sentences.mentions(n).to_vec(), true);
-        best_named(s, &names, &Found::at(s.len()), None, 0)
+        best_named(s, sentences.names(n), &Found::at(s.len()), None, 0)
             .filter(|(v, _)| *v >= 2.0)
             .map(|(_, l)| l)
     })

@@ -233,7 +233,7 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
         }
         let usable: &[date::DateMatch] = if doc.published.is_some() { &dates } else { &[] };
         let dateline = locate::dateline_in(doc_dateline, span.start);
-        let names = locate::Names::with(s, sentences.mentions(n).to_vec(), true);
+        let names = sentences.names(n);
         let figure_spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
         // The place an earlier sentence put things in, for "in the area":
         // looked up once per sentence, and only when a figure needs it.

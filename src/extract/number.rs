@@ -509,7 +509,13 @@ fn tokenize(text: &str) -> Vec<Tok> {
     let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 4);
     let mut link = Link::Break;
     let mut i = 0;
-    while let Some(c) = text[i..].chars().next() {
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        // ASCII without decoding: most of a sentence is.
+        let c = match bytes[i] {
+            b if b < 0x80 => char::from(b),
+            _ => text[i..].chars().next().unwrap_or(' '),
+        };
         let starts_literal = c.is_ascii_digit()
             || (c == '.'
                 && text[i + 1..].starts_with(|d: char| d.is_ascii_digit())
@@ -520,11 +526,12 @@ fn tokenize(text: &str) -> Vec<Tok> {
         } else if c.is_alphanumeric() {
             let end = run_end(text, i);
             let w = &text[i..end];
-            let cls = if w.chars().any(char::is_numeric) {
-                Cls::Stop
+            let numeric = if w.is_ascii() {
+                w.bytes().any(|b| b.is_ascii_digit())
             } else {
-                classify_word(w)
+                w.chars().any(char::is_numeric)
             };
+            let cls = if numeric { Cls::Stop } else { classify_word(w) };
             toks.push(Tok {
                 start: i,
                 end,
@@ -548,9 +555,20 @@ fn tokenize(text: &str) -> Vec<Tok> {
 
 /// End of the run of letters and digits starting at `i`.
 fn run_end(text: &str, i: usize) -> usize {
-    text[i..]
-        .find(|c: char| !c.is_alphanumeric())
-        .map_or(text.len(), |k| i + k)
+    let bytes = text.as_bytes();
+    let mut j = i;
+    while j < bytes.len() {
+        let len = match bytes[j] {
+            b if b < 0x80 && b.is_ascii_alphanumeric() => 1,
+            b if b < 0x80 => return j,
+            _ => match text[j..].chars().next() {
+                Some(c) if c.is_alphanumeric() => c.len_utf8(),
+                _ => return j,
+            },
+        };
+        j += len;
+    }
+    j
 }
 
 /// Reads the digit literal at `i` (and a scale abbreviation glued to it),

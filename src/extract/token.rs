@@ -91,18 +91,16 @@ pub fn tokens(s: &str) -> Vec<Token<'_>> {
                 continue;
             }
         }
-        let c = s[i..].chars().next().unwrap_or(' ');
+        let c = char_at(s, i);
         let len = c.len_utf8();
         if c.is_alphabetic() || c.is_ascii_digit() {
             let stop = nums.get(next_num).map_or(s.len(), |n| n.start);
             let mut j = i + len;
             while j < stop {
-                let d = s[j..].chars().next().unwrap_or(' ');
+                let d = char_at(s, j);
                 let joins = (d == '-' || d == '\'' || d == '\u{2019}')
-                    && s[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric);
+                    && j + d.len_utf8() < s.len()
+                    && char_at(s, j + d.len_utf8()).is_alphanumeric();
                 if d.is_alphanumeric() || joins {
                     j += d.len_utf8();
                 } else {
@@ -129,6 +127,14 @@ pub fn tokens(s: &str) -> Vec<Token<'_>> {
         }
     }
     out
+}
+
+/// The character at byte `i` (a char boundary), ASCII without decoding.
+fn char_at(s: &str, i: usize) -> char {
+    match s.as_bytes()[i] {
+        b if b < 0x80 => char::from(b),
+        _ => s[i..].chars().next().unwrap_or(' '),
+    }
 }
 
 /// Dashes and curly quotes become their ASCII forms so rules name one.
