@@ -262,7 +262,7 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
                     })
                     .clone()
             };
-            let place = locate::place(s, &names, &f, &figure_spans, story, previous, dateline);
+            let place = locate::place(s, names, &f, &figure_spans, story, previous, dateline);
             out.push(Figure {
                 doc: doc.id.clone(),
                 published: doc.published,
