@@ -289,3 +289,28 @@ fn devices_and_pipes_are_written_in_place() {
     let csv = reader.join().unwrap();
     assert!(csv.starts_with("doc,published,date"), "{csv}");
 }
+
+/// With several threads, reading, extraction and writing overlap; when the
+/// writer fails mid-run (a full disk), the run stops with the error instead
+/// of waiting on the other stages, and every batch before it was written.
+#[test]
+fn a_failing_writer_stops_an_overlapped_run() {
+    if !std::path::Path::new("/dev/full").exists() {
+        eprintln!("skipped: no /dev/full here");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    // Several batches of documents, so that every stage has work in flight.
+    let line = "{\"id\": \"d\", \"published\": \"2025-01-22\", \"text\": \"Gunmen killed 12 villagers in Kuriga on Tuesday.\"}\n";
+    let p = write(dir.path(), "many.jsonl", line.repeat(3000).as_bytes());
+    let (code, _, err) = run(&[
+        "extract",
+        p.to_str().unwrap(),
+        "--threads",
+        "2",
+        "-o",
+        "/dev/full",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("No space left on device"), "{err}");
+}

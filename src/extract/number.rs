@@ -394,7 +394,9 @@ static PLAIN: LazyLock<Regex> =
 /// Every spelling that [`classify_slow`] gives a class (table words, their
 /// plurals, tens and unit run together), lower-case: built once from the
 /// tables so that each word of a text costs one hash lookup.
-static LEXICON: LazyLock<HashMap<String, Cls>> = LazyLock::new(|| {
+/// Every spelling the number grammar knows, lower case, keyed by its bytes
+/// (a word is looked up without building a string).
+static LEXICON: LazyLock<HashMap<Box<[u8]>, Cls>> = LazyLock::new(|| {
     let mut spellings: Vec<String> = ["and", "a", "of", "point", "tens"]
         .map(String::from)
         .to_vec();
@@ -415,7 +417,7 @@ static LEXICON: LazyLock<HashMap<String, Cls>> = LazyLock::new(|| {
         .into_iter()
         .filter_map(|w| match classify_slow(&w) {
             Cls::Word => None,
-            c => Some((w, c)),
+            c => Some((w.into_bytes().into_boxed_slice(), c)),
         })
         .collect()
 });
@@ -428,11 +430,7 @@ fn classify_word(w: &str) -> Cls {
     for (b, c) in buf.iter_mut().zip(w.bytes()) {
         *b = c.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..w.len()])
-        .ok()
-        .and_then(|lower| LEXICON.get(lower))
-        .copied()
-        .unwrap_or(Cls::Word)
+    LEXICON.get(&buf[..w.len()]).copied().unwrap_or(Cls::Word)
 }
 
 /// The class of a word, straight from the tables (any case).
