@@ -1280,22 +1280,24 @@ pub fn may_hold_figure(s: &str) -> bool {
 /// A table of phrases indexed by their first and last words, so the
 /// grammar finds the phrases standing at a token without scanning the table.
 pub struct PhraseIndex {
-    first: HashMap<String, Vec<(usize, Vec<String>)>>,
-    last: HashMap<String, Vec<(usize, Vec<String>)>>,
+    first: HashMap<Box<[u8]>, Vec<(usize, Vec<String>)>>,
+    last: HashMap<Box<[u8]>, Vec<(usize, Vec<String>)>>,
 }
 
 impl PhraseIndex {
     /// Index `phrases` (single spaces, any case); matches report their position in it.
     pub fn new<'p>(phrases: impl Iterator<Item = &'p &'static str>) -> PhraseIndex {
-        let mut first: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
-        let mut last: HashMap<String, Vec<(usize, Vec<String>)>> = HashMap::new();
+        // Keyed by bytes: a token is looked up without a UTF-8 check.
+        let key = |w: &String| w.as_bytes().into();
+        let mut first: HashMap<Box<[u8]>, Vec<(usize, Vec<String>)>> = HashMap::new();
+        let mut last: HashMap<Box<[u8]>, Vec<(usize, Vec<String>)>> = HashMap::new();
         for (i, p) in phrases.enumerate() {
             let words: Vec<String> = p.split(' ').map(str::to_ascii_lowercase).collect();
             first
-                .entry(words[0].clone())
+                .entry(key(&words[0]))
                 .or_default()
                 .push((i, words.clone()));
-            last.entry(words[words.len() - 1].clone())
+            last.entry(key(&words[words.len() - 1]))
                 .or_default()
                 .push((i, words));
         }
@@ -1317,7 +1319,7 @@ impl PhraseIndex {
     /// The phrases of `map` keyed by token `at` whose words stand from the
     /// token `from(words)` returns.
     fn matches(
-        map: &HashMap<String, Vec<(usize, Vec<String>)>>,
+        map: &HashMap<Box<[u8]>, Vec<(usize, Vec<String>)>>,
         toks: &[Token],
         at: usize,
         from: impl Fn(usize) -> Option<usize>,
@@ -1344,7 +1346,7 @@ impl PhraseIndex {
 }
 
 /// A word token in ASCII lower case, in a stack buffer (no allocation).
-fn lower<'b>(t: &Token, buf: &'b mut [u8; 48]) -> Option<&'b str> {
+fn lower<'b>(t: &Token, buf: &'b mut [u8; 48]) -> Option<&'b [u8]> {
     let b = t.text.as_bytes();
     if !t.is_word() || b.len() > buf.len() {
         return None;
@@ -1352,7 +1354,7 @@ fn lower<'b>(t: &Token, buf: &'b mut [u8; 48]) -> Option<&'b str> {
     for (o, c) in buf.iter_mut().zip(b) {
         *o = c.to_ascii_lowercase();
     }
-    std::str::from_utf8(&buf[..b.len()]).ok()
+    Some(&buf[..b.len()])
 }
 
 /// The cue lexicon, indexed.

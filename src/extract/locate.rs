@@ -739,15 +739,23 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut k = 1; // never the sentence's first word
     while k < words.len() {
+        // Most words start in lower case or with a digit: no name starts there.
+        let lead = s.as_bytes()[words[k].0];
+        if lead.is_ascii_lowercase() || lead.is_ascii_digit() {
+            k += 1;
+            continue;
+        }
         let two_letter_lead = initial(words[k])
             && text(words[k]).len() == 2
             && words.get(k + 1).is_some_and(|&w| capital(w))
             && s[words[k].1..words[k + 1].0].trim().is_empty();
         // "Union Island": a place noun after an organisation's word makes a place.
-        let before_noun = words
-            .get(k + 1)
-            .is_some_and(|&w| initial(w) && is_place_noun(ltext(w)));
-        if !(capital(words[k]) || two_letter_lead) || (excluded(words[k]) && !before_noun) {
+        let before_noun = || {
+            words
+                .get(k + 1)
+                .is_some_and(|&w| initial(w) && is_place_noun(ltext(w)))
+        };
+        if !(capital(words[k]) || two_letter_lead) || (excluded(words[k]) && !before_noun()) {
             k += 1;
             continue;
         }

@@ -221,11 +221,13 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
         if !seen.insert(s) {
             continue;
         }
-        let toks = token::tokens(s);
-        // Only a number can be a figure: without one, the date grammar is not needed.
-        if !toks.iter().any(token::Token::is_num) {
+        // Only a number can be a figure: without one, neither the tokens
+        // nor the date grammar are needed.
+        let nums = number::numbers(s);
+        if nums.is_empty() {
             continue;
         }
+        let toks = token::tokens_with(s, &nums);
         let dates = date::dates(s, reference, order);
         let found = link::figures_with_tokens(s, &toks, &dates);
         if found.is_empty() {

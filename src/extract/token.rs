@@ -73,7 +73,11 @@ pub fn words(phrase: &str) -> usize {
 
 /// Tokenise a sentence.
 pub fn tokens(s: &str) -> Vec<Token<'_>> {
-    let nums = number::numbers(s);
+    tokens_with(s, &number::numbers(s))
+}
+
+/// Tokenise a sentence whose number phrases `nums` are already found.
+pub fn tokens_with<'a>(s: &'a str, nums: &[number::Number]) -> Vec<Token<'a>> {
     let mut out = Vec::with_capacity(s.len() / 5);
     let mut next_num = 0;
     let mut i = 0;
