@@ -1277,11 +1277,15 @@ pub fn may_hold_figure(s: &str) -> bool {
     PREFILTER.is_match(s)
 }
 
+/// Phrases by one of their words (lower case, as bytes): each phrase's
+/// position in its table and its words.
+type PhraseMap = HashMap<Box<[u8]>, Vec<(usize, Vec<String>)>>;
+
 /// A table of phrases indexed by their first and last words, so the
 /// grammar finds the phrases standing at a token without scanning the table.
 pub struct PhraseIndex {
-    first: HashMap<Box<[u8]>, Vec<(usize, Vec<String>)>>,
-    last: HashMap<Box<[u8]>, Vec<(usize, Vec<String>)>>,
+    first: PhraseMap,
+    last: PhraseMap,
 }
 
 impl PhraseIndex {
@@ -1289,8 +1293,8 @@ impl PhraseIndex {
     pub fn new<'p>(phrases: impl Iterator<Item = &'p &'static str>) -> PhraseIndex {
         // Keyed by bytes: a token is looked up without a UTF-8 check.
         let key = |w: &String| w.as_bytes().into();
-        let mut first: HashMap<Box<[u8]>, Vec<(usize, Vec<String>)>> = HashMap::new();
-        let mut last: HashMap<Box<[u8]>, Vec<(usize, Vec<String>)>> = HashMap::new();
+        let mut first: PhraseMap = HashMap::new();
+        let mut last: PhraseMap = HashMap::new();
         for (i, p) in phrases.enumerate() {
             let words: Vec<String> = p.split(' ').map(str::to_ascii_lowercase).collect();
             first
@@ -1319,7 +1323,7 @@ impl PhraseIndex {
     /// The phrases of `map` keyed by token `at` whose words stand from the
     /// token `from(words)` returns.
     fn matches(
-        map: &HashMap<Box<[u8]>, Vec<(usize, Vec<String>)>>,
+        map: &PhraseMap,
         toks: &[Token],
         at: usize,
         from: impl Fn(usize) -> Option<usize>,
