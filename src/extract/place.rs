@@ -1382,7 +1382,11 @@ impl Gazetteer {
                 continue;
             }
             if !scan.may_start(s) {
+                // No name starts inside this word either: go to its end.
                 s += 1;
+                while s < n && is_word_byte(norm[s]) {
+                    s += 1;
+                }
                 continue;
             }
             found.clear();
