@@ -22,6 +22,7 @@ use super::date::{MONTHS, WEEKDAYS};
 use super::lexicon::FUNCTION;
 use super::link::Found;
 use super::place::{Mention, Place, PlaceKind};
+use super::token::char_at;
 use super::Metric;
 
 /// A resolved place.
@@ -679,17 +680,10 @@ fn most_mentioned(mentions: &[Mention], from: usize) -> Option<(usize, &Mention)
 fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
     let mut words: Vec<(usize, usize)> = Vec::new();
     let mut start = None;
-    let bytes = s.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        // ASCII a byte at a time; other characters decoded.
-        let (part, len) = match bytes[i] {
-            b if b < 0x80 => (b.is_ascii_alphanumeric() || b == b'-' || b == b'\'', 1),
-            _ => {
-                let c = s[i..].chars().next().unwrap_or(' ');
-                (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8())
-            }
-        };
+    while i < s.len() {
+        let c = char_at(s, i);
+        let part = c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}';
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
@@ -698,7 +692,7 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
             }
             _ => {}
         }
-        i += len;
+        i += c.len_utf8();
     }
     if let Some(st) = start {
         words.push((st, s.len()));

@@ -31,6 +31,8 @@
 //! number; values of a quadrillion or more are skipped.
 
 use foldhash::HashMap;
+
+use super::token::char_at;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -507,13 +509,8 @@ fn tokenize(text: &str) -> Vec<Tok> {
     let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 4);
     let mut link = Link::Break;
     let mut i = 0;
-    let bytes = text.as_bytes();
-    while i < bytes.len() {
-        // ASCII without decoding: most of a sentence is.
-        let c = match bytes[i] {
-            b if b < 0x80 => char::from(b),
-            _ => text[i..].chars().next().unwrap_or(' '),
-        };
+    while i < text.len() {
+        let c = char_at(text, i);
         let starts_literal = c.is_ascii_digit()
             || (c == '.'
                 && text[i + 1..].starts_with(|d: char| d.is_ascii_digit())
@@ -553,18 +550,13 @@ fn tokenize(text: &str) -> Vec<Tok> {
 
 /// End of the run of letters and digits starting at `i`.
 fn run_end(text: &str, i: usize) -> usize {
-    let bytes = text.as_bytes();
     let mut j = i;
-    while j < bytes.len() {
-        let len = match bytes[j] {
-            b if b < 0x80 && b.is_ascii_alphanumeric() => 1,
-            b if b < 0x80 => return j,
-            _ => match text[j..].chars().next() {
-                Some(c) if c.is_alphanumeric() => c.len_utf8(),
-                _ => return j,
-            },
-        };
-        j += len;
+    while j < text.len() {
+        let c = char_at(text, j);
+        if !c.is_alphanumeric() {
+            break;
+        }
+        j += c.len_utf8();
     }
     j
 }

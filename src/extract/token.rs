@@ -133,8 +133,9 @@ pub fn tokens_with<'a>(s: &'a str, nums: &[number::Number]) -> Vec<Token<'a>> {
     out
 }
 
-/// The character at byte `i` (a char boundary), ASCII without decoding.
-fn char_at(s: &str, i: usize) -> char {
+/// The character at byte `i` (a char boundary), ASCII without decoding:
+/// the scanners of every stage read text with it, most of it being ASCII.
+pub(crate) fn char_at(s: &str, i: usize) -> char {
     match s.as_bytes()[i] {
         b if b < 0x80 => char::from(b),
         _ => s[i..].chars().next().unwrap_or(' '),
