@@ -398,7 +398,7 @@ static PLAIN: LazyLock<Regex> =
 /// tables so that each word of a text costs one hash lookup.
 /// Every spelling the number grammar knows, lower case, keyed by its bytes
 /// (a word is looked up without building a string).
-static LEXICON: LazyLock<HashMap<Box<[u8]>, Cls>> = LazyLock::new(|| {
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut spellings: Vec<String> = ["and", "a", "of", "point", "tens"]
         .map(String::from)
         .to_vec();
@@ -415,24 +415,55 @@ static LEXICON: LazyLock<HashMap<Box<[u8]>, Cls>> = LazyLock::new(|| {
             spellings.push(format!("{tens}{unit}"));
         }
     }
-    spellings
+    let words: HashMap<Box<[u8]>, Cls> = spellings
         .into_iter()
+        .filter(|w| w.len() <= LEXICON_MAX_LEN)
         .filter_map(|w| match classify_slow(&w) {
             Cls::Word => None,
             c => Some((w.into_bytes().into_boxed_slice(), c)),
         })
-        .collect()
+        .collect();
+    let mut shapes = [0u32; LEXICON_MAX_LEN + 1];
+    for w in words.keys() {
+        shapes[w.len()] |= letter_bit(w[0]);
+    }
+    Lexicon { words, shapes }
 });
 
+/// The longest spelling [`LEXICON`] may hold (a longer word is no number).
+const LEXICON_MAX_LEN: usize = 16;
+
+/// The number grammar's spellings, and a sieve in front of them.
+struct Lexicon {
+    words: HashMap<Box<[u8]>, Cls>,
+    /// By length, a bit for each first letter that some spelling of that
+    /// length starts with: most words of a text fail this test and are
+    /// never hashed.
+    shapes: [u32; LEXICON_MAX_LEN + 1],
+}
+
+/// A bit for an ASCII letter, either case.
+fn letter_bit(b: u8) -> u32 {
+    1 << (b.to_ascii_lowercase().wrapping_sub(b'a') & 31)
+}
+
 fn classify_word(w: &str) -> Cls {
-    let mut buf = [0u8; 16];
+    let mut buf = [0u8; LEXICON_MAX_LEN];
     if w.len() > buf.len() || !w.is_ascii() {
+        return Cls::Word;
+    }
+    let lexicon = &*LEXICON;
+    if lexicon.shapes[w.len()] & letter_bit(w.as_bytes()[0]) == 0 {
         return Cls::Word;
     }
     for (b, c) in buf.iter_mut().zip(w.bytes()) {
         *b = c.to_ascii_lowercase();
     }
-    LEXICON.get(&buf[..w.len()]).copied().unwrap_or(Cls::Word)
+    lexicon
+        .words
+        .get(&buf[..w.len()])
+        .copied()
+        .unwrap_or(Cls::Word)
 }
 
 /// The class of a word, straight from the tables (any case).
@@ -550,7 +581,13 @@ fn tokenize(text: &str) -> Vec<Tok> {
 
 /// End of the run of letters and digits starting at `i`.
 fn run_end(text: &str, i: usize) -> usize {
+    // ASCII letters and digits without decoding; any other character by
+    // the general test.
+    let b = text.as_bytes();
     let mut j = i;
+    while j < b.len() && b[j].is_ascii_alphanumeric() {
+        j += 1;
+    }
     while j < text.len() {
         let c = char_at(text, j);
         if !c.is_alphanumeric() {
