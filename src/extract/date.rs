@@ -1300,7 +1300,10 @@ impl Parser {
             Kind::Word => match t.info {
                 Some(w) if w.weak => (i + 1..i + 4).any(|k| {
                     self.toks.get(k).is_some_and(|t| match t.kind {
-                        Kind::Num | Kind::Punct(b'\'') => true,
+                        // A blocked number ("15,000", "$5", "40%") is never
+                        // read by a date rule.
+                        Kind::Num => !t.blocked,
+                        Kind::Punct(b'\'') => true,
                         Kind::Word => t.info.is_some_and(|w| w.trigger && !w.weak),
                         _ => false,
                     })
