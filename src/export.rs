@@ -239,19 +239,40 @@ fn csv_text(buf: &mut Vec<u8>, s: Option<&str>) {
         return;
     }
     buf.push(b'"');
-    for &c in b {
-        if c == b'"' {
-            buf.push(b'"');
+    // Whole stretches between quotes at a time, each quote doubled.
+    for (k, part) in b.split(|&c| c == b'"').enumerate() {
+        if k > 0 {
+            buf.extend_from_slice(b"\"\"");
         }
-        buf.push(c);
+        buf.extend_from_slice(part);
     }
     buf.push(b'"');
 }
 
 fn csv_date(buf: &mut Vec<u8>, d: Option<chrono::NaiveDate>) {
-    if let Some(d) = d {
+    use chrono::Datelike;
+    let Some(d) = d else { return };
+    // ISO 8601 as chrono writes it, without the formatter for the usual
+    // four-digit years (three dates a row).
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if !(0..=9999).contains(&y) {
         let _ = write!(buf, "{d}");
+        return;
     }
+    let digit = |v: u32| b'0' + (v % 10) as u8;
+    let y = y as u32;
+    buf.extend_from_slice(&[
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(day / 10),
+        digit(day),
+    ]);
 }
 
 /// One figure as a JSON object with the columns in contract order.
@@ -370,5 +391,51 @@ mod mode_tests {
         super::write_atomic(&out, |w| Ok(w.write_all(b"x")?)).unwrap();
         let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&out), mode(&plain));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    /// The hand-written ISO date is chrono's, byte for byte, across the
+    /// four-digit years and outside them.
+    #[test]
+    fn dates_are_written_as_chrono_writes_them() {
+        for (y, m, d) in [
+            (2024, 2, 29),
+            (1999, 12, 31),
+            (2025, 1, 5),
+            (0, 1, 1),
+            (7, 7, 7),
+            (999, 10, 10),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-1, 3, 4),
+            (-2024, 11, 30),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).expect("valid date");
+            let mut buf = Vec::new();
+            csv_date(&mut buf, Some(date));
+            assert_eq!(String::from_utf8(buf).expect("utf-8"), date.to_string());
+        }
+    }
+
+    #[test]
+    fn text_is_quoted_only_when_it_must_be() {
+        let quoted = |s: &str| {
+            let mut buf = Vec::new();
+            csv_text(&mut buf, Some(s));
+            String::from_utf8(buf).expect("utf-8")
+        };
+        assert_eq!(quoted("Jenin"), "Jenin");
+        assert_eq!(quoted(""), "\"\"");
+        assert_eq!(quoted("Gaza, Rafah"), "\"Gaza, Rafah\"");
+        assert_eq!(
+            quoted("\"at least 10\" killed, \"\"x\""),
+            "\"\"\"at least 10\"\" killed, \"\"\"\"x\"\"\""
+        );
+        assert_eq!(quoted("a\"b"), "\"a\"\"b\"");
     }
 }

@@ -912,7 +912,33 @@ static ANAPHORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
 
 /// A candidate place of a sentence: its score, whether a locative
 /// preposition introduces it, and the place.
-type Candidate = (f64, bool, Located);
+/// A scored place: its score, whether a locative preposition governs it,
+/// and where it stands. Its [`Located`] (names and country, allocated) is
+/// built for the winner only.
+type Candidate<'n> = (f64, bool, Spot<'n>);
+
+/// A place named in a sentence: one the gazetteer knows, or a capitalised
+/// name it lacks (its byte span).
+#[derive(Clone, Copy)]
+enum Spot<'n> {
+    Known(&'n Mention),
+    Unknown(usize, usize),
+}
+
+impl Spot<'_> {
+    /// The place as a figure's `where`; an unknown name takes `country`.
+    fn located(self, s: &str, country: Option<&str>) -> Located {
+        match self {
+            Spot::Known(m) => located(s, m),
+            Spot::Unknown(start, end) => Located {
+                name: s[start..end].to_string(),
+                country: country.map(str::to_string),
+                lat: None,
+                lon: None,
+            },
+        }
+    }
+}
 
 /// The names of places in one sentence, found once for all its figures.
 pub struct Names {
@@ -1020,14 +1046,13 @@ impl Names {
 
 /// The places a sentence names for a figure, scored (see the module doc).
 /// Mentions inside the dateline are left out: the dateline is the story's.
-fn candidates(
+fn candidates<'n>(
     s: &str,
-    names: &Names,
+    names: &'n Names,
     found: &Found,
     figures: &[(usize, usize)],
-    country: Option<&str>,
     dateline: usize,
-) -> Vec<Candidate> {
+) -> Vec<Candidate<'n>> {
     let g = gazetteer();
     let distance = |start: usize, end: usize| {
         if end <= found.start {
@@ -1055,7 +1080,8 @@ fn candidates(
         if prep == 0.0 && is_speaker(s, end) {
             v -= 2.0;
         }
-        if is_modifier(s, end) {
+        let modifier = is_modifier(s, end);
+        if modifier {
             v -= 5.0;
         }
         // A place in a phrase or clause before the figure's: "In Donetsk
@@ -1076,7 +1102,7 @@ fn candidates(
         if anothers(start) {
             v -= 2.0;
         }
-        (v, prep >= 1.0 && !is_modifier(s, end))
+        (v, prep >= 1.0 && !modifier)
     };
     // Where every place of the sentence is, to see which one locates another.
     // How specific each is: a name the gazetteer lacks is taken for the
@@ -1129,18 +1155,12 @@ fn candidates(
     {
         let spec = specificity(g.place(m.place).kind);
         let (v, loc) = score(m.start, m.end, spec, spec);
-        out.push((v, loc, located(s, m)));
+        out.push((v, loc, Spot::Known(m)));
     }
     for &(start, end) in names.unknowns.iter().filter(|u| u.0 >= dateline) {
         // Unknown to the gazetteer: a village or a district; its country is the story's.
         let (v, loc) = score(start, end, 1.0, UNKNOWN);
-        let place = Located {
-            name: s[start..end].to_string(),
-            country: country.map(str::to_string),
-            lat: None,
-            lon: None,
-        };
-        out.push((v - 0.25, loc, place));
+        out.push((v - 0.25, loc, Spot::Unknown(start, end)));
     }
     out
 }
@@ -1359,7 +1379,7 @@ fn clause_break(between: &str) -> bool {
     }) || between.contains(['\u{2014}', '\u{2013}'])
 }
 
-fn best(c: impl Iterator<Item = Candidate>) -> Option<Candidate> {
+fn best<'n>(c: impl Iterator<Item = Candidate<'n>>) -> Option<Candidate<'n>> {
     c.max_by(|a, b| a.0.total_cmp(&b.0))
 }
 
@@ -1382,7 +1402,8 @@ fn best_named(
     country: Option<&str>,
     dateline: usize,
 ) -> Option<(f64, Located)> {
-    best(candidates(s, names, found, &[], country, dateline).into_iter()).map(|(v, _, l)| (v, l))
+    best(candidates(s, names, found, &[], dateline).into_iter())
+        .map(|(v, _, spot)| (v, spot.located(s, country)))
 }
 
 /// The place of `found` in sentence `s`: a place the sentence puts it in
@@ -1405,9 +1426,9 @@ pub fn place(
     } else {
         unknown_country()
     };
-    let cands = candidates(s, names, found, figures, country.as_deref(), dateline);
-    if let Some((_, _, l)) = best(cands.iter().filter(|c| c.1).cloned()) {
-        return Some(l);
+    let cands = candidates(s, names, found, figures, dateline);
+    if let Some((_, _, spot)) = best(cands.iter().filter(|c| c.1).copied()) {
+        return Some(spot.located(s, country.as_deref()));
     }
     if names.anaphora {
         if let Some(mut p) = previous() {
@@ -1419,7 +1440,7 @@ pub fn place(
         }
     }
     match best(cands.into_iter()) {
-        Some((v, _, l)) if v >= -1.5 => Some(l),
+        Some((v, _, spot)) if v >= -1.5 => Some(spot.located(s, country.as_deref())),
         _ if names.country_anaphor => {
             // "injured across the country": the country of the story's place.
             let g = gazetteer();
