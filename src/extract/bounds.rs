@@ -131,7 +131,6 @@ fn phrase_before(tokens: &[Token], i: usize) -> Option<(Qualifier, usize)> {
     }
     BEFORE_INDEX
         .ending_at(tokens, i - 1)
-        .into_iter()
         .max_by_key(|&(_, n)| n)
         .map(|(p, n)| (BEFORE[p].1, i - n))
 }

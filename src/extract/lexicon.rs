@@ -1309,43 +1309,51 @@ impl PhraseIndex {
     }
 
     /// Every phrase starting at token `i`: (position in the table, words).
-    pub fn starting_at(&self, toks: &[Token], i: usize) -> Vec<(usize, usize)> {
-        Self::matches(&self.first, toks, i, |n| {
+    pub fn starting_at<'a>(
+        &'a self,
+        toks: &'a [Token],
+        i: usize,
+    ) -> impl Iterator<Item = (usize, usize)> + 'a {
+        Self::matches(&self.first, toks, i, move |n| {
             Some(i).filter(|_| i + n <= toks.len())
         })
     }
 
     /// Every phrase ending at token `k`: (position in the table, words).
-    pub fn ending_at(&self, toks: &[Token], k: usize) -> Vec<(usize, usize)> {
-        Self::matches(&self.last, toks, k, |n| (k + 1).checked_sub(n))
+    pub fn ending_at<'a>(
+        &'a self,
+        toks: &'a [Token],
+        k: usize,
+    ) -> impl Iterator<Item = (usize, usize)> + 'a {
+        Self::matches(&self.last, toks, k, move |n| (k + 1).checked_sub(n))
     }
 
     /// The phrases of `map` keyed by token `at` whose words stand from the
-    /// token `from(words)` returns.
-    fn matches(
-        map: &PhraseMap,
-        toks: &[Token],
+    /// token `from(words)` returns. An iterator, not a list: the grammar
+    /// asks at every token and mostly wants the longest match.
+    fn matches<'a>(
+        map: &'a PhraseMap,
+        toks: &'a [Token],
         at: usize,
-        from: impl Fn(usize) -> Option<usize>,
-    ) -> Vec<(usize, usize)> {
+        from: impl Fn(usize) -> Option<usize> + 'a,
+    ) -> impl Iterator<Item = (usize, usize)> + 'a {
         let mut buf = [0u8; 48];
-        let Some(key) = toks.get(at).and_then(|t| lower(t, &mut buf)) else {
-            return Vec::new();
-        };
-        map.get(key).map_or_else(Vec::new, |cands| {
-            cands
-                .iter()
-                .filter(|(_, w)| {
-                    from(w.len()).is_some_and(|f| w.iter().zip(&toks[f..]).all(|(w, t)| t.is(w)))
-                })
-                .map(|(p, w)| (*p, w.len()))
-                .collect()
-        })
+        let cands: &[(usize, Vec<String>)] = toks
+            .get(at)
+            .and_then(|t| lower(t, &mut buf))
+            .and_then(|key| map.get(key))
+            .map_or(&[], Vec::as_slice);
+        cands
+            .iter()
+            .filter(move |(_, w)| {
+                from(w.len()).is_some_and(|f| w.iter().zip(&toks[f..]).all(|(w, t)| t.is(w)))
+            })
+            .map(|(p, w)| (*p, w.len()))
     }
 
     /// Whether any phrase starts at token `i`.
     pub fn any_at(&self, toks: &[Token], i: usize) -> bool {
-        !self.starting_at(toks, i).is_empty()
+        self.starting_at(toks, i).next().is_some()
     }
 }
 

@@ -555,7 +555,6 @@ fn cue_before(toks: &[Token], first: usize) -> Option<(Cue, usize, usize, usize)
         // The longest cue phrase that ends at token k.
         let best = CUE_INDEX
             .ending_at(toks, k)
-            .into_iter()
             .filter(|&(c, _)| CUES[c].before)
             .max_by_key(|&(_, n)| n);
         if let Some((c, n)) = best {
@@ -600,7 +599,6 @@ fn estimate_at(toks: &[Token], first: usize) -> Option<(Cue, usize, usize, usize
     (verb + 1..first - 1).find_map(|k| {
         let (c, n) = CUE_INDEX
             .ending_at(toks, k)
-            .into_iter()
             .filter(|&(c, _)| CUES[c].before && CUES[c].metric.is_some())
             .max_by_key(|&(_, n)| n)?;
         // The whole cue phrase stands after the verb.

@@ -555,7 +555,8 @@ pub fn dateline(text: &str) -> Option<(usize, usize)> {
                 .all(|c| !c.is_alphabetic() || c.is_uppercase());
         // "Nuseirat (Palestinian Territories) (AFP) –": a capitalised place, then an agency in brackets.
         let open = head.find('(').unwrap_or(head.len());
-        let agency = first.chars().next().is_some_and(char::is_uppercase)
+        let agency = open < head.len()
+            && first.chars().next().is_some_and(char::is_uppercase)
             && head.find(") ").is_some_and(|i| i < 80 && i > open)
             && !head[..open].contains(". ");
         if caps || agency {

@@ -99,8 +99,16 @@ pub fn tokens_with<'a>(s: &'a str, nums: &[number::Number]) -> Vec<Token<'a>> {
         let len = c.len_utf8();
         if c.is_alphabetic() || c.is_ascii_digit() {
             let stop = nums.get(next_num).map_or(s.len(), |n| n.start);
+            let bytes = s.as_bytes();
             let mut j = i + len;
-            while j < stop {
+            loop {
+                // ASCII letters and digits without decoding.
+                while j < stop && bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                }
+                if j >= stop {
+                    break;
+                }
                 let d = char_at(s, j);
                 let joins = (d == '-' || d == '\'' || d == '\u{2019}')
                     && j + d.len_utf8() < s.len()

@@ -39,7 +39,6 @@ pub struct NounPhrase {
 pub fn cue_at(tokens: &[Token], i: usize, want: fn(&Cue) -> bool) -> Option<(Cue, usize)> {
     CUE_INDEX
         .starting_at(tokens, i)
-        .into_iter()
         .filter(|&(c, _)| want(&CUES[c]))
         .max_by_key(|&(_, n)| n)
         .map(|(c, n)| (CUES[c], n))
@@ -47,11 +46,7 @@ pub fn cue_at(tokens: &[Token], i: usize, want: fn(&Cue) -> bool) -> Option<(Cue
 
 /// Match a multi-word noun from an indexed table at token `i`; returns its length.
 fn noun_at(tokens: &[Token], i: usize, index: &PhraseIndex) -> Option<usize> {
-    index
-        .starting_at(tokens, i)
-        .into_iter()
-        .map(|(_, n)| n)
-        .max()
+    index.starting_at(tokens, i).map(|(_, n)| n).max()
 }
 
 /// A capitalised plural that names a people: "Palestinians", "Yemenis", "Sudanese".
