@@ -1405,7 +1405,13 @@ impl Gazetteer {
                     last = end;
                     s = end;
                 }
-                None => s += 1,
+                None => {
+                    // No other word starts inside this one: go to its end.
+                    s += 1;
+                    while s < n && is_word_byte(norm[s]) {
+                        s += 1;
+                    }
+                }
             }
         }
         out
@@ -1522,22 +1528,17 @@ impl Fold {
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
-                // A run of ASCII letters and digits, copied folded in one go.
-                let run = bytes[i..]
-                    .iter()
-                    .position(|c| !c.is_ascii_alphanumeric())
-                    .map_or(bytes.len(), |n| i + n);
-                out.extend(bytes[i..run].iter().map(u8::to_ascii_lowercase));
-                if let Some(m) = map.as_deref_mut() {
-                    m.extend(i as u32..run as u32);
-                }
-                i = run;
-                continue;
-            }
             if b < 0x80 {
-                push_norm(out, map.as_deref_mut(), ASCII_NORM[b as usize], i);
+                let o = ASCII_NORM[b as usize];
                 i += 1;
+                if o.is_ascii_alphanumeric() {
+                    out.push(o);
+                    if let Some(m) = map.as_deref_mut() {
+                        m.push(i as u32 - 1);
+                    }
+                    continue;
+                }
+                push_norm(out, map.as_deref_mut(), o, i - 1);
                 continue;
             }
             let c = text[i..].chars().next().unwrap_or(' ');
