@@ -58,6 +58,9 @@ pub struct Number {
 
 /// Every number in `text`, left to right, non-overlapping, including vague plurals (Form::Vague).
 pub fn numbers(text: &str) -> Vec<Number> {
+    if !may_hold_number(text) {
+        return Vec::new();
+    }
     let toks = tokenize(text);
     let parser = Parser { text, toks: &toks };
     let mut out = Vec::new();
@@ -73,6 +76,42 @@ pub fn numbers(text: &str) -> Vec<Number> {
         }
     }
     out
+}
+
+/// Whether `text` has what a number starts with (see [`Parser::parse_at`]):
+/// a digit, or a word of a class that starts one (a cardinal, a fraction,
+/// a scale, "tens", a collective after "a"). A cheap pass over the bytes
+/// that spares the tokenizer the many sentences with no number at all; a
+/// run of ASCII letters inside a longer non-ASCII word may say yes where
+/// the tokenizer says no, never the other way round.
+fn may_hold_number(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_digit() {
+            return true;
+        }
+        if !c.is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        if i < b.len() && b[i].is_ascii_digit() {
+            return true;
+        }
+        let starts = matches!(
+            classify_word(&text[start..i]),
+            Cls::Small(_) | Cls::Fraction(_) | Cls::Scale { .. } | Cls::Tens | Cls::Collective(_)
+        );
+        if starts {
+            return true;
+        }
+    }
+    false
 }
 
 /// The values `tolltrack parse numbers` prints for one line: every cardinal number, in order,
