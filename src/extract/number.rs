@@ -578,8 +578,43 @@ fn is_hyphen(c: char) -> bool {
 fn tokenize(text: &str) -> Vec<Tok> {
     let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 4);
     let mut link = Link::Break;
+    let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
+        // Fast paths for the two commonest cases, ASCII words and spaces;
+        // they decide as the general code below does.
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() {
+            let mut j = i + 1;
+            let mut digits = false;
+            while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+                digits |= bytes[j].is_ascii_digit();
+                j += 1;
+            }
+            // A word that goes on in another script takes the general path.
+            if j == bytes.len() || bytes[j] < 0x80 {
+                let cls = if digits {
+                    Cls::Stop
+                } else {
+                    classify_word(&text[i..j])
+                };
+                toks.push(Tok {
+                    start: i,
+                    end: j,
+                    link,
+                    cls,
+                });
+                link = Link::Glued;
+                i = j;
+                continue;
+            }
+        } else if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            if link == Link::Glued {
+                link = Link::Space;
+            }
+            i += 1;
+            continue;
+        }
         let c = char_at(text, i);
         let starts_literal = c.is_ascii_digit()
             || (c == '.'
