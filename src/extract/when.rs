@@ -155,11 +155,16 @@ fn since_before(s: &str, d: &DateMatch, dates: &[DateMatch]) -> bool {
         return false;
     }
     let before = &s[..d.start];
-    let clause_start = [before.rfind("; "), before.rfind(". "), before.rfind('(')]
-        .into_iter()
-        .flatten()
-        .max()
-        .map_or(0, |i| i + 1);
+    // After the last "; ", ". " or "(" (one backward pass over the bytes).
+    let b = before.as_bytes();
+    let clause_start = (0..b.len())
+        .rev()
+        .find(|&k| match b[k] {
+            b'(' => true,
+            b';' | b'.' => b.get(k + 1) == Some(&b' '),
+            _ => false,
+        })
+        .map_or(0, |k| k + 1);
     let clause = &before[clause_start..];
     match find_word(clause, "since") {
         // The first date after "since", with no other date between them.
@@ -201,13 +206,23 @@ fn since_undated(s: &str, dates: &[DateMatch]) -> bool {
 }
 
 fn find_word(hay: &str, word: &str) -> Option<usize> {
-    let lower = hay.to_ascii_lowercase();
+    // Compared byte by byte in ASCII lower case, without a lower-case copy.
+    let h = hay.as_bytes();
+    let w = word.as_bytes();
+    let first = *w.first()?;
     let mut from = 0;
-    while let Some(i) = lower[from..].find(word) {
+    while let Some(i) = memchr::memchr2(first, first.to_ascii_uppercase(), &h[from..]) {
         let at = from + i;
-        let ok_before = at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphabetic();
-        let end = at + word.len();
-        let ok_after = end >= lower.len() || !lower.as_bytes()[end].is_ascii_alphabetic();
+        let end = at + w.len();
+        if end > h.len() {
+            return None;
+        }
+        if !h[at..end].eq_ignore_ascii_case(w) {
+            from = at + 1;
+            continue;
+        }
+        let ok_before = at == 0 || !h[at - 1].is_ascii_alphabetic();
+        let ok_after = end >= h.len() || !h[end].is_ascii_alphabetic();
         if ok_before && ok_after {
             return Some(at);
         }
@@ -263,6 +278,17 @@ mod tests {
     use super::super::{date, link, token};
     use super::*;
 
+    /// "since" as a word, in any case, and only as a word.
+    #[test]
+    fn find_word_finds_whole_words_in_any_case() {
+        assert_eq!(find_word("Since March, 40 died", "since"), Some(0));
+        assert_eq!(find_word("killed SINCE the war", "since"), Some(7));
+        assert_eq!(find_word("sincerely, ever since", "since"), Some(16));
+        assert_eq!(find_word("convinced", "since"), None);
+        assert_eq!(find_word("sinc", "since"), None);
+        assert_eq!(find_word("a sinc since", "since"), Some(7));
+        assert_eq!(find_word("é since", "since"), Some(3));
+    }
     fn dated(s: &str, published: &str) -> Vec<(u64, String, Option<String>, &'static str)> {
         let p = NaiveDate::parse_from_str(published, "%Y-%m-%d").unwrap();
         let dates = date::dates(s, p, date::DateOrder::default());
