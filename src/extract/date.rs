@@ -1144,7 +1144,8 @@ fn best<const N: usize>(cands: [Option<(usize, Val)>; N]) -> Option<(usize, Val)
 
 /// Finds every expression: at each token that can start one, the longest match.
 fn scan(text: &str, reference: NaiveDate, order: DateOrder) -> Vec<Hit> {
-    let p = Parser::new(text, reference, order);
+    let low = text.to_ascii_lowercase();
+    let p = Parser::new(text, &low, reference, order);
     let mut out = Vec::new();
     let mut i = 0;
     while i < p.toks.len() {
@@ -1181,9 +1182,12 @@ struct Md {
 /// A rule's result at one token, once computed.
 type Parsed = Option<(usize, Val)>;
 
-struct Parser {
-    low: String,
+struct Parser<'a> {
+    low: &'a str,
     toks: Vec<Tok>,
+    /// Each token's text in lower case if it is a word: sliced once here,
+    /// as the rules read words many times over.
+    words: Vec<Option<&'a str>>,
     r: NaiveDate,
     order: DateOrder,
     /// `anchor` and `core` results by token: rules ask for the same spans many times.
@@ -1191,17 +1195,23 @@ struct Parser {
     cores: RefCell<Vec<Option<Parsed>>>,
 }
 
-impl Parser {
-    fn new(text: &str, r: NaiveDate, order: DateOrder) -> Self {
+impl<'a> Parser<'a> {
+    /// `low` is `text` in ASCII lower case (the same byte offsets).
+    fn new(text: &str, low: &'a str, r: NaiveDate, order: DateOrder) -> Self {
         let mut toks = tokenize(text);
-        let low = text.to_ascii_lowercase();
-        for t in toks.iter_mut().filter(|t| t.kind == Kind::Word) {
-            t.info = LEX.words.get(&low[t.start..t.end]);
+        let mut words = Vec::with_capacity(toks.len());
+        for t in toks.iter_mut() {
+            let word = (t.kind == Kind::Word).then(|| &low[t.start..t.end]);
+            if let Some(w) = word {
+                t.info = LEX.words.get(w);
+            }
+            words.push(word);
         }
         let n = toks.len();
         Parser {
             low,
             toks,
+            words,
             r,
             order,
             anchors: RefCell::new(vec![None; n]),
@@ -1232,9 +1242,8 @@ impl Parser {
         self.toks.get(i)?.info
     }
 
-    fn word(&self, i: usize) -> Option<&str> {
-        let t = self.toks.get(i)?;
-        (t.kind == Kind::Word).then(|| &self.low[t.start..t.end])
+    fn word(&self, i: usize) -> Option<&'a str> {
+        self.words.get(i).copied().flatten()
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
@@ -1584,7 +1593,7 @@ impl Parser {
 // a leading preposition).
 // ---------------------------------------------------------------------------
 
-impl Parser {
+impl Parser<'_> {
     fn expr(&self, i: usize) -> Option<(usize, Val)> {
         let bare = self.core(i);
         let with_prep = if self.any(i, LEADING_PREPOSITIONS) {
@@ -3264,7 +3273,7 @@ impl Parser {
 // Holidays
 // ---------------------------------------------------------------------------
 
-impl Parser {
+impl Parser<'_> {
     /// A holiday name at `i`, matched word by word with apostrophes and hyphens
     /// dropped ("New Year's Day" → "new years day", "Eid al-Fitr" → "eid al fitr").
     fn holiday_name(&self, i: usize) -> Option<(usize, Holiday)> {
