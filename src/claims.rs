@@ -48,19 +48,72 @@ fn compatible(a: &Figure, b: &Figure) -> bool {
     }
 }
 
-/// FNV-1a, 64 bits: small, stable across platforms and releases.
-fn fnv(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
-    })
+/// FNV-1a, 64 bits: small, stable across platforms and releases. Bytes
+/// fed in pieces hash as their concatenation.
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn feed(&mut self, bytes: &[u8]) -> &mut Fnv {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self
+    }
 }
 
-/// The claim id of a cluster starting on `first`.
+/// The claim id of a cluster starting on `first`: the hash of
+/// "metric|place|value|YYYY-MM-DD", fed in pieces (no string is built: an
+/// id is made for every dated figure).
 fn id(metric: &str, place: &str, value: u64, first: NaiveDate) -> String {
-    format!(
-        "k{:012x}",
-        fnv(&format!("{metric}|{place}|{value}|{first}")) & 0xffff_ffff_ffff
-    )
+    use chrono::Datelike;
+    let mut h = Fnv::new();
+    h.feed(metric.as_bytes())
+        .feed(b"|")
+        .feed(place.as_bytes())
+        .feed(b"|");
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut v = value;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    h.feed(&digits[at..]).feed(b"|");
+    let (y, m, d) = (first.year(), first.month(), first.day());
+    if (0..=9999).contains(&y) {
+        let y = y as u32;
+        let digit = |v: u32| b'0' + (v % 10) as u8;
+        h.feed(&[
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(m / 10),
+            digit(m),
+            b'-',
+            digit(d / 10),
+            digit(d),
+        ]);
+    } else {
+        h.feed(first.to_string().as_bytes());
+    }
+    let hash = h.0 & 0xffff_ffff_ffff;
+    let mut out = String::with_capacity(13);
+    out.push('k');
+    for shift in (0..12).rev() {
+        let nibble = ((hash >> (shift * 4)) & 0xf) as u32;
+        out.push(char::from_digit(nibble, 16).unwrap_or('0'));
+    }
+    out
 }
 
 /// Give each figure the id of its own day's claim, without looking at other
@@ -255,6 +308,40 @@ mod tests {
             lon: at.map(|p| p.1),
             claim: None,
             subcount: false,
+        }
+    }
+
+    /// The id as first defined: FNV-1a of the formatted key, in hex.
+    fn id_by_format(metric: &str, place: &str, value: u64, first: NaiveDate) -> String {
+        let key = format!("{metric}|{place}|{value}|{first}");
+        let h = key.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        format!("k{:012x}", h & 0xffff_ffff_ffff)
+    }
+
+    /// Ids made from pieces are the ids of the formatted key, for any
+    /// value and year (outside four digits too).
+    #[test]
+    fn ids_hash_the_formatted_key() {
+        let dates = [
+            (2024, 3, 1),
+            (1, 1, 1),
+            (999, 12, 31),
+            (9999, 12, 31),
+            (12000, 6, 5),
+            (-44, 3, 15),
+        ];
+        for (y, m, d) in dates {
+            let day = NaiveDate::from_ymd_opt(y, m, d).expect("valid date");
+            for value in [0, 7, 10, 12, 1_000, 44_000, u64::MAX] {
+                for place in ["", "SD@13.63,25.35", "zamzam camp"] {
+                    assert_eq!(
+                        id("killed", place, value, day),
+                        id_by_format("killed", place, value, day)
+                    );
+                }
+            }
         }
     }
 
