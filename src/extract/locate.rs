@@ -236,7 +236,23 @@ fn preposition_weight(s: &str, at: usize) -> f64 {
         let Some(w) = words.next() else {
             break;
         };
-        let lower = w.to_ascii_lowercase();
+        // Lower case in a stack buffer: this runs for every word before
+        // every place considered.
+        let mut buf = [0u8; 32];
+        let long;
+        let lower: &str = match buf.get_mut(..w.len()) {
+            Some(b) => {
+                for (o, c) in b.iter_mut().zip(w.bytes()) {
+                    *o = c.to_ascii_lowercase();
+                }
+                std::str::from_utf8(b).unwrap_or_default()
+            }
+            None => {
+                long = w.to_ascii_lowercase();
+                &long
+            }
+        };
+        let bits = tables_of(lower);
         // "according to the White House", "due to": a source or a cause, not a place.
         if lower == "to"
             && words.peek().is_some_and(|p| {
@@ -247,7 +263,10 @@ fn preposition_weight(s: &str, at: usize) -> f64 {
         {
             return best;
         }
-        if let Some((_, weight)) = LOCATIVE.iter().find(|(p, _)| *p == lower) {
+        let locative = (bits & table::LOCATIVE != 0)
+            .then(|| LOCATIVE.iter().find(|(p, _)| *p == lower))
+            .flatten();
+        if let Some((_, weight)) = locative {
             best = best.max(*weight);
             if lower != "of" {
                 return best;
@@ -257,7 +276,7 @@ fn preposition_weight(s: &str, at: usize) -> f64 {
         }
         // "the village of Borova", "the Black Sea city of Batumi": the
         // settlement noun names what follows "of" as the place itself.
-        if after_of && is_settlement(&lower) {
+        if after_of && bits & (table::SETTLEMENTS | table::ADMIN_UNITS) != 0 {
             best = best.max(3.0);
         }
         after_of = false;
@@ -267,7 +286,7 @@ fn preposition_weight(s: &str, at: usize) -> f64 {
             && ["ian", "ean", "ese", "ish", "i", "an", "'s", "\u{2019}s"]
                 .iter()
                 .any(|e| lower.ends_with(e));
-        if !(in_tables(&lower, table::FILLERS) || demonym) {
+        if !(bits & table::FILLERS != 0 || demonym) {
             return best;
         }
     }
@@ -725,10 +744,20 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
         let t = text(w);
         &lower[w.0..w.0 + t.len()]
     };
-    let date_word = |w: &str| in_tables(w, table::DATE_WORDS);
-    let excluded = |w: (usize, usize)| {
-        in_tables(
-            ltext(w),
+    // The tables holding each word (without its possessive), looked up
+    // once: the rules below ask about the same words many times.
+    let looked: Vec<std::cell::Cell<u32>> = vec![std::cell::Cell::new(u32::MAX); words.len()];
+    let tables = |j: usize| {
+        let c = &looked[j];
+        if c.get() == u32::MAX {
+            c.set(tables_of(ltext(words[j])));
+        }
+        c.get()
+    };
+    let in_word = |j: usize, mask: u32| tables(j) & mask != 0;
+    let excluded = |j: usize| {
+        in_word(
+            j,
             table::NOT_PLACES | table::ORGANISATIONS | table::DATE_WORDS,
         )
     };
@@ -747,11 +776,11 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
             && s[words[k].1..words[k + 1].0].trim().is_empty();
         // "Union Island": a place noun after an organisation's word makes a place.
         let before_noun = || {
-            words
-                .get(k + 1)
-                .is_some_and(|&w| initial(w) && is_place_noun(ltext(w)))
+            words.get(k + 1).is_some_and(|&w| {
+                initial(w) && in_word(k + 1, table::PLACE_NOUNS | table::ADMIN_UNITS)
+            })
         };
-        if !(capital(words[k]) || two_letter_lead) || (excluded(words[k]) && !before_noun()) {
+        if !(capital(words[k]) || two_letter_lead) || (excluded(k) && !before_noun()) {
             k += 1;
             continue;
         }
@@ -778,7 +807,7 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
                 continue;
             }
             // A particle inside a name: "Steccato di Cutro", "Mocimboa da Praia".
-            let particle = in_tables(ltext(words[last + 1]), table::NAME_PARTICLES);
+            let particle = in_word(last + 1, table::NAME_PARTICLES);
             if particle
                 && words.get(last + 2).is_some_and(|&w| capital(w))
                 && joined(last, last + 1)
@@ -791,13 +820,15 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
         }
         let run = (words[k].0, words[last].0 + text(words[last]).len());
         let is_noun = |j: usize| {
-            let w = ltext(words[j]);
-            is_place_noun(w) || is_settlement(w)
+            in_word(
+                j,
+                table::PLACE_NOUNS | table::SETTLEMENTS | table::ADMIN_UNITS,
+            )
         };
         // "Union Island" is a place even though "Union" names organisations;
         // "the Island" alone is no name.
         let named_place = last > k && is_noun(last);
-        let org = !named_place && (k..=last).any(|j| excluded(words[j]));
+        let org = !named_place && (k..=last).any(excluded);
         let noun_only = (k..=last).all(is_noun);
         let next = words.get(last + 1).map(|&w| &lower[w.0..w.1]);
         let after_next = words.get(last + 2).map(|&w| &lower[w.0..w.1]);
@@ -816,12 +847,11 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
         // ("Residents of El Plateado"), unless it names an organisation.
         let tail_of_name = k >= 2 && capital(words[k - 2]) && {
             let link = &lower[words[k - 1].0..words[k - 1].1];
-            let lead = ltext(words[k - 2]);
-            let date = date_word(lead);
+            let date = in_word(k - 2, table::DATE_WORDS);
             let place = known
                 .iter()
                 .any(|m| m.start <= words[k - 2].0 && words[k - 2].1 <= m.end);
-            let first = k == 2 && !in_tables(lead, table::ORGANISATIONS);
+            let first = k == 2 && !in_word(k - 2, table::ORGANISATIONS);
             ["of", "and", "for", "on", "de", "du", "des"].contains(&link)
                 && !date
                 && !place
