@@ -86,6 +86,10 @@ pub fn numbers(text: &str) -> Vec<Number> {
 /// the tokenizer says no, never the other way round.
 fn may_hold_number(text: &str) -> bool {
     let b = text.as_bytes();
+    // Most sentences with a number have a digit: one quick pass first.
+    if b.iter().any(u8::is_ascii_digit) {
+        return true;
+    }
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
@@ -462,9 +466,10 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             c => Some((w.into_bytes().into_boxed_slice(), c)),
         })
         .collect();
-    let mut shapes = [0u32; LEXICON_MAX_LEN + 1];
+    let mut shapes = [(0u32, 0u32); LEXICON_MAX_LEN + 1];
     for w in words.keys() {
-        shapes[w.len()] |= letter_bit(w[0]);
+        shapes[w.len()].0 |= letter_bit(w[0]);
+        shapes[w.len()].1 |= letter_bit(w[w.len() - 1]);
     }
     Lexicon { words, shapes }
 });
@@ -476,9 +481,9 @@ const LEXICON_MAX_LEN: usize = 16;
 struct Lexicon {
     words: HashMap<Box<[u8]>, Cls>,
     /// By length, a bit for each first letter that some spelling of that
-    /// length starts with: most words of a text fail this test and are
-    /// never hashed.
-    shapes: [u32; LEXICON_MAX_LEN + 1],
+    /// length starts with, and one for each last letter it ends with: most
+    /// words of a text fail this test and are never hashed.
+    shapes: [(u32, u32); LEXICON_MAX_LEN + 1],
 }
 
 /// A bit for an ASCII letter, either case.
@@ -492,7 +497,9 @@ fn classify_word(w: &str) -> Cls {
         return Cls::Word;
     }
     let lexicon = &*LEXICON;
-    if lexicon.shapes[w.len()] & letter_bit(w.as_bytes()[0]) == 0 {
+    let (first, last) = lexicon.shapes[w.len()];
+    let b = w.as_bytes();
+    if first & letter_bit(b[0]) == 0 || last & letter_bit(b[b.len() - 1]) == 0 {
         return Cls::Word;
     }
     for (b, c) in buf.iter_mut().zip(w.bytes()) {
