@@ -153,8 +153,8 @@ fn is_stop(text: &str, i: usize) -> bool {
     if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
         return false; // an initial: "J. Smith"
     }
-    let lower = word.to_ascii_lowercase();
-    !ABBREVIATIONS.contains(&lower.as_str())
+    // The table is lower case: a case-blind comparison needs no copy.
+    !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]
@@ -163,6 +163,18 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         split(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    /// Abbreviations are compared case-blind against a lower-case table.
+    #[test]
+    fn the_abbreviation_table_is_lower_case() {
+        for a in ABBREVIATIONS {
+            assert_eq!(*a, a.to_ascii_lowercase());
+        }
+        assert_eq!(
+            sentences("The U.S. Army said. Then"),
+            vec!["The U.S. Army said.", "Then"]
+        );
     }
 
     #[test]
