@@ -69,7 +69,6 @@ impl Fnv {
 /// "metric|place|value|YYYY-MM-DD", fed in pieces (no string is built: an
 /// id is made for every dated figure).
 fn id(metric: &str, place: &str, value: u64, first: NaiveDate) -> String {
-    use chrono::Datelike;
     let mut h = Fnv::new();
     h.feed(metric.as_bytes())
         .feed(b"|")
@@ -87,25 +86,10 @@ fn id(metric: &str, place: &str, value: u64, first: NaiveDate) -> String {
         }
     }
     h.feed(&digits[at..]).feed(b"|");
-    let (y, m, d) = (first.year(), first.month(), first.day());
-    if (0..=9999).contains(&y) {
-        let y = y as u32;
-        let digit = |v: u32| b'0' + (v % 10) as u8;
-        h.feed(&[
-            digit(y / 1000),
-            digit(y / 100),
-            digit(y / 10),
-            digit(y),
-            b'-',
-            digit(m / 10),
-            digit(m),
-            b'-',
-            digit(d / 10),
-            digit(d),
-        ]);
-    } else {
-        h.feed(first.to_string().as_bytes());
-    }
+    match crate::export::iso_date(first) {
+        Some(iso) => h.feed(&iso),
+        None => h.feed(first.to_string().as_bytes()),
+    };
     let hash = h.0 & 0xffff_ffff_ffff;
     let mut out = String::with_capacity(13);
     out.push('k');

@@ -250,18 +250,25 @@ fn csv_text(buf: &mut Vec<u8>, s: Option<&str>) {
 }
 
 fn csv_date(buf: &mut Vec<u8>, d: Option<chrono::NaiveDate>) {
-    use chrono::Datelike;
     let Some(d) = d else { return };
-    // ISO 8601 as chrono writes it, without the formatter for the usual
-    // four-digit years (three dates a row).
-    let (y, m, day) = (d.year(), d.month(), d.day());
-    if !(0..=9999).contains(&y) {
-        let _ = write!(buf, "{d}");
-        return;
+    match iso_date(d) {
+        Some(iso) => buf.extend_from_slice(&iso),
+        None => {
+            let _ = write!(buf, "{d}");
+        }
     }
+}
+
+/// A date in ISO 8601 as chrono writes it ("2024-03-01"), without the
+/// formatter, for the four-digit years; `None` for other years (chrono
+/// writes those with a sign or more digits). Dates are written three a row
+/// and hashed into every claim id.
+pub(crate) fn iso_date(d: chrono::NaiveDate) -> Option<[u8; 10]> {
+    use chrono::Datelike;
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    let y = u32::try_from(y).ok().filter(|&y| y <= 9999)?;
     let digit = |v: u32| b'0' + (v % 10) as u8;
-    let y = y as u32;
-    buf.extend_from_slice(&[
+    Some([
         digit(y / 1000),
         digit(y / 100),
         digit(y / 10),
@@ -272,7 +279,7 @@ fn csv_date(buf: &mut Vec<u8>, d: Option<chrono::NaiveDate>) {
         b'-',
         digit(day / 10),
         digit(day),
-    ]);
+    ])
 }
 
 /// One figure as a JSON object with the columns in contract order.
