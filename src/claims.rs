@@ -90,6 +90,8 @@ fn id(metric: &str, place: &str, value: u64, first: NaiveDate) -> String {
         Some(iso) => h.feed(&iso),
         None => h.feed(first.to_string().as_bytes()),
     };
+    // "k" and twelve hex digits, as `format!("k{:012x}")` writes them
+    // (the formatter cost more than the hashing).
     let hash = h.0 & 0xffff_ffff_ffff;
     let mut out = String::with_capacity(13);
     out.push('k');

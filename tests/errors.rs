@@ -292,7 +292,7 @@ fn devices_and_pipes_are_written_in_place() {
 
 /// With several threads, reading, extraction and writing overlap; when the
 /// writer fails mid-run (a full disk), the run stops with the error instead
-/// of waiting on the other stages, and every batch before it was written.
+/// of waiting on the other stages.
 #[test]
 fn a_failing_writer_stops_an_overlapped_run() {
     if !std::path::Path::new("/dev/full").exists() {

@@ -1183,7 +1183,6 @@ struct Md {
 type Parsed = Option<(usize, Val)>;
 
 struct Parser<'a> {
-    low: &'a str,
     toks: Vec<Tok>,
     /// Each token's text in lower case if it is a word: sliced once here,
     /// as the rules read words many times over.
@@ -1209,7 +1208,6 @@ impl<'a> Parser<'a> {
         }
         let n = toks.len();
         Parser {
-            low,
             toks,
             words,
             r,
@@ -3286,7 +3284,7 @@ impl Parser<'_> {
         while words.len() < 6 && k < self.toks.len() {
             match self.toks[k].kind {
                 Kind::Word => {
-                    let w = &self.low[self.toks[k].start..self.toks[k].end];
+                    let w = self.word(k).unwrap_or_default();
                     let possessive = w == "s" && k > i && self.punct(k - 1, b'\'') && self.glued(k);
                     if possessive {
                         if let Some(last) = words.last_mut() {

@@ -941,8 +941,6 @@ static ANAPHORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("anaphor phrases")
 });
 
-/// A candidate place of a sentence: its score, whether a locative
-/// preposition introduces it, and the place.
 /// A scored place: its score, whether a locative preposition governs it,
 /// and where it stands. Its [`Located`] (names and country, allocated) is
 /// built for the winner only.

@@ -90,22 +90,16 @@ fn may_hold_number(text: &str) -> bool {
     if b.iter().any(u8::is_ascii_digit) {
         return true;
     }
+    // No digit: only a number word can start one.
     let mut i = 0;
     while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_digit() {
-            return true;
-        }
-        if !c.is_ascii_alphabetic() {
+        if !b[i].is_ascii_alphabetic() {
             i += 1;
             continue;
         }
         let start = i;
         while i < b.len() && b[i].is_ascii_alphabetic() {
             i += 1;
-        }
-        if i < b.len() && b[i].is_ascii_digit() {
-            return true;
         }
         let starts = matches!(
             classify_word(&text[start..i]),
@@ -437,10 +431,9 @@ static PLAIN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[0-9]+(?:\.[0-9]+)?").expect("plain regex"));
 
 /// Every spelling that [`classify_slow`] gives a class (table words, their
-/// plurals, tens and unit run together), lower-case: built once from the
-/// tables so that each word of a text costs one hash lookup.
-/// Every spelling the number grammar knows, lower case, keyed by its bytes
-/// (a word is looked up without building a string).
+/// plurals, tens and unit run together), lower case and keyed by its bytes:
+/// built once from the tables so that each word of a text costs at most one
+/// hash lookup, without building a string.
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut spellings: Vec<String> = ["and", "a", "of", "point", "tens"]
         .map(String::from)

@@ -1375,6 +1375,14 @@ impl Gazetteer {
         // Normalised end of the last accepted match.
         let mut last = 0usize;
         let n = norm.len();
+        // Where the word at `s` ends: no other word starts inside it.
+        let word_end = |mut s: usize| {
+            s += 1;
+            while s < n && is_word_byte(norm[s]) {
+                s += 1;
+            }
+            s
+        };
         let mut s = 0usize;
         while s < n {
             if !norm[s].is_ascii_alphanumeric() || (s > 0 && is_word_byte(norm[s - 1])) {
@@ -1382,11 +1390,7 @@ impl Gazetteer {
                 continue;
             }
             if !scan.may_start(s) {
-                // No name starts inside this word either: go to its end.
-                s += 1;
-                while s < n && is_word_byte(norm[s]) {
-                    s += 1;
-                }
+                s = word_end(s);
                 continue;
             }
             found.clear();
@@ -1405,13 +1409,7 @@ impl Gazetteer {
                     last = end;
                     s = end;
                 }
-                None => {
-                    // No other word starts inside this one: go to its end.
-                    s += 1;
-                    while s < n && is_word_byte(norm[s]) {
-                        s += 1;
-                    }
-                }
+                None => s = word_end(s),
             }
         }
         out

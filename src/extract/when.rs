@@ -289,6 +289,7 @@ mod tests {
         assert_eq!(find_word("a sinc since", "since"), Some(7));
         assert_eq!(find_word("é since", "since"), Some(3));
     }
+
     fn dated(s: &str, published: &str) -> Vec<(u64, String, Option<String>, &'static str)> {
         let p = NaiveDate::parse_from_str(published, "%Y-%m-%d").unwrap();
         let dates = date::dates(s, p, date::DateOrder::default());
