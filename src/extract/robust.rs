@@ -7,6 +7,10 @@
 //! awkward characters (from a proptest seed); sentences assembled from news
 //! pieces (numbers, cues, bounds, dates: these shrink to a minimal failing
 //! sentence); and arbitrary strings. `PROPTEST_CASES=N` runs more cases.
+//!
+//! The cases are drawn from a fixed seed, so a run of the suite (CI's among
+//! them) is repeatable; `PROPTEST_RNG_SEED=N` draws others, and a failure
+//! found that way goes into `proptest-regressions/`, which every run replays.
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -176,9 +180,26 @@ const PIECES: &[&str] = &[
     "\0",
 ];
 
+/// The seed the cases are drawn from unless `PROPTEST_RNG_SEED` is set.
+const SEED: u64 = 0x7011_7ac6;
+
+/// `cases` cases from [`SEED`], unless the environment gives a number of
+/// cases or a seed (proptest's defaults read both).
+fn config(cases: u32) -> ProptestConfig {
+    let mut config = ProptestConfig::default();
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        config.cases = cases;
+    }
+    if std::env::var_os("PROPTEST_RNG_SEED").is_none() {
+        config.rng_seed = proptest::test_runner::RngSeed::Fixed(SEED);
+    }
+    config
+}
+
 /// The invariants every figure of `text` must keep.
 fn check(text: &str, published: Option<NaiveDate>) -> Result<(), TestCaseError> {
     let doc = Document::new("p", published, text);
+    let sentences = super::sentence::split(text);
     for f in figures(&doc) {
         prop_assert!(
             f.start < f.end && f.end <= text.len(),
@@ -189,10 +210,16 @@ fn check(text: &str, published: Option<NaiveDate>) -> Result<(), TestCaseError> 
         prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
         let phrase = &text[f.start..f.end];
         // The span ends with its number ("at least 3,377"), read in context
-        // ("scores" is a number only before "of").
+        // ("scores" is a number only before "of") up to the end of its
+        // sentence, as extraction reads it: "twenty" ends a line before a
+        // list item "-one ...", which does not continue the number.
         let len = f.end - f.start;
+        let sentence_end = sentences
+            .iter()
+            .find(|s| s.start <= f.start && f.start < s.end)
+            .map_or(text.len(), |s| s.end);
         prop_assert!(
-            super::number::numbers(&text[f.start..])
+            super::number::numbers(&text[f.start..sentence_end])
                 .iter()
                 .any(|n| n.end == len),
             "the span {:?} does not end with a number",
@@ -228,7 +255,7 @@ fn published(dated: bool) -> Option<NaiveDate> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(config(256))]
 
     #[test]
     fn mangled_articles_give_sound_figures(seed in any::<u64>(), dated in any::<bool>()) {
@@ -260,7 +287,7 @@ proptest! {
 
 proptest! {
     // Each case runs the whole pipeline twice over a file: fewer cases.
-    #![proptest_config(ProptestConfig::with_cases(24))]
+    #![proptest_config(config(24))]
 
     /// The same documents give the same figures, in the same order, with one
     /// thread or three (batches are extracted in parallel, then put back in order).
