@@ -174,7 +174,8 @@ enum Spelling {
     Abbrev,
     /// A one-letter abbreviation that is also a unit ("100m" is usually
     /// metres): only glued to digits, and only with a decimal point, a
-    /// currency sign or in capitals ("1.5m", "$5m", "3M").
+    /// currency sign, in capitals, or before a noun for people, which no
+    /// unit counts ("1.5m", "$5m", "3M", "4m people").
     Letter,
     /// Only in a vague plural ("scores of"): "a score of 3" is not twenty.
     VagueOnly,
@@ -734,7 +735,11 @@ fn lex_literal(text: &str, i: usize, link: Link, toks: &mut Vec<Tok>) -> usize {
             .flatten()
             .filter(|&(_, sp, _)| match sp {
                 Spelling::Word | Spelling::Abbrev => true,
-                Spelling::Letter => money || suffix.bytes().all(|b| b.is_ascii_uppercase()),
+                Spelling::Letter => {
+                    money
+                        || suffix.bytes().all(|b| b.is_ascii_uppercase())
+                        || counts_people(&text[end..])
+                }
                 Spelling::VagueOnly => false,
             });
         match scale {
@@ -772,6 +777,24 @@ fn lex_literal(text: &str, i: usize, link: Link, toks: &mut Vec<Tok>) -> usize {
         cls: Cls::Lit(lit),
     });
     lit_end
+}
+
+/// Whether `rest` goes on with a noun for people or forces ("4m people",
+/// "2m refugees"): a one-letter scale before one is a scale, not a unit.
+/// The nouns are the figure grammar's own tables.
+fn counts_people(rest: &str) -> bool {
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let end = rest
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    let word = &rest[..end];
+    !word.is_empty()
+        && super::lexicon::PEOPLE
+            .iter()
+            .chain(super::lexicon::FORCES)
+            .any(|p| is(word, p))
 }
 
 // ---------------------------------------------------------------------------
@@ -1557,6 +1580,10 @@ mod tests {
         ("1.5m", &[("1.5m", 1500000, M)]),
         ("$5m aid", &[("5m", 5000000, M)]),
         ("ran 100m", &[]),
+        ("a 4m wall", &[]),
+        ("4m people", &[("4m", 4000000, M)]),
+        ("over 2m Refugees", &[("2m", 2000000, M)]),
+        ("4m. People", &[]),
         ("3M", &[("3M", 3000000, M)]),
         ("20k", &[("20k", 20000, M)]),
         ("3000K", &[("3000K", 3000000, M)]),

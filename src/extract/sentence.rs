@@ -91,10 +91,42 @@ fn wrapped(bytes: &[u8], i: usize) -> bool {
         })
 }
 
-/// Words a line cannot end a sentence or a headline with.
+/// Words a line cannot end a sentence or a headline with: articles,
+/// prepositions, conjunctions, and the words that open a number phrase
+/// ("killed between\n200 and 400", "at least\n12").
 const DANGLING: &[&str] = &[
-    "the", "a", "an", "of", "in", "on", "at", "to", "from", "by", "with", "for", "near", "and",
-    "or", "than", "into", "across", "about", "around", "some", "its", "their", "his", "her",
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "from",
+    "by",
+    "with",
+    "for",
+    "near",
+    "and",
+    "or",
+    "than",
+    "into",
+    "across",
+    "about",
+    "around",
+    "some",
+    "its",
+    "their",
+    "his",
+    "her",
+    "between",
+    "least",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "including",
 ];
 
 /// Include a closing quote or bracket right after the stop.
@@ -243,6 +275,13 @@ mod tests {
         assert_eq!(
             sentences("Floods hit the north\nDozens feared dead"),
             vec!["Floods hit the north", "Dozens feared dead"]
+        );
+        assert_eq!(
+            sentences("Gunmen killed between\n200 and 400 people. At least\n12 died"),
+            vec![
+                "Gunmen killed between\n200 and 400 people.",
+                "At least\n12 died"
+            ]
         );
     }
 }
