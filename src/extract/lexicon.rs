@@ -1258,14 +1258,27 @@ pub const FRACTIONS: &[(&str, f64)] = &[
     ("a tenth", 0.1),
 ];
 
-/// A sentence can hold a figure only if it names a cue or a force. The
-/// pattern is built from [`CUES`] and [`FORCES`] themselves, so a new cue
-/// can never be filtered out. ASCII boundaries keep the regex on its fast path.
+/// The complements of "take" that make its object captives: "taken 12
+/// soldiers prisoner" (detained), "took 30 villagers hostage" (abducted).
+pub const CAPTIVE_COMPLEMENTS: &[(&str, Metric)] = &[
+    ("prisoner", Metric::Detained),
+    ("prisoners", Metric::Detained),
+    ("captive", Metric::Abducted),
+    ("captives", Metric::Abducted),
+    ("hostage", Metric::Abducted),
+    ("hostages", Metric::Abducted),
+];
+
+/// A sentence can hold a figure only if it names a cue, a force or a
+/// captive complement. The pattern is built from [`CUES`], [`FORCES`] and
+/// [`CAPTIVE_COMPLEMENTS`] themselves, so a new cue can never be filtered
+/// out. ASCII boundaries keep the regex on its fast path.
 static PREFILTER: LazyLock<Regex> = LazyLock::new(|| {
     let mut words: Vec<String> = CUES
         .iter()
         .map(|c| c.phrase)
         .chain(FORCES.iter().copied())
+        .chain(CAPTIVE_COMPLEMENTS.iter().map(|c| c.0))
         .map(|w| regex::escape(w).replace(' ', r"\s+"))
         .collect();
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
@@ -1290,13 +1303,13 @@ pub struct PhraseIndex {
 
 impl PhraseIndex {
     /// Index `phrases` (single spaces, any case); matches report their position in it.
-    pub fn new<'p>(phrases: impl Iterator<Item = &'p &'static str>) -> PhraseIndex {
+    pub fn new<P: AsRef<str>>(phrases: impl Iterator<Item = P>) -> PhraseIndex {
         // Keyed by bytes: a token is looked up without a UTF-8 check.
         let key = |w: &String| w.as_bytes().into();
         let mut first: PhraseMap = HashMap::new();
         let mut last: PhraseMap = HashMap::new();
         for (i, p) in phrases.enumerate() {
-            let words: Vec<String> = p.split(' ').map(str::to_ascii_lowercase).collect();
+            let words: Vec<String> = p.as_ref().split(' ').map(str::to_ascii_lowercase).collect();
             first
                 .entry(key(&words[0]))
                 .or_default()
@@ -1375,11 +1388,87 @@ pub static CUE_INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| {
     PhraseIndex::new(phrases.iter())
 });
 
-/// People nouns, indexed.
-pub static PEOPLE_INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| PhraseIndex::new(PEOPLE.iter()));
+/// People nouns, indexed, with the singular of each plural ("one police
+/// officer", "two soldiers and one journalist").
+pub static PEOPLE_INDEX: LazyLock<PhraseIndex> =
+    LazyLock::new(|| PhraseIndex::new(with_singulars(PEOPLE).iter()));
 
-/// Force nouns, indexed.
-pub static FORCE_INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| PhraseIndex::new(FORCES.iter()));
+/// Force nouns, indexed, with the singular of each plural.
+pub static FORCE_INDEX: LazyLock<PhraseIndex> =
+    LazyLock::new(|| PhraseIndex::new(with_singulars(FORCES).iter()));
+
+/// Singulars of people nouns that are mostly adjectives or other words
+/// ("two local officials", "three minor injuries", "one other"): a count
+/// before them counts the noun after, so they are never indexed as nouns.
+pub const NOT_SINGULAR_PEOPLE: &[&str] = &[
+    "local",
+    "national",
+    "minor",
+    "other",
+    "relative",
+    "adult",
+    "human",
+    "chief",
+    "elder",
+    "youth",
+    "police",
+    "troop",
+    "force",
+    "personnel",
+    "guard",
+    "agent",
+    "body",
+];
+
+/// `phrases` and, for each whose last word is a regular plural, the same
+/// phrase with that word in the singular, unless it is in
+/// [`NOT_SINGULAR_PEOPLE`]. The tables list plurals (what counts above one
+/// agree with); a count of one agrees with the singular.
+fn with_singulars(phrases: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = phrases.iter().map(|p| p.to_string()).collect();
+    for p in phrases {
+        let (head, last) = p.rsplit_once(' ').map_or(("", *p), |(h, l)| (h, l));
+        let Some(one) = singular(last) else { continue };
+        if NOT_SINGULAR_PEOPLE.contains(&one.to_ascii_lowercase().as_str()) {
+            continue;
+        }
+        let phrase = if head.is_empty() {
+            one
+        } else {
+            format!("{head} {one}")
+        };
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(&phrase)) {
+            out.push(phrase);
+        }
+    }
+    out
+}
+
+/// The singular of a regular English plural noun ("officers", "policemen",
+/// "babies", "children"), or `None` if `word` is not one.
+pub fn singular(word: &str) -> Option<String> {
+    let lower = word.to_ascii_lowercase();
+    let cut = |n: usize, add: &str| Some(format!("{}{add}", &word[..word.len() - n]));
+    if lower == "children" {
+        return cut(3, "");
+    }
+    if lower.ends_with("men") {
+        return cut(2, "an");
+    }
+    if lower.ends_with("ies") && lower.len() > 4 {
+        return cut(3, "y");
+    }
+    if ["sses", "xes", "ches", "shes"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
+        return cut(2, "");
+    }
+    if lower.ends_with('s') && !lower.ends_with("ss") && lower.len() > 3 {
+        return cut(1, "");
+    }
+    None
+}
 
 /// Running-total markers, indexed.
 pub static CUMULATIVE_INDEX: LazyLock<PhraseIndex> =

@@ -8,8 +8,9 @@
 use super::bounds::{self, Bound};
 use super::date::DateMatch;
 use super::lexicon::{
-    Cue, AFTER_BRIDGE, ASIDE, BEFORE_BRIDGE, CUES, CUE_INDEX, CUMULATIVE_INDEX, FORCES, FRACTIONS,
-    INCREMENT, MODIFIERS, PREPOSITIONS, PROJECTIONS, RATE_INDEX, TOLL_VERBS,
+    Cue, AFTER_BRIDGE, ASIDE, BEFORE_BRIDGE, CAPTIVE_COMPLEMENTS, CUES, CUE_INDEX,
+    CUMULATIVE_INDEX, FORCES, FRACTIONS, INCREMENT, MODIFIERS, PREPOSITIONS, PROJECTIONS,
+    RATE_INDEX, TOLL_VERBS,
 };
 use super::reject;
 use super::token::{tokens, Tok, Token};
@@ -235,6 +236,10 @@ fn complete(
     // Pick the governing cue: a close cue after the number's noun (a verb
     // outranks the noun: "105 hostages were released"), then the noun's own
     // cue, then the subject of a toll verb, then the nearer of left and right.
+    // A number that opens a new conjunct has its own verb: on a tie, the cue
+    // after it wins ("five were killed and three were wounded").
+    let conjoined =
+        bound.first > 0 && (toks[bound.first - 1].is("and") || toks[bound.first - 1].is_punct(','));
     let chosen: Option<Cue4> = match (own, right) {
         (Some(_), Some(r))
             if r.3 <= 2 && (r.0.metric.is_some() || matches!(np.head, Head::Cue(_))) =>
@@ -243,7 +248,11 @@ fn complete(
         }
         (Some(o), _) => Some(o),
         (None, _) => subject.or(match (left, right) {
-            (Some(l), Some(r)) => Some(if r.3 < l.3 { r } else { l }),
+            (Some(l), Some(r)) => Some(if r.3 < l.3 || (r.3 == l.3 && conjoined) {
+                r
+            } else {
+                l
+            }),
             (l, r) => l.or(r),
         }),
     };
@@ -385,26 +394,18 @@ fn taken_captive(toks: &[Token], first: usize, np_end: usize) -> Option<Metric> 
     }
     // The complement may follow a short phrase: "taken 120 fighters from
     // army-allied militias prisoner"; a punctuation mark ends the search.
-    let complement = toks
-        .iter()
-        .skip(np_end + 1)
-        .take(6)
+    // The noun phrase's last word may be it: "villagers captive" reads as
+    // two nouns, since "captive" is also a singular for people.
+    toks.iter()
+        .skip(np_end)
+        .take(7)
         .take_while(|t| t.is_word() || t.is_punct('-'))
-        .find(|t| {
-            t.is_any(&[
-                "prisoner",
-                "prisoners",
-                "captive",
-                "captives",
-                "hostage",
-                "hostages",
-            ])
-        })?;
-    Some(if complement.is_any(&["prisoner", "prisoners"]) {
-        Metric::Detained
-    } else {
-        Metric::Abducted
-    })
+        .find_map(|t| {
+            CAPTIVE_COMPLEMENTS
+                .iter()
+                .find(|(w, _)| t.is(w))
+                .map(|&(_, m)| m)
+        })
 }
 
 /// "Of those killed, 30 …", "Of the hostages, 116 …": a clause-initial "Of"
@@ -885,6 +886,33 @@ mod tests {
                 ("46".into(), "killed", 46, "exact"),
                 ("12".into(), "killed", 12, "exact")
             ]
+        );
+        // A new conjunct with its own verb takes that verb's cue.
+        assert_eq!(
+            figs("Five people were killed and three others were wounded."),
+            vec![
+                ("Five".into(), "killed", 5, "exact"),
+                ("three".into(), "injured", 3, "exact")
+            ]
+        );
+        assert_eq!(
+            figs("Rebels killed 12 villagers, and 30 were abducted."),
+            vec![
+                ("12".into(), "killed", 12, "exact"),
+                ("30".into(), "abducted", 30, "exact")
+            ]
+        );
+        // A singular agrees with a count of one.
+        assert_eq!(
+            figs("Two soldiers and one police officer were killed."),
+            vec![
+                ("Two".into(), "killed", 2, "exact"),
+                ("one".into(), "killed", 1, "exact")
+            ]
+        );
+        assert_eq!(
+            figs("One vendor died."),
+            vec![("One".into(), "killed", 1, "exact")]
         );
     }
 

@@ -116,6 +116,30 @@ const CASES: &[(&str, &[Row])] = &[
             "exact",
         )],
     ),
+    // The complement of "took" names the metric, and the sentence is not
+    // filtered out for lacking a cue word.
+    (
+        "Gunmen took 30 villagers hostage.",
+        &[("30", "abducted", 30, Some(30), Some(30), "exact")],
+    ),
+    (
+        "Four people were killed and one police officer was wounded.",
+        &[
+            ("Four", "killed", 4, Some(4), Some(4), "exact"),
+            ("one", "injured", 1, Some(1), Some(1), "exact"),
+        ],
+    ),
+    (
+        "Over 4m people have fled their homes.",
+        &[(
+            "Over 4m",
+            "displaced",
+            4000000,
+            Some(4000000),
+            None,
+            "more_than",
+        )],
+    ),
 ];
 
 #[test]

@@ -3,8 +3,8 @@
 //! bases" no) and gives `who` as written (§5).
 
 use super::lexicon::{
-    Cue, PhraseIndex, CUES, CUE_INDEX, FORCE_INDEX, FUNCTION, MODIFIERS, NOT_PEOPLE, PEOPLE_INDEX,
-    PEOPLE_SUFFIXES,
+    Cue, PhraseIndex, CUES, CUE_INDEX, FORCE_INDEX, FUNCTION, MODIFIERS, NOT_PEOPLE,
+    NOT_SINGULAR_PEOPLE, PEOPLE_INDEX, PEOPLE_SUFFIXES,
 };
 use super::token::{Tok, Token};
 
@@ -182,19 +182,34 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
 }
 
 /// Whether token `i` is a noun for people: in the table, or a lower-case
-/// plural with an agent ending ("missionaries", "vendors") that is not a thing.
+/// plural with an agent ending ("missionaries", "vendors") that is not a
+/// thing, or the singular of one ("one vendor").
 pub fn is_people(tokens: &[Token], i: usize) -> bool {
     if noun_at(tokens, i, &PEOPLE_INDEX).is_some() {
         return true;
     }
     let t = &tokens[i];
+    if !t.is_word() || t.is_capitalised() || t.is_any(FUNCTION) {
+        return false;
+    }
     let lower = t.text.to_ascii_lowercase();
-    t.is_word()
-        && !t.is_capitalised()
-        && lower.len() > 4
-        && PEOPLE_SUFFIXES.iter().any(|s| lower.ends_with(s))
-        && !NOT_PEOPLE.contains(&lower.as_str())
-        && !t.is_any(FUNCTION)
+    let agent = |plural: &str| {
+        plural.len() > 4
+            && PEOPLE_SUFFIXES.iter().any(|s| plural.ends_with(s))
+            && !NOT_PEOPLE.contains(&plural)
+    };
+    if agent(&lower) {
+        return true;
+    }
+    // A singular: its plural with an "-s" ("vendor"), or "-man" ("gunman").
+    let plural = match lower.strip_suffix("man") {
+        Some(stem) => format!("{stem}men"),
+        None => format!("{lower}s"),
+    };
+    agent(&plural)
+        && lower.len() > 3
+        && !NOT_SINGULAR_PEOPLE.contains(&lower.as_str())
+        && !t.is_any(MODIFIERS)
 }
 
 /// Cue nouns that name the group itself ("hostages", "refugees"), as opposed
