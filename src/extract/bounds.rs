@@ -88,8 +88,10 @@ pub const AFTER: &[(&str, Qualifier)] = &[
     ("odd", Qualifier::Approx),
 ];
 
-/// Verbs of a rising count that make "from X to Y" a change, not a range.
-const RISE: &[&str] = &[
+/// Verbs of a changing count that make "from X to Y" a change, not a range
+/// ("rose from 40 to 56", "revised the toll down from 61 to 52"); the
+/// figure grammar reads both values as figures of the subject.
+pub const CHANGE: &[&str] = &[
     "rose",
     "risen",
     "rising",
@@ -101,6 +103,22 @@ const RISE: &[&str] = &[
     "soared",
     "went",
     "up",
+    "down",
+    "fell",
+    "fallen",
+    "dropped",
+    "declined",
+    "revised",
+    "revising",
+    "revises",
+    "revise",
+    "lowered",
+    "lowering",
+    "raised",
+    "raising",
+    "adjusted",
+    "corrected",
+    "reduced",
 ];
 
 /// A number with its bounds, as token indices into the sentence.
@@ -180,7 +198,8 @@ pub fn read(tokens: &[Token], i: usize) -> Bound {
         if let Some((w, _)) = value(next) {
             let between = i > 0 && tokens[i - 1].is("between");
             let from = i > 0 && tokens[i - 1].is("from");
-            let rising = from && i > 1 && tokens[i - 2].is_any(RISE);
+            // The verb may stand a few words back: "raised the toll from 40 to 56".
+            let rising = from && (i.saturating_sub(5)..i - 1).any(|j| tokens[j].is_any(CHANGE));
             let joins =
                 sep.is_punct('-') || sep.is("to") || sep.is("or") || (between && sep.is("and"));
             let adjacent = sep.is_punct('-') && sep.start == tokens[i].end && next.start == sep.end;

@@ -464,6 +464,58 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
     if first > 0 && toks[first - 1].is("to") {
         let from = first.saturating_sub(20);
         if let Some(v) = (from..first - 1).rev().find(|&j| toks[j].is_any(BRING)) {
+            if let Some(c) = first_cue(toks, v + 1, first - 1, first) {
+                return Some(c);
+            }
+        }
+        // Inverted: "brought to 261 the number of people killed", the subject after the number.
+        if first > 1 && toks[first - 2].is_any(BRING) {
+            let after = toks[first..]
+                .iter()
+                .take(4)
+                .position(|t| t.is_any(&["the", "its", "their"]));
+            if let Some(a) = after {
+                let from = first + a;
+                let to = (from + 10).min(toks.len());
+                let marked = toks[from..to]
+                    .iter()
+                    .take(3)
+                    .any(|t| t.is_any(&["number", "toll", "total", "tally"]));
+                if marked {
+                    return (from..to).find_map(|at| {
+                        cue_at(toks, at, |c| c.metric.is_some())
+                            .map(|(c, n)| (c, toks[at].start, toks[at + n - 1].end, at - first))
+                    });
+                }
+            }
+        }
+    }
+    // A changed total: "the toll rose from 40 to 56", "the number of
+    // fatalities has been revised down from 61 to 52", "raised the toll from
+    // 40 to 56". Both the old and the new value are figures of the subject
+    // named before the verb, or of the object after it.
+    if first > 1
+        && (toks[first - 1].is("from")
+            || (toks[first - 1].is("to")
+                && (first.saturating_sub(6)..first - 1).any(|j| toks[j].is("from"))))
+    {
+        let from = first.saturating_sub(8);
+        if let Some(v) = (from..first - 1)
+            .rev()
+            .find(|&j| toks[j].is_any(bounds::CHANGE))
+        {
+            let clause_start = (0..v)
+                .rev()
+                .find(|&p| toks[p].is_punct(',') || toks[p].is_punct(';'))
+                .map_or(0, |p| p + 1);
+            let marked = toks[clause_start..v]
+                .iter()
+                .any(|t| t.is_any(&["number", "toll", "total", "tally", "fatalities", "deaths"]));
+            if marked {
+                if let Some(c) = first_cue(toks, clause_start, v, first) {
+                    return Some(c);
+                }
+            }
             return first_cue(toks, v + 1, first - 1, first);
         }
     }
@@ -593,7 +645,9 @@ fn estimate_at(toks: &[Token], first: usize) -> Option<(Cue, usize, usize, usize
     if first == 0 || !toks[first - 1].is("at") {
         return None;
     }
-    let from = first.saturating_sub(MAX_BRIDGE + 6);
+    // The object may be long: "put the number of soldiers killed in
+    // Friday's attack on the helicopter in Nasir at 27".
+    let from = first.saturating_sub(MAX_BRIDGE + 16);
     let verb = (from..first - 1)
         .rev()
         .find(|&k| toks[k].is_any(ESTIMATE))?;
@@ -620,6 +674,25 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
             }
         }
         let t = &toks[k];
+        // A relative clause is the noun's, its verb the sentence's: "a dozen
+        // children who fled into the bush were still unaccounted for" (the
+        // main verb decides); "12 people who were abducted" (no main verb:
+        // the clause does).
+        if t.is_any(&["who", "that"]) {
+            if let Some(main) = main_verb_after_relative(toks, k + 1) {
+                if let Some(c) = cue_after(toks, main, false) {
+                    return Some((c.0, c.1, c.2, c.3 + bridged + 1));
+                }
+            }
+        }
+        // A bracket after the noun: "185,263 persons (42,526 households) have been displaced".
+        if t.is_punct('(') {
+            if let Some(close) = toks[k + 1..].iter().take(12).position(|a| a.is_punct(')')) {
+                k = k + 2 + close;
+                bridged += 1;
+                continue;
+            }
+        }
         if t.is_any(AFTER_BRIDGE) {
             bridged += 1;
             k += 1;
@@ -664,10 +737,16 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
                     "remains",
                 ])
             });
+            // Words only, or a list mate's number: "10 members of his
+            // family and four close associates had been killed".
             let clean = |end: usize| {
-                toks[k + 1..k + 1 + end]
-                    .iter()
-                    .all(|a| a.is_word() || a.is_punct('.') || a.is_punct('-'))
+                let span = &toks[k + 1..k + 1 + end];
+                span.iter().enumerate().all(|(x, a)| {
+                    a.is_word()
+                        || a.is_punct('.')
+                        || a.is_punct('-')
+                        || (a.is_num() && x > 0 && span[x - 1].is("and"))
+                })
             };
             if let Some(v) = verb.filter(|&v| v > 0 && clean(v)) {
                 k = k + 1 + v;
@@ -680,10 +759,17 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
             k += 1;
             continue;
         }
-        if (t.is("and") || t.is_punct(',')) && toks.get(k + 1).is_some_and(Token::is_num) {
-            // A list mate: "31 soldiers and three auxiliaries were killed".
-            let mate = who::noun_phrase(toks, k + 1);
-            if matches!(mate.head, Head::Person | Head::Force) {
+        // A list mate: "31 soldiers and three auxiliaries were killed",
+        // "Ten girls and a counsellor remain missing", "21 of its officials
+        // and military officers have been detained".
+        if t.is("and") || t.is_punct(',') {
+            let counted = toks
+                .get(k + 1)
+                .is_some_and(|m| m.is_num() || m.is_any(&["a", "an", "one"]));
+            // A counted mate's phrase follows its number; a bare one follows "and".
+            let mate = who::noun_phrase(toks, if counted { k + 1 } else { k });
+            let people = matches!(mate.head, Head::Person | Head::Force);
+            if people && (counted || t.is("and")) {
                 k = mate.end + 1;
                 bridged += 1;
                 continue;
@@ -692,6 +778,27 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
         return None;
     }
     None
+}
+
+/// Where the main clause's verb group starts after a relative clause that
+/// opens at token `from` ("who fled into the bush | were still ..."): the
+/// clause's own verb, then words only, then a finite verb. `None` when the
+/// relative clause ends the sentence or a clause.
+fn main_verb_after_relative(toks: &[Token], from: usize) -> Option<usize> {
+    const FINITE: &[&str] = &[
+        "were", "was", "are", "is", "have", "has", "had", "remain", "remained", "remains",
+    ];
+    // The relative clause's own verb group comes first: skip it.
+    let mut k = from;
+    while toks.get(k).is_some_and(|t| t.is_any(AFTER_BRIDGE)) {
+        k += 1;
+    }
+    let rest = toks.get(k + 1..)?;
+    let at = rest
+        .iter()
+        .take(12)
+        .position(|t| !t.is_word() || t.is_any(FINITE))?;
+    (rest[at].is_any(FINITE)).then_some(k + 1 + at)
 }
 
 /// Whether the sentence deploys a force (§2 `troops`).

@@ -779,9 +779,10 @@ fn lex_literal(text: &str, i: usize, link: Link, toks: &mut Vec<Tok>) -> usize {
     lit_end
 }
 
-/// Whether `rest` goes on with a noun for people or forces ("4m people",
-/// "2m refugees"): a one-letter scale before one is a scale, not a unit.
-/// The nouns are the figure grammar's own tables.
+/// Whether `rest` goes on with a noun for people or forces, or a cue of a
+/// figure ("4m people", "2m refugees", "forced 4m from their homes"): a
+/// one-letter scale there is a scale, not a unit. The words are the figure
+/// grammar's own tables.
 fn counts_people(rest: &str) -> bool {
     let Some(rest) = rest.strip_prefix(' ') else {
         return false;
@@ -790,11 +791,24 @@ fn counts_people(rest: &str) -> bool {
         .find(|c: char| !c.is_ascii_alphabetic())
         .unwrap_or(rest.len());
     let word = &rest[..end];
-    !word.is_empty()
-        && super::lexicon::PEOPLE
-            .iter()
-            .chain(super::lexicon::FORCES)
-            .any(|p| is(word, p))
+    if word.is_empty() {
+        return false;
+    }
+    let people = super::lexicon::PEOPLE
+        .iter()
+        .chain(super::lexicon::FORCES)
+        .any(|p| is(word, p));
+    // A cue phrase, whole words: "from their homes", "displaced".
+    let cue = || {
+        super::lexicon::CUES.iter().any(|c| {
+            c.metric.is_some()
+                && rest.len() >= c.phrase.len()
+                && rest.is_char_boundary(c.phrase.len())
+                && rest[..c.phrase.len()].eq_ignore_ascii_case(c.phrase)
+                && !rest[c.phrase.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+        })
+    };
+    people || cue()
 }
 
 // ---------------------------------------------------------------------------
@@ -1584,6 +1598,8 @@ mod tests {
         ("4m people", &[("4m", 4000000, M)]),
         ("over 2m Refugees", &[("2m", 2000000, M)]),
         ("4m. People", &[]),
+        ("forced 4m from their homes", &[("4m", 4000000, M)]),
+        ("jumped 4m from the roof", &[]),
         ("3M", &[("3M", 3000000, M)]),
         ("20k", &[("20k", 20000, M)]),
         ("3000K", &[("3000K", 3000000, M)]),

@@ -130,6 +130,67 @@ const CASES: &[(&str, &[Row])] = &[
         ],
     ),
     (
+        "The fire claimed the lives of 9 children.",
+        &[("9", "killed", 9, Some(9), Some(9), "exact")],
+    ),
+    ("Nurses saved the lives of 40 patients.", &[]),
+    (
+        "Some 8,000 soldiers are held as prisoners of war.",
+        &[("Some 8,000", "detained", 8000, None, None, "approx")],
+    ),
+    (
+        "Nearly 150,000 people are in evacuation centres.",
+        &[(
+            "Nearly 150,000",
+            "displaced",
+            150000,
+            None,
+            Some(150000),
+            "up_to",
+        )],
+    ),
+    // A relative clause's verb is the noun's; the main verb decides.
+    (
+        "At least 12 children who fled into the bush are still unaccounted for.",
+        &[("At least 12", "missing", 12, Some(12), None, "at_least")],
+    ),
+    (
+        "Some 185,000 persons (42,526 households) have been displaced.",
+        &[("Some 185,000", "displaced", 185000, None, None, "approx")],
+    ),
+    (
+        "At least 22 people are now known to have died.",
+        &[("At least 22", "killed", 22, Some(22), None, "at_least")],
+    ),
+    (
+        "About 3,800 IDPs are sheltering in schools.",
+        &[("About 3,800", "displaced", 3800, None, None, "approx")],
+    ),
+    (
+        "There were 125 persons who sustained injuries.",
+        &[("125", "injured", 125, Some(125), Some(125), "exact")],
+    ),
+    (
+        "A 1,700-strong contingent of police was deployed to the port.",
+        &[("1,700", "troops", 1700, Some(1700), Some(1700), "exact")],
+    ),
+    ("A 5,000-strong crowd marched as troops were deployed.", &[]),
+    (
+        "The toll rose from 40 to 56.",
+        &[
+            ("40", "killed", 40, Some(40), Some(40), "exact"),
+            ("56", "killed", 56, Some(56), Some(56), "exact"),
+        ],
+    ),
+    (
+        "The unrest has brought to 261 the number of people killed.",
+        &[("261", "killed", 261, Some(261), Some(261), "exact")],
+    ),
+    (
+        "At least 21 of its officials and military officers have been detained.",
+        &[("At least 21", "detained", 21, Some(21), None, "at_least")],
+    ),
+    (
         "Over 4m people have fled their homes.",
         &[(
             "Over 4m",

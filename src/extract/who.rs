@@ -3,7 +3,7 @@
 //! bases" no) and gives `who` as written (§5).
 
 use super::lexicon::{
-    Cue, PhraseIndex, CUES, CUE_INDEX, FORCE_INDEX, FUNCTION, MODIFIERS, NOT_PEOPLE,
+    Cue, PhraseIndex, CUES, CUE_INDEX, FORCE_INDEX, FORCE_UNITS, FUNCTION, MODIFIERS, NOT_PEOPLE,
     NOT_SINGULAR_PEOPLE, PEOPLE_INDEX, PEOPLE_SUFFIXES,
 };
 use super::token::{Tok, Token};
@@ -71,6 +71,30 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
         modifier_cue: None,
     };
     let mut j = n + 1;
+    // "a 1,700-strong contingent", "its 17,000-strong peacekeeping force":
+    // the number is the size of a force, whatever the noun names it.
+    if tokens.get(j).is_some_and(|t| t.is_punct('-'))
+        && tokens.get(j + 1).is_some_and(|t| t.is("strong"))
+    {
+        // The force's noun and its modifiers, up to a verb or function word.
+        let nouns = (j + 2..tokens.len().min(j + 5))
+            .take_while(|&k| {
+                tokens[k].is_word()
+                    && !tokens[k].is_any(FUNCTION)
+                    && cue_at(tokens, k, |c| c.after).is_none()
+            })
+            .count();
+        let last = j + 1 + nouns;
+        // "a 5,000-strong crowd" is no force.
+        let force = (j + 2..=last)
+            .any(|k| tokens[k].is_any(FORCE_UNITS) || noun_at(tokens, k, &FORCE_INDEX).is_some());
+        return NounPhrase {
+            head: if force { Head::Force } else { Head::Thing },
+            who: (nouns > 0).then_some((j + 2, last)),
+            end: last,
+            modifier_cue: None,
+        };
+    }
     // "thousands of people", "10 of the victims", "10 of them".
     if tokens.get(j).is_some_and(|t| t.is("of")) {
         match tokens.get(j + 1) {
