@@ -226,6 +226,13 @@ pub fn is_people(tokens: &[Token], i: usize) -> bool {
         return true;
     }
     // A singular: its plural with an "-s" ("vendor"), or "-man" ("gunman").
+    // Most words end otherwise: no plural is built for them.
+    const SINGULAR_ENDINGS: &[&str] = &[
+        "er", "or", "ist", "ian", "ant", "ent", "ee", "man", "ite", "ive",
+    ];
+    if !SINGULAR_ENDINGS.iter().any(|e| lower.ends_with(e)) {
+        return false;
+    }
     let plural = match lower.strip_suffix("man") {
         Some(stem) => format!("{stem}men"),
         None => format!("{lower}s"),
