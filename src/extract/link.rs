@@ -345,9 +345,11 @@ fn complete(
         }),
         cue,
         hint,
+        // "three children were among the 14 killed" is part of that total.
         subcount: aside
             || partitive.is_some()
-            || (chosen == subject && subject.is_some() && subject_among(toks, bound.first)),
+            || (chosen == subject && subject.is_some() && subject_among(toks, bound.first))
+            || toks.iter().skip(np_end + 1).take(3).any(|t| t.is("among")),
     };
     Some((found, bound.last.max(bound.number)))
 }
@@ -759,6 +761,25 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
             k += 1;
             continue;
         }
+        // A total the number is part of: "three children were among the 14
+        // people killed".
+        if t.is_num() && k >= 2 && toks[k - 1].is("the") && toks[k - 2].is("among") {
+            let total = who::noun_phrase(toks, k);
+            match total.head {
+                // "the 14 killed", "the 14 people killed": the total's noun is the cue.
+                Head::Cue(c) if c.metric.is_some() => {
+                    let end = toks[total.end].end;
+                    let start = toks[total.end].start;
+                    return Some((c, start, end, bridged + 1));
+                }
+                Head::Person | Head::Force | Head::Elliptical => {
+                    k = total.end + 1;
+                    bridged += 1;
+                    continue;
+                }
+                _ => {}
+            }
+        }
         // A list mate: "31 soldiers and three auxiliaries were killed",
         // "Ten girls and a counsellor remain missing", "21 of its officials
         // and military officers have been detained".
@@ -1017,6 +1038,14 @@ mod tests {
                 ("one".into(), "killed", 1, "exact")
             ]
         );
+        assert_eq!(
+            figs("Three children were among the 14 people killed."),
+            vec![
+                ("Three".into(), "killed", 3, "exact"),
+                ("14".into(), "killed", 14, "exact")
+            ]
+        );
+        assert!(figures_in("Three children were among the 14 killed.", &[])[0].subcount);
         assert_eq!(
             figs("One vendor died."),
             vec![("One".into(), "killed", 1, "exact")]
