@@ -547,6 +547,18 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
                         && toks.get(p + 1).is_some_and(|n| n.start > toks[p].end)))
         })
         .map_or(0, |p| p + 1);
+    // A subordinate or reported clause starts after its opener: "the mayor
+    // said that the number of people sheltering ... was now exceeding
+    // 20,000", "as the death toll from the collapse of two dams topped 5,300".
+    let start = (start..verb)
+        .rev()
+        .find(|&p| {
+            toks[p].is_any(CLAUSE_OPENERS)
+                && toks
+                    .get(p + 1)
+                    .is_some_and(|n| n.is_any(&["the", "a", "an", "its", "their"]))
+        })
+        .map_or(start, |p| p + 1);
     let clause = &toks[start..verb];
     // A copula needs "Among ..." ("Among the dead are …") or "the number of".
     let marked = clause
@@ -566,6 +578,12 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
     }
     first_cue(toks, start, verb, first)
 }
+
+/// Words that open a clause whose subject may be a toll: "said that the
+/// number of ...", "as the death toll ... topped".
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "as", "while", "when", "whereas", "said", "says", "saying", "after",
+];
 
 /// Verbs that put an estimate at a number: "put the toll at 38".
 const ESTIMATE: &[&str] = &["put", "puts", "putting", "placed", "places", "placing"];
@@ -739,16 +757,32 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
                     "remains",
                 ])
             });
-            // Words only, or a list mate's number: "10 members of his
-            // family and four close associates had been killed".
+            // Words only, or a list mate's number ("10 members of his
+            // family and four close associates had been killed"), or one
+            // appositive between commas ("10 to 15 residents of Sampaloc, a
+            // village in the town, were still unaccounted for").
             let clean = |end: usize| {
                 let span = &toks[k + 1..k + 1 + end];
-                span.iter().enumerate().all(|(x, a)| {
-                    a.is_word()
-                        || a.is_punct('.')
-                        || a.is_punct('-')
-                        || (a.is_num() && x > 0 && span[x - 1].is("and"))
-                })
+                let commas: Vec<usize> =
+                    (0..span.len()).filter(|&x| span[x].is_punct(',')).collect();
+                let appositive = match commas[..] {
+                    [] => true,
+                    [a, b] => {
+                        b == span.len() - 1
+                            && span
+                                .get(a + 1)
+                                .is_some_and(|d| d.is_any(&["a", "an", "the"]))
+                    }
+                    _ => false,
+                };
+                appositive
+                    && span.iter().enumerate().all(|(x, a)| {
+                        a.is_word()
+                            || a.is_punct('.')
+                            || a.is_punct('-')
+                            || a.is_punct(',')
+                            || (a.is_num() && x > 0 && span[x - 1].is("and"))
+                    })
             };
             if let Some(v) = verb.filter(|&v| v > 0 && clean(v)) {
                 k = k + 1 + v;
@@ -845,6 +879,9 @@ fn deployment_in(toks: &[Token]) -> bool {
         "reinforce",
         "reinforced",
         "rushed",
+        "field",
+        "fields",
+        "fielding",
         "include",
         "includes",
         "including",

@@ -190,6 +190,24 @@ const CASES: &[(&str, &[Row])] = &[
         "At least 21 of its officials and military officers have been detained.",
         &[("At least 21", "detained", 21, Some(21), None, "at_least")],
     ),
+    // The subject of a toll verb in a reported or subordinate clause.
+    (
+        "Rescuers pulled more bodies from the sea as the death toll from the collapse of two dams topped 5,300.",
+        &[("topped 5,300", "killed", 5300, Some(5300), None, "more_than")],
+    ),
+    (
+        "The mayor said that the number of people sheltering in schools was now exceeding 20,000.",
+        &[("exceeding 20,000", "displaced", 20000, Some(20000), None, "more_than")],
+    ),
+    // An appositive between the noun's place and its verb.
+    (
+        "He said 10 to 15 residents of Sampaloc, a village in the town, were still unaccounted for.",
+        &[("10 to 15", "missing", 10, Some(10), Some(15), "range")],
+    ),
+    (
+        "The mission is meant to field up to 2,500 personnel.",
+        &[("up to 2,500", "troops", 2500, None, Some(2500), "up_to")],
+    ),
     (
         "Over 4m people have fled their homes.",
         &[(
