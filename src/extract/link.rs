@@ -817,14 +817,15 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
         // A list mate: "31 soldiers and three auxiliaries were killed",
         // "Ten girls and a counsellor remain missing", "21 of its officials
         // and military officers have been detained".
-        if t.is("and") || t.is_punct(',') {
-            let counted = toks
-                .get(k + 1)
-                .is_some_and(|m| m.is_num() || m.is_any(&["a", "an", "one"]));
+        let counted = toks
+            .get(k + 1)
+            .is_some_and(|m| m.is_num() || m.is_any(&["a", "an", "one"]));
+        if (t.is("and") || (t.is_punct(',') && counted))
+            && toks.get(k + 1).is_some_and(|m| m.is_num() || m.is_word())
+        {
             // A counted mate's phrase follows its number; a bare one follows "and".
             let mate = who::noun_phrase(toks, if counted { k + 1 } else { k });
-            let people = matches!(mate.head, Head::Person | Head::Force);
-            if people && (counted || t.is("and")) {
+            if matches!(mate.head, Head::Person | Head::Force) {
                 k = mate.end + 1;
                 bridged += 1;
                 continue;
