@@ -125,6 +125,9 @@ pub const CUES: &[Cue] = &[
     cue("crossed into", Some(D), false, true, false),
     cue("sought refuge", Some(D), false, true, false),
     cue("sought shelter", Some(D), false, true, false),
+    cue("taken shelter", Some(D), false, true, false),
+    cue("took shelter", Some(D), false, true, false),
+    cue("taking shelter", Some(D), false, true, false),
     cue("taken refuge", Some(D), false, true, false),
     cue("sheltering", Some(D), false, true, false),
     // A standing count where the displaced are housed: "150,000 people in
@@ -414,6 +417,10 @@ pub const PEOPLE: &[&str] = &[
     "staffers",
     "crew",
     "crewmen",
+    "patrons",
+    "diners",
+    "revellers",
+    "revelers",
 ];
 
 /// Endings of agent and people nouns ("-ers", "-ists", "-ians"), so that a
@@ -1096,8 +1103,10 @@ pub const ASIDE: &[&str] = &[
     "the",
     "majority",
     "according",
-    "many",
     "or",
+    "a",
+    "an",
+    "aged",
 ];
 
 /// Words before a number that make it a label, not a count: "page 12",

@@ -266,7 +266,13 @@ fn complete(
     if metric == Some(Metric::Troops) && !force {
         return None;
     }
-    if metric.is_none() && np.head == Head::Force && deployment_in(toks) {
+    // ... unless the force is a sub-count of another figure ("131 people
+    // have been kidnapped, including 18 members of the security forces").
+    if metric.is_none()
+        && np.head == Head::Force
+        && !(aside && previous.is_some())
+        && deployment_in(toks)
+    {
         metric = Some(Metric::Troops);
     }
     // "had taken 12 Russian soldiers prisoner", "took 30 villagers captive":
@@ -674,7 +680,8 @@ fn estimate_at(toks: &[Token], first: usize) -> Option<(Cue, usize, usize, usize
     (verb + 1..first - 1).find_map(|k| {
         let (c, n) = CUE_INDEX
             .ending_at(toks, k)
-            .filter(|&(c, _)| CUES[c].before && CUES[c].metric.is_some())
+            // Any cue of a metric: "put the number of dead in the town at 151".
+            .filter(|&(c, _)| CUES[c].metric.is_some())
             .max_by_key(|&(_, n)| n)?;
         // The whole cue phrase stands after the verb.
         (k >= n + verb).then(|| (CUES[c], toks[k + 1 - n].start, toks[k].end, first - k))
@@ -717,6 +724,15 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
             bridged += 1;
             k += 1;
             continue;
+        }
+        // A dash aside: "roughly 400,000 people — between 60,000 and 80,000
+        // households — fled Zamzam".
+        if is_dash(t) {
+            if let Some(close) = toks[k + 1..].iter().take(12).position(is_dash) {
+                k = k + 2 + close;
+                bridged += 1;
+                continue;
+            }
         }
         if (t.is_punct(',') || t.is_punct('-') || t.is_punct('('))
             && toks.get(k + 1).is_some_and(|a| a.is_any(ASIDE))
@@ -789,6 +805,14 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
                 bridged += 1;
                 continue;
             }
+            // Or the cue's own verb: "nine members of his family drowned".
+            let cue_verb = (k + 1..toks.len().min(k + 9))
+                .find(|&j| cue_at(toks, j, |c| c.after && c.metric.is_some()).is_some());
+            if let Some(j) = cue_verb.filter(|&j| j > k + 1 && clean(j - k - 1)) {
+                k = j;
+                bridged += 1;
+                continue;
+            }
         }
         if may_close_aside && (t.is_punct(',') || t.is_punct('-') || t.is_punct(')')) {
             may_close_aside = false;
@@ -857,6 +881,12 @@ fn main_verb_after_relative(toks: &[Token], from: usize) -> Option<usize> {
     (rest[at].is_any(FINITE)).then_some(k + 1 + at)
 }
 
+/// A dash around an aside: an em or en dash, or a hyphen with spaces
+/// around it (the tokenizer reads all three as '-').
+fn is_dash(t: &Token) -> bool {
+    t.is_punct('-') && t.text != "-"
+}
+
 /// Whether the sentence deploys a force (§2 `troops`).
 fn deployment_in(toks: &[Token]) -> bool {
     const DEPLOY: &[&str] = &[
@@ -906,9 +936,12 @@ fn projection(toks: &[Token], from: usize, to: usize) -> bool {
         .any(|t| t.is_any(PROJECTIONS) && !(t.is_capitalised() && t.is_any(&["may", "will"])))
 }
 
-/// A rate right after the noun phrase: "630 people cross daily", "500 a day".
+/// A rate after the noun phrase, in its clause: "630 people cross daily",
+/// "500 a day", "13 people are murdered in KwaZulu-Natal every day".
 fn rate_after(toks: &[Token], from: usize) -> bool {
-    (from..(from + 4).min(toks.len())).any(|k| RATE_INDEX.any_at(toks, k))
+    (from..(from + 10).min(toks.len()))
+        .take_while(|&k| !toks[k].is_punct(',') && !toks[k].is_punct(';') && !toks[k].is_punct('.'))
+        .any(|k| RATE_INDEX.any_at(toks, k))
 }
 
 fn hint(toks: &[Token], bound: &Bound, np_end: usize, cue: (usize, usize)) -> Hint {

@@ -209,6 +209,38 @@ const CASES: &[(&str, &[Row])] = &[
         &[("up to 2,500", "troops", 2500, None, Some(2500), "up_to")],
     ),
     (
+        "About 9,000 more have fled into Uganda.",
+        &[("About 9,000", "displaced", 9000, None, None, "approx")],
+    ),
+    // A dash aside, an age aside, a participle adjective.
+    (
+        "Roughly 400,000 people \u{2014} between 60,000 and 80,000 households \u{2014} fled the camp.",
+        &[("Roughly 400,000", "displaced", 400000, None, None, "approx")],
+    ),
+    (
+        "Two children, aged seven and nine, have been missing since Thursday.",
+        &[("Two", "missing", 2, Some(2), Some(2), "exact")],
+    ),
+    ("Police seized three unlicensed firearms.", &[]),
+    // A rate anywhere in the clause is no figure.
+    ("On average, 13 people are murdered in the province every day.", &[]),
+    (
+        "Nine members of his family drowned when the water hit their house.",
+        &[("Nine", "killed", 9, Some(9), Some(9), "exact")],
+    ),
+    (
+        "Nearly 53,000 people have taken shelter in relief camps.",
+        &[("Nearly 53,000", "displaced", 53000, None, Some(53000), "up_to")],
+    ),
+    (
+        "Another 1,500 members of the Civilian Joint Task Force have been deployed.",
+        &[("1,500", "troops", 1500, Some(1500), Some(1500), "exact")],
+    ),
+    (
+        "Officials had put the number of dead in the town at 151.",
+        &[("151", "killed", 151, Some(151), Some(151), "exact")],
+    ),
+    (
         "Over 4m people have fled their homes.",
         &[(
             "Over 4m",

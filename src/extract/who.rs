@@ -3,8 +3,8 @@
 //! bases" no) and gives `who` as written (§5).
 
 use super::lexicon::{
-    Cue, PhraseIndex, CUES, CUE_INDEX, FORCE_INDEX, FORCE_UNITS, FUNCTION, MODIFIERS, NOT_PEOPLE,
-    NOT_SINGULAR_PEOPLE, PEOPLE_INDEX, PEOPLE_SUFFIXES,
+    Cue, PhraseIndex, AFTER_BRIDGE, CUES, CUE_INDEX, FORCE_INDEX, FORCE_UNITS, FUNCTION, MODIFIERS,
+    NOT_PEOPLE, NOT_SINGULAR_PEOPLE, PEOPLE_INDEX, PEOPLE_SUFFIXES,
 };
 use super::token::{Tok, Token};
 
@@ -150,7 +150,12 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
                 && (is_people(tokens, j + 1) || cue_at(tokens, j + 1, |c| c.noun).is_some())
         });
         if is_people(tokens, j) && !compound {
-            return phrase(Head::Person, Some(who_start.unwrap_or(j)), j, modifier_cue);
+            let head = if member_of_force(tokens, j) {
+                Head::Force
+            } else {
+                Head::Person
+            };
+            return phrase(head, Some(who_start.unwrap_or(j)), j, modifier_cue);
         }
         let named = t.text.starts_with("al-") || t.text.starts_with("el-");
         // Any adjective before a people noun: "14,000 uniformed personnel".
@@ -187,22 +192,57 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
         Some(t) => match t.kind {
             Tok::Punct(_) | Tok::Num(..) => true,
             Tok::Word => {
+                // A participle before a plural noun is an adjective: "three
+                // unlicensed firearms" counts things, not people.
+                let adjective = t.text.ends_with("ed")
+                    && tokens.get(j + 1).is_some_and(|n| {
+                        n.is_word()
+                            && !n.is_capitalised()
+                            && n.text.ends_with('s')
+                            && !n.is_any(FUNCTION)
+                            && !n.is_any(AFTER_BRIDGE)
+                    });
                 t.is_any(FUNCTION)
                     || cue_at(tokens, j, |c| c.after).is_some()
-                    || t.text.ends_with("ed")
+                    || (t.text.ends_with("ed") && !adjective)
                     || t.text.ends_with("ly")
                     || t.is_capitalised()
             }
         },
     };
     if verb_like {
+        // "9,000 more have fled": the increment word is part of the phrase.
+        let end = if (n + 1..j).all(|k| tokens[k].is_any(NOT_WHO)) {
+            j - 1
+        } else {
+            n
+        };
         NounPhrase {
             modifier_cue,
+            end,
             ..elliptical
         }
     } else {
         phrase(Head::Thing, None, j, None)
     }
+}
+
+/// "members of the Civilian Joint Task Force", "800 members of the District
+/// of Columbia National Guard": members of a body named as a force are a
+/// force, whatever its name.
+fn member_of_force(tokens: &[Token], j: usize) -> bool {
+    tokens[j].is_any(&["members", "member"])
+        && tokens.get(j + 1).is_some_and(|t| t.is("of"))
+        && tokens[j + 2..]
+            .iter()
+            .take(8)
+            .take_while(|t| t.is_word())
+            .enumerate()
+            .any(|(x, t)| {
+                t.is_any(FORCE_UNITS)
+                    || t.is_any(&["police", "army", "military", "navy", "gendarmerie"])
+                    || noun_at(tokens, j + 2 + x, &FORCE_INDEX).is_some()
+            })
 }
 
 /// Whether token `i` is a noun for people: in the table, or a lower-case
