@@ -96,9 +96,20 @@ pub fn date(
         })
         .min_by_key(|d| distance(d));
     let statement = point.is_some_and(|d| is_statement(toks, d) || is_as_of(toks, d));
-    // An explicit range that is not a calendar unit ("between Aug. 7 and Aug. 12"): a count over it is a total.
+    // The day a total was stated or stood ("said on Sunday", "as of Friday"),
+    // when another date stands nearer the figure.
+    let stated = usable
+        .iter()
+        .filter(|d| d.role == Role::Day && (is_statement(toks, d) || is_as_of(toks, d)))
+        .min_by_key(|d| distance(d));
+    let as_of = usable.iter().any(|d| is_as_of(toks, d));
+    // An explicit range that is not a calendar unit ("between Aug. 7 and
+    // Aug. 12"), or a stretch of months that is not one ("in the first half
+    // of the year"): a count over it is a total.
     let range = point.is_some_and(|d| {
-        d.role == Role::Period && d.first != d.last && is_explicit_range(&s[d.start..d.end])
+        d.role == Role::Period
+            && d.first != d.last
+            && (is_explicit_range(&s[d.start..d.end]) || names_a_stretch(&s[d.start..d.end]))
     });
 
     let h = found.hint;
@@ -119,7 +130,7 @@ pub fn date(
             || perfect
             || present
             || range
-            || point.is_some_and(|d| is_as_of(toks, d)));
+            || as_of);
     let kind = if cumulative && (present || !h.increment) {
         Kind::Cumulative
     } else {
@@ -129,11 +140,23 @@ pub fn date(
     let mut date = published;
     if let Some(d) = point {
         date = Some(d.first);
-        let calendar = is_calendar_unit(d.first, d.last);
+        let calendar = is_calendar_unit(d.first, d.last) && !names_a_stretch(&s[d.start..d.end]);
         if d.role == Role::Period && kind == Kind::Cumulative && !calendar && d.first != d.last {
             // A total over an explicit range: its last day, the first as period_start.
             date = Some(d.last);
             period_start = period_start.or(Some(d.first));
+        }
+    }
+    // A running total is dated the day it was stated, the day of the
+    // disaster or attack it counts from as its start (§4): "the death toll
+    // from the flood on Thursday has risen to 207, the agency said on
+    // Sunday", "as of Friday, 3,649 deaths from the 28 March earthquake".
+    if kind == Kind::Cumulative && !range {
+        if let (Some(st), Some(p)) = (stated, point) {
+            if p.last < st.first {
+                date = Some(st.first);
+                period_start = period_start.or(Some(p.first));
+            }
         }
     }
     if let (Some(p), Some(d)) = (period_start, date) {
@@ -257,14 +280,34 @@ fn is_explicit_range(text: &str) -> bool {
         .any(|w| lower.contains(w))
 }
 
+/// Whether a period names a stretch of months as such: "the first half of
+/// the year", "the third quarter", "the first six months", "Q1", "H2".
+/// Vaguer periods ("earlier this year", "at the start of the year") keep
+/// their first day (§4).
+fn names_a_stretch(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    ["half", "quarter", "months", "qtr"]
+        .iter()
+        .any(|w| find_word(&lower, w).is_some())
+        || lower
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| matches!(w, "q1" | "q2" | "q3" | "q4" | "h1" | "h2"))
+}
+
 /// A date after "by" or "as of": the day a total stood ("by Tuesday", "by the end of 2021").
 fn is_as_of(toks: &[Token], d: &DateMatch) -> bool {
     let Some(k) = toks.iter().position(|t| t.start >= d.start) else {
         return false;
     };
-    toks[k].is("by")
-        || (k > 0 && toks[k - 1].is("by"))
-        || (k > 1 && toks[k - 1].is("of") && toks[k - 2].is("as"))
+    if toks[k].is("by") || (k > 0 && toks[k - 1].is("by")) {
+        return true;
+    }
+    // "as of Friday", "as of 5 p.m. local time on Friday": a time of day
+    // may stand between, a comma may not.
+    (k.saturating_sub(10)..k)
+        .rev()
+        .take_while(|&j| !toks[j].is_punct(',') && !toks[j].is_punct(';'))
+        .any(|j| j > 0 && toks[j].is("of") && toks[j - 1].is("as"))
 }
 
 /// Whether first..=last is a whole month or year (named as a unit, not a range).
@@ -323,6 +366,60 @@ mod tests {
                 Some("2025-01-21".into()),
                 "cumulative"
             )]
+        );
+    }
+
+    #[test]
+    fn a_running_total_is_dated_when_stated_from_its_disaster() {
+        // 2025-06-02 is a Monday: Thursday is 05-29, Sunday 06-01.
+        assert_eq!(
+            dated(
+                "The death toll from the flood before dawn on Thursday has risen to 207, the agency said on Sunday.",
+                "2025-06-02"
+            ),
+            vec![(
+                207,
+                "2025-06-01".into(),
+                Some("2025-05-29".into()),
+                "cumulative"
+            )]
+        );
+        // "as of", a time of day between: a standing total on that day.
+        assert_eq!(
+            dated(
+                "As of 5 p.m. local time on Friday, the authorities had recorded 3,649 deaths from the 28 March earthquake.",
+                "2025-04-14"
+            ),
+            vec![(
+                3649,
+                "2025-04-11".into(),
+                Some("2025-03-28".into()),
+                "cumulative"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_count_over_a_half_or_a_quarter_is_a_total_dated_at_its_end() {
+        assert_eq!(
+            dated(
+                "More than 1,200 people were killed in the first half of the year.",
+                "2025-07-15"
+            ),
+            vec![(
+                1200,
+                "2025-06-30".into(),
+                Some("2025-01-01".into()),
+                "cumulative"
+            )]
+        );
+        // A vaguer period keeps its first day (§4).
+        assert_eq!(
+            dated(
+                "Earlier this year, gunmen abducted 10 people.",
+                "2025-07-15"
+            ),
+            vec![(10, "2025-01-01".into(), None, "event")]
         );
     }
 
