@@ -64,6 +64,24 @@ fn jsonl_on_stdin() {
     assert_eq!(row["who"], "villagers");
 }
 
+/// `-o -` writes to stdout, as in most tools, and leaves no file named `-`.
+#[test]
+fn dash_output_is_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = r#"{"id": "x", "published": "2025-01-22", "text": "Gunmen killed 12 villagers on Tuesday."}"#;
+    let out = tolltrack()
+        .current_dir(dir.path())
+        .args(["extract", "-", "-o", "-"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(csv.starts_with("doc,published,date"), "{csv}");
+    assert!(csv.contains(",killed,12,"), "{csv}");
+    assert!(!dir.path().join("-").exists());
+}
+
 #[test]
 fn chart_png_and_svg_from_series_and_figures() {
     let dir = tempfile::tempdir().unwrap();

@@ -23,7 +23,7 @@ pub struct Args {
     #[command(flatten)]
     pub input: InputArgs,
 
-    /// Write to this file instead of stdout (format from its extension unless --format).
+    /// Write to this file instead of stdout (`-` is stdout; format from its extension unless --format).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -39,7 +39,11 @@ pub struct Args {
 /// Figures per written part.
 const PART: usize = 4096;
 
-pub fn run(args: Args) -> anyhow::Result<u8> {
+pub fn run(mut args: Args) -> anyhow::Result<u8> {
+    // "-o -" is stdout, as in most command-line tools.
+    if args.output.as_deref().is_some_and(|p| p.as_os_str() == "-") {
+        args.output = None;
+    }
     let format = args
         .format
         .or_else(|| args.output.as_deref().and_then(TableFormat::of))

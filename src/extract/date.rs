@@ -1703,11 +1703,18 @@ impl Parser<'_> {
                 if self.any(j, &["last", "past"]) && self.is(j + 1, "day") {
                     return self.relative_day(j);
                 }
+                // "the previous day", "the preceding day": the day before the reference.
+                if j > i && self.any(j, &["previous", "preceding"]) && self.is(j + 1, "day") {
+                    return Some((self.time_of_day(j + 2), Val::day(add_days(r, -1)?)));
+                }
                 if !self.is(j, "day") {
                     return None;
                 }
                 if self.is(j + 1, "before") && self.is(j + 2, "yesterday") {
                     (j + 3, add_days(r, -2)?)
+                } else if j > i && self.is(j + 1, "before") && self.ends(j + 2) {
+                    // "the day before." (not "the day before the vote").
+                    (j + 2, add_days(r, -1)?)
                 } else if self.is(j + 1, "after") && self.any(j + 2, &["tomorrow", "tmrw"]) {
                     (j + 3, add_days(r, 2)?)
                 } else {
@@ -1715,6 +1722,13 @@ impl Parser<'_> {
                 }
             }
             "last" if self.is(i + 1, "night") => (i + 2, add_days(r, -1)?),
+            // "a day earlier", "a day before" ending the clause.
+            "a" if self.is(i + 1, "day")
+                && self.any(i + 2, &["earlier", "before"])
+                && self.ends(i + 3) =>
+            {
+                (i + 3, add_days(r, -1)?)
+            }
             // "the last day", "past day" (not "the last day of ..."): yesterday.
             "last" | "past"
                 if self.is(i + 1, "day")
@@ -4236,6 +4250,9 @@ mod tests {
         ("on 22/04", "on 22/04", "2019-04-22", "2019-04-22", Role::Day),
         ("It was signed on the 27th.", "on the 27th", "2020-01-27", "2020-01-27", Role::Day),
         ("Elections are due tomorrow.", "tomorrow", "2020-02-19", "2020-02-19", Role::Day),
+        ("The council had reported 46 deaths the day before.", "the day before", "2020-02-17", "2020-02-17", Role::Day),
+        ("Nine had died the previous day.", "the previous day", "2020-02-17", "2020-02-17", Role::Day),
+        ("Two more died a day earlier.", "a day earlier", "2020-02-17", "2020-02-17", Role::Day),
         ("It reopened on Easter Sunday 2019.", "on Easter Sunday 2019", "2019-04-21", "2019-04-21", Role::Day),
         // Periods.
         ("Clashes erupted in March.", "in March", "2019-03-01", "2019-03-31", Role::Period),

@@ -579,10 +579,20 @@ pub fn dateline(text: &str) -> Option<(usize, usize)> {
             && head.find(") ").is_some_and(|i| i < 80 && i > open)
             && !head[..open].contains(". ");
         if caps || agency {
-            if let Some(dash) = head
+            let dash = head
                 .find(['\u{2014}', '\u{2013}'])
-                .or_else(|| head.find(" - "))
-            {
+                .or_else(|| head.find(" - "));
+            // A dateline is names, a date and an agency; a caption in
+            // capitals runs on in prose ("FLOODED CITY Rescuers in rubber
+            // boats ferry residents ... —PHOTO COURTESY").
+            let prose = |d: usize| {
+                head[..d]
+                    .split_whitespace()
+                    .filter(|w| w.starts_with(char::is_lowercase))
+                    .count()
+                    > 2
+            };
+            if let Some(dash) = dash.filter(|&d| !prose(d)) {
                 return Some((start, start + dash));
             }
         }
@@ -1549,6 +1559,14 @@ pub fn dateline_in(dateline: Option<(usize, usize)>, sentence_start: usize) -> u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dateline_is_names_and_a_caption_in_capitals_is_not() {
+        let text = "MAIDUGURI, Nigeria (AP) \u{2014} Gunmen killed 12 people.";
+        assert_eq!(dateline(text), Some((0, text.find('\u{2014}').unwrap())));
+        let caption = "FLOODED CITY Rescuers in rubber boats ferry residents through floodwaters. \u{2014}PHOTO\nText.";
+        assert_eq!(dateline(caption), None);
+    }
 
     /// The index answers as a walk through the tables would: every entry is
     /// lower case (so exact and case-blind lookups agree), and each word is
