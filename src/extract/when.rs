@@ -71,6 +71,26 @@ pub fn date(
         .filter(|d| published.is_none_or(|p| d.first <= p) && d.start >= dateline)
         .collect();
 
+    // "since July 2022, when 16 people were killed": the clause tells what
+    // happened at that date, so the date is the figure's own and it is an
+    // event there, whatever "since" opens for the main clause.
+    let when_clause = usable.iter().find(|d| {
+        d.end <= anchor
+            && s[d.end..anchor]
+                .trim_start_matches([',', ' '])
+                .strip_prefix("when ")
+                .is_some_and(|rest| !rest.contains([',', ';', '.']))
+    });
+    if let Some(d) = when_clause {
+        if !found.hint.total {
+            return Dated {
+                date: Some(d.first),
+                period_start: None,
+                kind: Kind::Event,
+            };
+        }
+    }
+
     let mut period_start = None;
     let mut span_days = None;
     let opener = usable
@@ -396,6 +416,17 @@ mod tests {
                 Some("2025-03-28".into()),
                 "cumulative"
             )]
+        );
+    }
+
+    #[test]
+    fn a_when_clause_after_a_date_is_dated_by_it() {
+        assert_eq!(
+            dated(
+                "It was the deadliest attack since July 2022, when 16 people were killed in Soweto.",
+                "2025-03-03"
+            ),
+            vec![(16, "2022-07-01".into(), None, "event")]
         );
     }
 
