@@ -107,14 +107,35 @@ pub fn date(
             span_days = Some((d.last - d.first).num_days() + 1);
         }
     }
-    let point = usable
+    // The nearest day or period; one that says when something happened
+    // wins over one that says when it was said ("said on Tuesday that 558
+    // people had been killed in Monday's strikes" is Monday's), unless it
+    // stands in another clause: before the statement that reports the
+    // figure ("where the storm made landfall on Sunday, the institute said
+    // on Tuesday that ..."), or after a new conjunct (", and that 500 more
+    // would be deployed over the weekend").
+    let candidates: Vec<&&DateMatch> = usable
         .iter()
         .filter(|d| {
             matches!(d.role, Role::Day | Role::Period)
                 && !since_before(s, d, dates)
                 && !began_in(s, d)
         })
-        .min_by_key(|d| distance(d));
+        .collect();
+    let own_clause = |d: &DateMatch| {
+        if d.end <= anchor {
+            !candidates
+                .iter()
+                .any(|o| o.start >= d.end && o.end <= anchor && is_statement(toks, o))
+        } else {
+            let between = &s[found.end.min(d.start)..d.start];
+            !between.contains(';') && !between.contains(", and") && !between.contains(" and that ")
+        }
+    };
+    let point = candidates
+        .iter()
+        .min_by_key(|d| (is_statement(toks, d) || !own_clause(d), distance(d)))
+        .copied();
     let statement = point.is_some_and(|d| is_statement(toks, d) || is_as_of(toks, d));
     // The day a total was stated or stood ("said on Sunday", "as of Friday"),
     // when another date stands nearer the figure.
@@ -416,6 +437,27 @@ mod tests {
                 Some("2025-03-28".into()),
                 "cumulative"
             )]
+        );
+    }
+
+    #[test]
+    fn the_day_it_happened_wins_over_the_day_it_was_said_in_its_own_clause() {
+        // 2024-09-24 is a Tuesday.
+        assert_eq!(
+            dated(
+                "The minister said on Tuesday that 558 people had been killed in Monday's strikes.",
+                "2024-09-24"
+            ),
+            vec![(558, "2024-09-23".into(), None, "event")]
+        );
+        // The landfall's day stands in another clause, before the statement.
+        assert_eq!(
+            dated(
+                "In Mozambique, where the storm made landfall on Sunday, officials said on Tuesday that it had killed at least 34 people.",
+                "2024-12-17"
+            )[0]
+            .1,
+            "2024-12-17"
         );
     }
 
