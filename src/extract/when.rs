@@ -114,36 +114,41 @@ pub fn date(
     // figure ("where the storm made landfall on Sunday, the institute said
     // on Tuesday that ..."), or after a new conjunct (", and that 500 more
     // would be deployed over the weekend").
-    let candidates: Vec<&&DateMatch> = usable
-        .iter()
-        .filter(|d| {
+    // Whether each usable date is when something was said, or when a total stood.
+    let said: Vec<bool> = usable.iter().map(|d| is_statement(toks, d)).collect();
+    let stood: Vec<bool> = usable.iter().map(|d| is_as_of(toks, d)).collect();
+    let candidates: Vec<usize> = (0..usable.len())
+        .filter(|&i| {
+            let d = usable[i];
             matches!(d.role, Role::Day | Role::Period)
                 && !since_before(s, d, dates)
                 && !began_in(s, d)
         })
         .collect();
-    let own_clause = |d: &DateMatch| {
+    let own_clause = |i: usize| {
+        let d = usable[i];
         if d.end <= anchor {
             !candidates
                 .iter()
-                .any(|o| o.start >= d.end && o.end <= anchor && is_statement(toks, o))
+                .any(|&o| said[o] && usable[o].start >= d.end && usable[o].end <= anchor)
         } else {
             let between = &s[found.end.min(d.start)..d.start];
             !between.contains(';') && !between.contains(", and") && !between.contains(" and that ")
         }
     };
-    let point = candidates
+    let chosen = candidates
         .iter()
-        .min_by_key(|d| (is_statement(toks, d) || !own_clause(d), distance(d)))
-        .copied();
-    let statement = point.is_some_and(|d| is_statement(toks, d) || is_as_of(toks, d));
+        .copied()
+        .min_by_key(|&i| (said[i] || !own_clause(i), distance(usable[i])));
+    let point = chosen.map(|i| usable[i]);
+    let statement = chosen.is_some_and(|i| said[i] || stood[i]);
     // The day a total was stated or stood ("said on Sunday", "as of Friday"),
     // when another date stands nearer the figure.
-    let stated = usable
-        .iter()
-        .filter(|d| d.role == Role::Day && (is_statement(toks, d) || is_as_of(toks, d)))
-        .min_by_key(|d| distance(d));
-    let as_of = usable.iter().any(|d| is_as_of(toks, d));
+    let stated = (0..usable.len())
+        .filter(|&i| usable[i].role == Role::Day && (said[i] || stood[i]))
+        .min_by_key(|&i| distance(usable[i]))
+        .map(|i| usable[i]);
+    let as_of = stood.contains(&true);
     // An explicit range that is not a calendar unit ("between Aug. 7 and
     // Aug. 12"), or a stretch of months that is not one ("in the first half
     // of the year"): a count over it is a total.
@@ -326,13 +331,11 @@ fn is_explicit_range(text: &str) -> bool {
 /// Vaguer periods ("earlier this year", "at the start of the year") keep
 /// their first day (§4).
 fn names_a_stretch(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    ["half", "quarter", "months", "qtr"]
-        .iter()
-        .any(|w| find_word(&lower, w).is_some())
-        || lower
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| matches!(w, "q1" | "q2" | "q3" | "q4" | "h1" | "h2"))
+    const STRETCH: &[&str] = &[
+        "half", "quarter", "months", "qtr", "q1", "q2", "q3", "q4", "h1", "h2",
+    ];
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| STRETCH.iter().any(|s| w.eq_ignore_ascii_case(s)))
 }
 
 /// A date after "by" or "as of": the day a total stood ("by Tuesday", "by the end of 2021").
