@@ -261,8 +261,15 @@ fn complete(
         return None; // an anti-cue governs the number
     }
     // Troop cues count only a force; a force with no other cue needs a deployment verb.
-    let force =
-        np.head == Head::Force || subject.is_some_and(|c| c.0.metric == Some(Metric::Troops));
+    // An elliptical list mate of a force is one: "2,500 peacekeepers from
+    // Kenya and 1,000 from Benin".
+    let mate_of_force = np.head == Head::Elliptical
+        && previous.is_some_and(|p| p.metric == Metric::Troops)
+        && bound.first > 0
+        && (toks[bound.first - 1].is("and") || toks[bound.first - 1].is_punct(','));
+    let force = np.head == Head::Force
+        || mate_of_force
+        || subject.is_some_and(|c| c.0.metric == Some(Metric::Troops));
     if metric == Some(Metric::Troops) && !force {
         return None;
     }

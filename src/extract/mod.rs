@@ -246,8 +246,11 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
             let own = when::date(s, &toks, &f, usable, doc.published, dateline);
             // A sub-count ("including 35 women") is part of its total: same
             // date, period and kind.
+            // So is a figure the total brings along: "the toll has climbed
+            // to 1,200, with 3,000 injured".
+            let with = s[..f.start].trim_end().ends_with(" with");
             let dated = match total {
-                Some(t) if f.subcount => t,
+                Some(t) if f.subcount || with => t,
                 _ => own,
             };
             if !f.subcount {

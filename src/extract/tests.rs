@@ -241,6 +241,13 @@ const CASES: &[(&str, &[Row])] = &[
         &[("151", "killed", 151, Some(151), Some(151), "exact")],
     ),
     (
+        "Some 2,500 peacekeepers from Kenya and 1,000 from Benin will be deployed.",
+        &[
+            ("Some 2,500", "troops", 2500, None, None, "approx"),
+            ("1,000", "troops", 1000, Some(1000), Some(1000), "exact"),
+        ],
+    ),
+    (
         "Over 4m people have fled their homes.",
         &[(
             "Over 4m",
@@ -281,6 +288,15 @@ fn sentence_table() {
 fn repeated_caption_counts_once() {
     let text = "Five people were killed in the blast.\n\nFive people were killed in the blast.";
     assert_eq!(run(text).len(), 1);
+}
+
+/// A figure a total brings along "with" shares its dating: both are the
+/// running toll's.
+#[test]
+fn a_figure_brought_along_by_a_total_shares_its_kind() {
+    let figs = run("The toll from the earthquake has climbed to 1,200, with 3,000 injured.");
+    let kinds: Vec<_> = figs.iter().map(|f| (f.value, f.kind.as_str())).collect();
+    assert_eq!(kinds, vec![(1200, "cumulative"), (3000, "cumulative")]);
 }
 
 /// Sentence → the `where` of its first figure: the most specific place the
