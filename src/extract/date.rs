@@ -1302,14 +1302,14 @@ impl<'a> Parser<'a> {
     fn may_start(&self, i: usize) -> bool {
         let t = &self.toks[i];
         match t.kind {
-            Kind::Num => !t.blocked,
+            Kind::Num => self.num_may_start(i),
             Kind::Punct(c) => c == b'\'',
             Kind::Word => match t.info {
                 Some(w) if w.weak => (i + 1..i + 4).any(|k| {
                     self.toks.get(k).is_some_and(|t| match t.kind {
                         // A blocked number ("15,000", "$5", "40%") is never
                         // read by a date rule.
-                        Kind::Num => !t.blocked,
+                        Kind::Num => self.num_may_start(k),
                         Kind::Punct(b'\'') => true,
                         Kind::Word => t.info.is_some_and(|w| w.trigger && !w.weak),
                         _ => false,
@@ -1319,6 +1319,29 @@ impl<'a> Parser<'a> {
                 None => false,
             },
             Kind::Other => false,
+        }
+    }
+
+    /// Whether a date can start at number `i`: it is not blocked, and what
+    /// follows is no plain word (every word a date rule reads is in the
+    /// lexicon): "12 March", "12/3", "2024", "3 days ago" may; "12 people"
+    /// and "40 killed", the commonest numbers in the news, may not.
+    fn num_may_start(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if t.kind != Kind::Num || t.blocked {
+            return false;
+        }
+        // Besides the lexicon: ordinal suffixes ("27th"), a decade's "s"
+        // ("1990s"), "of" ("the 20th of next month").
+        match self.toks.get(i + 1) {
+            Some(n) if n.kind == Kind::Word => {
+                n.info.is_some()
+                    || matches!(
+                        self.word(i + 1),
+                        Some("st" | "nd" | "rd" | "th" | "s" | "of")
+                    )
+            }
+            _ => true,
         }
     }
 
