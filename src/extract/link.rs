@@ -260,6 +260,11 @@ fn complete(
     if chosen.is_some() && metric.is_none() {
         return None; // an anti-cue governs the number
     }
+    // A count spanning two metrics is no figure (§2): "killed or wounded",
+    // "have died or gone missing", "wounded and killed".
+    if chosen.is_some_and(|c| two_metrics(toks, c.1, c.2, c.0.metric)) {
+        return None;
+    }
     // Troop cues count only a force; a force with no other cue needs a deployment verb.
     // An elliptical list mate of a force is one: "2,500 peacekeepers from
     // Kenya and 1,000 from Benin".
@@ -321,9 +326,15 @@ fn complete(
         metric = c.metric;
     }
     // A sub-count ("including 12 children", "nine of them") shares its total's metric.
+    // Its total's metric wins over a cue after the aside: "the toll stands
+    // at 17, including six children, and 58 people have been injured".
     if aside {
         if let Some(p) = previous {
-            metric = metric.or(Some(p.metric));
+            metric = if own.is_some() {
+                metric.or(Some(p.metric))
+            } else {
+                Some(p.metric)
+            };
         }
     }
     let metric = metric?;
@@ -512,7 +523,10 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
     if first > 1
         && (toks[first - 1].is("from")
             || (toks[first - 1].is("to")
-                && (first.saturating_sub(6)..first - 1).any(|j| toks[j].is("from"))))
+                && (first.saturating_sub(6)..first - 1).any(|j| toks[j].is("from")))
+            // "was revised down to 26 from 31".
+            || (toks[first - 1].is("to")
+                && (first.saturating_sub(3)..first - 1).any(|j| toks[j].is_any(bounds::CHANGE))))
     {
         let from = first.saturating_sub(8);
         if let Some(v) = (from..first - 1)
@@ -531,7 +545,9 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
                     return Some(c);
                 }
             }
-            return first_cue(toks, v + 1, first - 1, first);
+            if let Some(c) = first_cue(toks, v + 1, first - 1, first) {
+                return Some(c);
+            }
         }
     }
     // The verb may be the qualifier itself ("surpassed 40,000").
@@ -712,8 +728,19 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
         // children who fled into the bush were still unaccounted for" (the
         // main verb decides); "12 people who were abducted" (no main verb:
         // the clause does).
-        if t.is_any(&["who", "that"]) {
-            if let Some(main) = main_verb_after_relative(toks, k + 1) {
+        if t.is_any(&["who", "that", "whose"]) {
+            // "whose homes were rendered uninhabitable have been evacuated":
+            // past the relative's own noun and verb first.
+            let from = if t.is("whose") {
+                toks[k + 1..]
+                    .iter()
+                    .take(6)
+                    .position(|a| a.is_any(AFTER_BRIDGE))
+                    .map_or(k + 1, |p| k + 2 + p)
+            } else {
+                k + 1
+            };
+            if let Some(main) = main_verb_after_relative(toks, from) {
                 if let Some(c) = cue_after(toks, main, false) {
                     return Some((c.0, c.1, c.2, c.3 + bridged + 1));
                 }
@@ -886,6 +913,39 @@ fn main_verb_after_relative(toks: &[Token], from: usize) -> Option<usize> {
         .take(12)
         .position(|t| !t.is_word() || t.is_any(FINITE))?;
     (rest[at].is_any(FINITE)).then_some(k + 1 + at)
+}
+
+/// Whether the cue at bytes `start..end` is joined by "or"/"and" to
+/// another cue of a different metric, either way round.
+fn two_metrics(toks: &[Token], start: usize, end: usize, metric: Option<Metric>) -> bool {
+    let first = toks.iter().position(|t| t.start >= start);
+    let last = toks.iter().rposition(|t| t.end <= end);
+    let (Some(first), Some(last)) = (first, last) else {
+        return false;
+    };
+    let other = |at: usize| {
+        cue_at(toks, at, |c| c.metric.is_some()).is_some_and(|(c, _)| c.metric != metric)
+    };
+    let joiner = |at: usize| toks.get(at).is_some_and(|t| t.is_any(&["or", "and"]));
+    // After: "killed or wounded", "died or gone missing".
+    if joiner(last + 1) {
+        let mut k = last + 2;
+        if toks
+            .get(k)
+            .is_some_and(|t| t.is_any(&["gone", "been", "were", "went", "got"]))
+        {
+            k += 1;
+        }
+        if other(k) {
+            return true;
+        }
+    }
+    // Before: "wounded or killed".
+    first >= 2
+        && joiner(first - 1)
+        && CUE_INDEX
+            .ending_at(toks, first - 2)
+            .any(|(c, _)| CUES[c].metric.is_some() && CUES[c].metric != metric)
 }
 
 /// A dash around an aside: an em or en dash, or a hyphen with spaces

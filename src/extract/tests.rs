@@ -247,6 +247,50 @@ const CASES: &[(&str, &[Row])] = &[
             ("1,000", "troops", 1000, Some(1000), Some(1000), "exact"),
         ],
     ),
+    // A count spanning two metrics is no figure (§2).
+    ("More than 1 million troops have been killed or wounded.", &[]),
+    ("At least 923 people have died or gone missing at sea.", &[]),
+    // A sub-count takes its total's metric, whatever follows the aside.
+    (
+        "The toll stands at 17, including six children, and 58 people have been injured.",
+        &[
+            ("17", "killed", 17, Some(17), Some(17), "exact"),
+            ("six", "killed", 6, Some(6), Some(6), "exact"),
+            ("58", "injured", 58, Some(58), Some(58), "exact"),
+        ],
+    ),
+    (
+        "A total of 2,140 residents whose homes were destroyed have been evacuated.",
+        &[("A total of 2,140", "displaced", 2140, Some(2140), Some(2140), "exact")],
+    ),
+    (
+        "Two peacekeepers were slightly injured.",
+        &[("Two", "injured", 2, Some(2), Some(2), "exact")],
+    ),
+    (
+        "Police have recaptured 47 of the inmates.",
+        &[("47", "detained", 47, Some(47), Some(47), "exact")],
+    ),
+    ("Fifty of the pupils have escaped from their captors.", &[]),
+    (
+        "The centre admitted 11 more patients with gunshot wounds.",
+        &[("11", "injured", 11, Some(11), Some(11), "exact")],
+    ),
+    (
+        "The fire has claimed one life.",
+        &[("one", "killed", 1, Some(1), Some(1), "exact")],
+    ),
+    (
+        "The number of injured was revised down to 26 from 31.",
+        &[
+            ("26", "injured", 26, Some(26), Some(26), "exact"),
+            ("31", "injured", 31, Some(31), Some(31), "exact"),
+        ],
+    ),
+    (
+        "The mission sent 150 Kenyan and Jamaican officers to the town.",
+        &[("150", "troops", 150, Some(150), Some(150), "exact")],
+    ),
     (
         "Over 4m people have fled their homes.",
         &[(

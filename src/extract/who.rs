@@ -162,8 +162,14 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
         let before_people = !t.is_any(FUNCTION)
             && tokens.get(j + 1).is_some_and(|n| n.is_word())
             && (is_people(tokens, j + 1) || noun_at(tokens, j + 1, &FORCE_INDEX).is_some());
+        // "150 Kenyan and Jamaican officers": two names joined before the noun.
+        let joined_names = t.is_any(&["and", "or"])
+            && mods > 0
+            && tokens[j - 1].is_capitalised()
+            && tokens.get(j + 1).is_some_and(|n| n.is_capitalised());
         let modifier = compound
             || named
+            || joined_names
             || before_people
             || t.is_any(MODIFIERS)
             || (t.is_capitalised() && !t.is_any(FUNCTION));
