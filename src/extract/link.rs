@@ -268,10 +268,15 @@ fn complete(
     // Troop cues count only a force; a force with no other cue needs a deployment verb.
     // An elliptical list mate of a force is one: "2,500 peacekeepers from
     // Kenya and 1,000 from Benin".
+    // So is "Italy with 1,068" after one.
     let mate_of_force = np.head == Head::Elliptical
         && previous.is_some_and(|p| p.metric == Metric::Troops)
         && bound.first > 0
-        && (toks[bound.first - 1].is("and") || toks[bound.first - 1].is_punct(','));
+        && (toks[bound.first - 1].is("and")
+            || toks[bound.first - 1].is_punct(',')
+            || (bound.first > 1
+                && toks[bound.first - 1].is("with")
+                && toks[bound.first - 2].is_capitalised()));
     let force = np.head == Head::Force
         || mate_of_force
         || subject.is_some_and(|c| c.0.metric == Some(Metric::Troops));
@@ -285,6 +290,10 @@ fn complete(
         && !(aside && previous.is_some())
         && deployment_in(toks)
     {
+        metric = Some(Metric::Troops);
+    }
+    // A force's elliptical list mate is counted as it is.
+    if metric.is_none() && mate_of_force {
         metric = Some(Metric::Troops);
     }
     // "had taken 12 Russian soldiers prisoner", "took 30 villagers captive":
@@ -308,8 +317,16 @@ fn complete(
                     || t.is_capitalised()
                     || t.is_any(MODIFIERS)
             };
+            // "followed by Italy with 1,068, India with 903": a name and its
+            // count, listed after the first.
+            let named_count = |k: usize, t: &&Token| {
+                t.is_any(&["followed", "by"])
+                    || (t.is("with") && k > 0 && between[k - 1].is_capitalised())
+            };
             let noun_then_joiner = between.iter().enumerate().all(|(k, t)| {
-                joiner(t) || (k == 0 && who::is_people(toks, token_at(toks, t.start)))
+                joiner(t)
+                    || named_count(k, t)
+                    || (k == 0 && who::is_people(toks, token_at(toks, t.start)))
             });
             if noun_then_joiner && between.len() <= 6 {
                 metric = Some(p.metric);

@@ -292,6 +292,14 @@ const CASES: &[(&str, &[Row])] = &[
         &[("150", "troops", 150, Some(150), Some(150), "exact")],
     ),
     (
+        "Indonesia has 1,231 soldiers deployed, followed by Italy with 1,068 and Ghana with 877.",
+        &[
+            ("1,231", "troops", 1231, Some(1231), Some(1231), "exact"),
+            ("1,068", "troops", 1068, Some(1068), Some(1068), "exact"),
+            ("877", "troops", 877, Some(877), Some(877), "exact"),
+        ],
+    ),
+    (
         "Over 4m people have fled their homes.",
         &[(
             "Over 4m",
