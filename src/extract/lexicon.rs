@@ -441,6 +441,11 @@ pub const PEOPLE_SUFFIXES: &[&str] = &[
     "ers", "ors", "ists", "ians", "ants", "ents", "ees", "men", "aries", "ites", "ives",
 ];
 
+/// The same endings in the singular ("vendor", "gunman"), for a count of one.
+pub const PEOPLE_SINGULAR_SUFFIXES: &[&str] = &[
+    "er", "or", "ist", "ian", "ant", "ent", "ee", "man", "ite", "ive",
+];
+
 /// Nouns with a people ending that are things: "shelters", "documents".
 pub const NOT_PEOPLE: &[&str] = &[
     "containers",
@@ -613,6 +618,10 @@ pub const FORCE_UNITS: &[&str] = &[
     "taskforce",
     "troop",
     "guard",
+    "military",
+    "navy",
+    "gendarmerie",
+    "police",
 ];
 
 /// Words that may stand between a number and its counted noun: "10 more

@@ -520,10 +520,7 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
             if let Some(a) = after {
                 let from = first + a;
                 let to = (from + 10).min(toks.len());
-                let marked = toks[from..to]
-                    .iter()
-                    .take(3)
-                    .any(|t| t.is_any(&["number", "toll", "total", "tally"]));
+                let marked = toks[from..to].iter().take(3).any(|t| t.is_any(TOTAL_NOUNS));
                 if marked {
                     return (from..to).find_map(|at| {
                         cue_at(toks, at, |c| c.metric.is_some())
@@ -556,7 +553,7 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
                 .map_or(0, |p| p + 1);
             let marked = toks[clause_start..v]
                 .iter()
-                .any(|t| t.is_any(&["number", "toll", "total", "tally", "fatalities", "deaths"]));
+                .any(|t| t.is_any(TOTAL_NOUNS) || t.is_any(&["fatalities", "deaths"]));
             if marked {
                 if let Some(c) = first_cue(toks, clause_start, v, first) {
                     return Some(c);
@@ -607,9 +604,7 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
         .map_or(start, |p| p + 1);
     let clause = &toks[start..verb];
     // A copula needs "Among ..." ("Among the dead are …") or "the number of".
-    let marked = clause
-        .iter()
-        .any(|t| t.is_any(&["number", "toll", "total", "tally"]));
+    let marked = clause.iter().any(|t| t.is_any(TOTAL_NOUNS));
     let among = clause.iter().take(3).any(|t| t.is("among"));
     if copula && !(among || marked) || clause.len() > 25 {
         return None;
@@ -624,6 +619,10 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
     }
     first_cue(toks, start, verb, first)
 }
+
+/// Nouns that mark a subject as a stated total: "the number of people
+/// killed", "the toll", "the total", "the tally".
+const TOTAL_NOUNS: &[&str] = &["number", "toll", "total", "tally"];
 
 /// Words that open a clause whose subject may be a toll: "said that the
 /// number of ...", "as the death toll ... topped".

@@ -4,7 +4,7 @@
 
 use super::lexicon::{
     Cue, PhraseIndex, AFTER_BRIDGE, CUES, CUE_INDEX, FORCE_INDEX, FORCE_UNITS, FUNCTION, MODIFIERS,
-    NOT_PEOPLE, NOT_SINGULAR_PEOPLE, PEOPLE_INDEX, PEOPLE_SUFFIXES,
+    NOT_PEOPLE, NOT_SINGULAR_PEOPLE, PEOPLE_INDEX, PEOPLE_SINGULAR_SUFFIXES, PEOPLE_SUFFIXES,
 };
 use super::token::{Tok, Token};
 
@@ -245,9 +245,7 @@ fn member_of_force(tokens: &[Token], j: usize) -> bool {
             .take_while(|t| t.is_word())
             .enumerate()
             .any(|(x, t)| {
-                t.is_any(FORCE_UNITS)
-                    || t.is_any(&["police", "army", "military", "navy", "gendarmerie"])
-                    || noun_at(tokens, j + 2 + x, &FORCE_INDEX).is_some()
+                t.is_any(FORCE_UNITS) || noun_at(tokens, j + 2 + x, &FORCE_INDEX).is_some()
             })
 }
 
@@ -273,10 +271,7 @@ pub fn is_people(tokens: &[Token], i: usize) -> bool {
     }
     // A singular: its plural with an "-s" ("vendor"), or "-man" ("gunman").
     // Most words end otherwise: no plural is built for them.
-    const SINGULAR_ENDINGS: &[&str] = &[
-        "er", "or", "ist", "ian", "ant", "ent", "ee", "man", "ite", "ive",
-    ];
-    if !SINGULAR_ENDINGS.iter().any(|e| lower.ends_with(e)) {
+    if !PEOPLE_SINGULAR_SUFFIXES.iter().any(|e| lower.ends_with(e)) {
         return false;
     }
     let plural = match lower.strip_suffix("man") {
