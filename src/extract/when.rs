@@ -1,11 +1,15 @@
 //! When: a figure's `date`, `period_start` and `kind` (§4), from the date
 //! expressions of its sentence and the verb group around its cue.
 //!
-//! Rules, in order: a period opener ("since Dec. 1", "in the last four
-//! days", or "since" earlier in the clause before a date) sets
-//! `period_start`; the nearest day or calendar period that is not a
-//! statement's date ("said Thursday") dates the event, and a statement's date
-//! dates a running total; with no date, `date` = `published`.
+//! Rules, in order: a figure in a "when" clause right after a date is that
+//! date's event ("since July 2022, when 16 people were killed"); a period
+//! opener ("since Dec. 1", "in the last four days", or "since" earlier in
+//! the clause before a date) sets `period_start`; the nearest day or period
+//! in the figure's own clause that is not a statement's date ("said
+//! Thursday") dates the event, and a statement's or "as of" date dates a
+//! running total, the event's day becoming its `period_start`; a count over
+//! a range or a stretch of months ("the first half of the year") is a total
+//! dated at its end; with no date, `date` = `published`.
 
 use chrono::{Datelike, NaiveDate};
 
