@@ -105,6 +105,9 @@ pub const CUES: &[Cue] = &[
     cue("with gunshot wounds", Some(I), false, true, false),
     cue("with bullet wounds", Some(I), false, true, false),
     cue("with injuries", Some(I), false, true, false),
+    cue("with serious injuries", Some(I), false, true, false),
+    cue("with minor injuries", Some(I), false, true, false),
+    cue("with critical injuries", Some(I), false, true, false),
     cue("hurt", Some(I), false, true, false),
     cue("injuries", Some(I), false, true, false),
     cue("wounds", Some(I), false, true, false),
@@ -433,6 +436,7 @@ pub const PEOPLE: &[&str] = &[
     "diners",
     "revellers",
     "revelers",
+    "stewards",
 ];
 
 /// Endings of agent and people nouns ("-ers", "-ists", "-ians"), so that a

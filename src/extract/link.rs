@@ -283,8 +283,15 @@ fn complete(
     if metric == Some(Metric::Troops) && !force {
         return None;
     }
-    // ... unless the force is a sub-count of another figure ("131 people
-    // have been kidnapped, including 18 members of the security forces").
+    // "had taken 12 Russian soldiers prisoner", "took 30 villagers captive":
+    // the verb comes before the number and its complement after the people; it
+    // comes before a deployment ("held four senior officers hostage").
+    if metric.is_none() && matches!(np.head, Head::Person | Head::Force) {
+        metric = taken_captive(toks, bound.first, np.end);
+    }
+    // A force with no other cue is troops if the sentence deploys one,
+    // unless it is a sub-count of another figure ("131 people have been
+    // kidnapped, including 18 members of the security forces").
     if metric.is_none()
         && np.head == Head::Force
         && !(aside && previous.is_some())
@@ -295,11 +302,6 @@ fn complete(
     // A force's elliptical list mate is counted as it is.
     if metric.is_none() && mate_of_force {
         metric = Some(Metric::Troops);
-    }
-    // "had taken 12 Russian soldiers prisoner", "took 30 villagers captive":
-    // the verb comes before the number and its complement after the people.
-    if metric.is_none() && matches!(np.head, Head::Person | Head::Force) {
-        metric = taken_captive(toks, bound.first, np.end);
     }
     // A list mate ("11 children and four pregnant women") or an earlier value
     // ("more than doubled to 356, up from 100") shares the previous figure's metric.
@@ -430,8 +432,11 @@ type Cue4 = (Cue, usize, usize, usize);
 /// "hostage" (abducted): a form of "take" right before the number (through
 /// its qualifier) and the complement right after the counted people.
 fn taken_captive(toks: &[Token], first: usize, np_end: usize) -> Option<Metric> {
-    let take = (first.saturating_sub(3)..first)
-        .any(|k| toks[k].is_any(&["take", "takes", "took", "taken", "taking"]));
+    let take = (first.saturating_sub(3)..first).any(|k| {
+        toks[k].is_any(&[
+            "take", "takes", "took", "taken", "taking", "hold", "holds", "held", "holding",
+        ])
+    });
     if !take {
         return None;
     }

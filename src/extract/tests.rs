@@ -300,6 +300,18 @@ const CASES: &[(&str, &[Row])] = &[
         ],
     ),
     (
+        "The mutineers held four senior officers hostage before troops freed them.",
+        &[("four", "abducted", 4, Some(4), Some(4), "exact")],
+    ),
+    (
+        "Police arrested three stewards.",
+        &[("three", "detained", 3, Some(3), Some(3), "exact")],
+    ),
+    (
+        "Rescuers pulled out 9 miners, three of them with serious injuries.",
+        &[("three", "injured", 3, Some(3), Some(3), "exact")],
+    ),
+    (
         "Over 4m people have fled their homes.",
         &[(
             "Over 4m",
