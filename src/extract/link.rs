@@ -271,9 +271,7 @@ fn complete(
     // So is "Italy with 1,068" after one.
     let mate_of_force = np.head == Head::Elliptical
         && previous.is_some_and(|p| p.metric == Metric::Troops)
-        && bound.first > 0
-        && (toks[bound.first - 1].is("and")
-            || toks[bound.first - 1].is_punct(',')
+        && (conjoined
             || (bound.first > 1
                 && toks[bound.first - 1].is("with")
                 && toks[bound.first - 2].is_capitalised()));
@@ -822,23 +820,17 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
         // … or a participle or relative clause: "13 soldiers serving with the mission have been killed".
         let participle = t.is_word() && t.text.ends_with("ing") && !t.is_capitalised();
         if t.is_any(PREPOSITIONS) || participle || t.is_any(&["who", "that"]) {
-            let verb = toks[k + 1..].iter().take(20).position(|a| {
-                a.is_any(&[
-                    "were", "was", "are", "is", "have", "has", "had", "remain", "remained",
-                    "remains",
-                ])
-            });
+            let verb = toks[k + 1..].iter().take(20).position(|a| a.is_any(FINITE));
             // Words only, or a list mate's number ("10 members of his
             // family and four close associates had been killed"), or one
             // appositive between commas ("10 to 15 residents of Sampaloc, a
             // village in the town, were still unaccounted for").
             let clean = |end: usize| {
                 let span = &toks[k + 1..k + 1 + end];
-                let commas: Vec<usize> =
-                    (0..span.len()).filter(|&x| span[x].is_punct(',')).collect();
-                let appositive = match commas[..] {
-                    [] => true,
-                    [a, b] => {
+                let mut commas = (0..span.len()).filter(|&x| span[x].is_punct(','));
+                let appositive = match (commas.next(), commas.next(), commas.next()) {
+                    (None, _, _) => true,
+                    (Some(a), Some(b), None) => {
                         b == span.len() - 1
                             && span
                                 .get(a + 1)
@@ -915,14 +907,17 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
     None
 }
 
+/// Finite verbs that open the verb group a noun phrase's cue follows:
+/// "4m people in Yemen have been forced", "children who fled ... were".
+const FINITE: &[&str] = &[
+    "were", "was", "are", "is", "have", "has", "had", "remain", "remained", "remains",
+];
+
 /// Where the main clause's verb group starts after a relative clause that
 /// opens at token `from` ("who fled into the bush | were still ..."): the
 /// clause's own verb, then words only, then a finite verb. `None` when the
 /// relative clause ends the sentence or a clause.
 fn main_verb_after_relative(toks: &[Token], from: usize) -> Option<usize> {
-    const FINITE: &[&str] = &[
-        "were", "was", "are", "is", "have", "has", "had", "remain", "remained", "remains",
-    ];
     // The relative clause's own verb group comes first: skip it.
     let mut k = from;
     while toks.get(k).is_some_and(|t| t.is_any(AFTER_BRIDGE)) {
