@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::token::Token;
+use super::token::{letter_bit, Token};
 use super::Metric;
 
 /// Where a cue can stand relative to the number it governs.
@@ -1382,9 +1382,59 @@ pub fn may_hold_figure(s: &str) -> bool {
     PREFILTER.is_match(s)
 }
 
-/// Phrases by one of their words (lower case, as bytes): each phrase's
-/// position in its table and its words.
-type PhraseMap = HashMap<Box<[u8]>, Vec<(usize, Vec<String>)>>;
+/// Phrases: each one's position in its table and its words.
+type Phrases = Vec<(usize, Vec<String>)>;
+
+/// Phrases by one of their words (lower case, as bytes).
+struct PhraseMap {
+    map: HashMap<Box<[u8]>, Phrases>,
+    /// By word length, a bit for each first letter some key of that length
+    /// starts with, and one for each last letter: the grammar asks at every
+    /// token, most tokens key no phrase, and this turns them away before
+    /// they are lower-cased and hashed.
+    shapes: [(u32, u32); KEY_MAX_LEN + 1],
+}
+
+/// The longest key a [`PhraseMap`] looks up (a longer token keys nothing).
+const KEY_MAX_LEN: usize = 48;
+
+impl PhraseMap {
+    fn new() -> PhraseMap {
+        PhraseMap {
+            map: HashMap::new(),
+            shapes: [(0, 0); KEY_MAX_LEN + 1],
+        }
+    }
+
+    fn push(&mut self, key: &str, entry: (usize, Vec<String>)) {
+        let b = key.as_bytes();
+        if let Some(shape) = self.shapes.get_mut(b.len()) {
+            shape.0 |= letter_bit(b[0]);
+            shape.1 |= letter_bit(b[b.len() - 1]);
+        }
+        self.map.entry(b.into()).or_default().push(entry);
+    }
+
+    /// The phrases keyed by token `t`, if any.
+    fn get(&self, t: &Token) -> &[(usize, Vec<String>)] {
+        let b = t.text.as_bytes();
+        let Some(&(first, last)) = self.shapes.get(b.len()) else {
+            return &[];
+        };
+        if !t.is_word()
+            || b.is_empty()
+            || first & letter_bit(b[0]) == 0
+            || last & letter_bit(b[b.len() - 1]) == 0
+        {
+            return &[];
+        }
+        let mut buf = [0u8; KEY_MAX_LEN];
+        for (o, c) in buf.iter_mut().zip(b) {
+            *o = c.to_ascii_lowercase();
+        }
+        self.map.get(&buf[..b.len()]).map_or(&[], Vec::as_slice)
+    }
+}
 
 /// A table of phrases indexed by their first and last words, so the
 /// grammar finds the phrases standing at a token without scanning the table.
@@ -1397,18 +1447,13 @@ impl PhraseIndex {
     /// Index `phrases` (single spaces, any case); matches report their position in it.
     pub fn new<P: AsRef<str>>(phrases: impl Iterator<Item = P>) -> PhraseIndex {
         // Keyed by bytes: a token is looked up without a UTF-8 check.
-        let key = |w: &String| w.as_bytes().into();
-        let mut first: PhraseMap = HashMap::new();
-        let mut last: PhraseMap = HashMap::new();
+        let mut first = PhraseMap::new();
+        let mut last = PhraseMap::new();
         for (i, p) in phrases.enumerate() {
             let words: Vec<String> = p.as_ref().split(' ').map(str::to_ascii_lowercase).collect();
-            first
-                .entry(key(&words[0]))
-                .or_default()
-                .push((i, words.clone()));
-            last.entry(key(&words[words.len() - 1]))
-                .or_default()
-                .push((i, words));
+            first.push(&words[0], (i, words.clone()));
+            let key = words[words.len() - 1].clone();
+            last.push(&key, (i, words));
         }
         PhraseIndex { first, last }
     }
@@ -1442,12 +1487,7 @@ impl PhraseIndex {
         at: usize,
         from: impl Fn(usize) -> Option<usize> + 'a,
     ) -> impl Iterator<Item = (usize, usize)> + 'a {
-        let mut buf = [0u8; 48];
-        let cands: &[(usize, Vec<String>)] = toks
-            .get(at)
-            .and_then(|t| lower(t, &mut buf))
-            .and_then(|key| map.get(key))
-            .map_or(&[], Vec::as_slice);
+        let cands: &[(usize, Vec<String>)] = toks.get(at).map_or(&[], |t| map.get(t));
         cands
             .iter()
             .filter(move |(_, w)| {
@@ -1460,18 +1500,6 @@ impl PhraseIndex {
     pub fn any_at(&self, toks: &[Token], i: usize) -> bool {
         self.starting_at(toks, i).next().is_some()
     }
-}
-
-/// A word token in ASCII lower case, in a stack buffer (no allocation).
-fn lower<'b>(t: &Token, buf: &'b mut [u8; 48]) -> Option<&'b [u8]> {
-    let b = t.text.as_bytes();
-    if !t.is_word() || b.len() > buf.len() {
-        return None;
-    }
-    for (o, c) in buf.iter_mut().zip(b) {
-        *o = c.to_ascii_lowercase();
-    }
-    Some(&buf[..b.len()])
 }
 
 /// The cue lexicon, indexed.

@@ -32,7 +32,7 @@
 
 use foldhash::HashMap;
 
-use super::token::char_at;
+use super::token::{char_at, letter_bit};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -478,11 +478,6 @@ struct Lexicon {
     /// length starts with, and one for each last letter it ends with: most
     /// words of a text fail this test and are never hashed.
     shapes: [(u32, u32); LEXICON_MAX_LEN + 1],
-}
-
-/// A bit for an ASCII letter, either case.
-fn letter_bit(b: u8) -> u32 {
-    1 << (b.to_ascii_lowercase().wrapping_sub(b'a') & 31)
 }
 
 fn classify_word(w: &str) -> Cls {

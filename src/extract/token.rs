@@ -150,6 +150,13 @@ pub(crate) fn char_at(s: &str, i: usize) -> char {
     }
 }
 
+/// A bit for a byte's letter, either case, for sieves of word shapes (any
+/// other byte shares a bit with some letter: a sieve may let it through,
+/// never turn a word away).
+pub(crate) fn letter_bit(b: u8) -> u32 {
+    1 << (b.to_ascii_lowercase().wrapping_sub(b'a') & 31)
+}
+
 /// Dashes and curly quotes become their ASCII forms so rules name one.
 fn normalise_punct(c: char) -> char {
     match c {

@@ -95,7 +95,7 @@ impl Lines {
             if available.is_empty() {
                 return Ok(total);
             }
-            let (used, end) = match memchr(b'\n', available) {
+            let (used, end) = match memchr::memchr(b'\n', available) {
                 Some(i) => (i + 1, true),
                 None => (available.len(), false),
             };
@@ -169,17 +169,13 @@ impl Lines {
             id,
             published,
             published_inferred: false,
-            text: text::normalise_newlines(&body),
+            text: text::normalise_newlines(body),
             title: string(line.title),
             url: string(line.url),
             origin,
         };
         Item::Doc(finish(doc, options, &mut warnings), warnings)
     }
-}
-
-fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
-    haystack.iter().position(|&b| b == needle)
 }
 
 fn string(v: Option<Value>) -> Option<String> {

@@ -377,7 +377,7 @@ fn read_whole(
             let page = html::to_text(&raw);
             (page.text, page.title, page.published, page.url)
         }
-        _ => (text::normalise_newlines(&raw), None, None, None),
+        _ => (text::normalise_newlines(raw), None, None, None),
     };
     if body.trim().is_empty() {
         return Item::Skip {

@@ -1,8 +1,11 @@
 //! Bytes → text: UTF-8 (lossy, with a warning), UTF-16 with a byte-order
 //! mark, and a refusal for binary files.
 
+use std::borrow::Cow;
+
 /// Decode a file's bytes. `Ok((text, lossy))`, or `Err(reason)` for binary data.
-pub fn decode(bytes: &[u8]) -> Result<(String, bool), String> {
+/// Valid UTF-8 (the usual case) is borrowed, not copied.
+pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, bool), String> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return Ok(utf8(rest));
     }
@@ -18,20 +21,20 @@ pub fn decode(bytes: &[u8]) -> Result<(String, bool), String> {
     Ok(utf8(bytes))
 }
 
-fn utf8(bytes: &[u8]) -> (String, bool) {
+fn utf8(bytes: &[u8]) -> (Cow<'_, str>, bool) {
     match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), false),
-        Err(_) => (String::from_utf8_lossy(bytes).into_owned(), true),
+        Ok(s) => (Cow::Borrowed(s), false),
+        Err(_) => (String::from_utf8_lossy(bytes), true),
     }
 }
 
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> (String, bool) {
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> (Cow<'static, str>, bool) {
     let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
     let text: String = char::decode_utf16(units)
         .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
         .collect();
     let lossy = text.contains(char::REPLACEMENT_CHARACTER) || bytes.len() % 2 == 1;
-    (text, lossy)
+    (Cow::Owned(text), lossy)
 }
 
 /// Recognise common binary formats by their magic bytes, and anything with
@@ -56,11 +59,12 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
 
 /// CRLF and lone CR become LF, so that sentence and paragraph rules see one
 /// kind of line end. Offsets refer to the normalised text.
-pub fn normalise_newlines(s: &str) -> String {
-    if !s.contains('\r') {
-        return s.to_string();
+/// Takes what it is given, so text without a carriage return is not copied.
+pub fn normalise_newlines(s: impl Into<String> + AsRef<str>) -> String {
+    if !s.as_ref().contains('\r') {
+        return s.into();
     }
-    s.replace("\r\n", "\n").replace('\r', "\n")
+    s.as_ref().replace("\r\n", "\n").replace('\r', "\n")
 }
 
 #[cfg(test)]
@@ -73,7 +77,7 @@ mod tests {
         for u in "Ten killed".encode_utf16() {
             bytes.extend_from_slice(&u.to_le_bytes());
         }
-        assert_eq!(decode(&bytes).unwrap(), ("Ten killed".to_string(), false));
+        assert_eq!(decode(&bytes).unwrap(), ("Ten killed".into(), false));
     }
 
     #[test]
