@@ -452,18 +452,17 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             spellings.push(format!("{tens}{unit}"));
         }
     }
-    let words: HashMap<Box<[u8]>, Cls> = spellings
-        .into_iter()
-        .filter(|w| w.len() <= LEXICON_MAX_LEN)
-        .filter_map(|w| match classify_slow(&w) {
-            Cls::Word => None,
-            c => Some((w.into_bytes().into_boxed_slice(), c)),
-        })
-        .collect();
+    let mut words: HashMap<u128, Cls> = HashMap::default();
     let mut shapes = [(0u32, 0u32); LEXICON_MAX_LEN + 1];
-    for w in words.keys() {
-        shapes[w.len()].0 |= letter_bit(w[0]);
-        shapes[w.len()].1 |= letter_bit(w[w.len() - 1]);
+    for w in spellings.iter().filter(|w| w.len() <= LEXICON_MAX_LEN) {
+        let cls = classify_slow(w);
+        if matches!(cls, Cls::Word) {
+            continue;
+        }
+        let b = w.as_bytes();
+        words.insert(key(b), cls);
+        shapes[b.len()].0 |= letter_bit(b[0]);
+        shapes[b.len()].1 |= letter_bit(b[b.len() - 1]);
     }
     Lexicon { words, shapes }
 });
@@ -473,7 +472,8 @@ const LEXICON_MAX_LEN: usize = 16;
 
 /// The number grammar's spellings, and a sieve in front of them.
 struct Lexicon {
-    words: HashMap<Box<[u8]>, Cls>,
+    /// Keyed by [`key`].
+    words: HashMap<u128, Cls>,
     /// By length, a bit for each first letter that some spelling of that
     /// length starts with, and one for each last letter it ends with: most
     /// words of a text fail this test and are never hashed.
@@ -481,8 +481,7 @@ struct Lexicon {
 }
 
 fn classify_word(w: &str) -> Cls {
-    let mut buf = [0u8; LEXICON_MAX_LEN];
-    if w.len() > buf.len() || !w.is_ascii() {
+    if w.len() > LEXICON_MAX_LEN || !w.is_ascii() {
         return Cls::Word;
     }
     let lexicon = &*LEXICON;
@@ -491,14 +490,17 @@ fn classify_word(w: &str) -> Cls {
     if first & letter_bit(b[0]) == 0 || last & letter_bit(b[b.len() - 1]) == 0 {
         return Cls::Word;
     }
-    for (b, c) in buf.iter_mut().zip(w.bytes()) {
-        *b = c.to_ascii_lowercase();
-    }
-    lexicon
-        .words
-        .get(&buf[..w.len()])
-        .copied()
-        .unwrap_or(Cls::Word)
+    lexicon.words.get(&key(b)).copied().unwrap_or(Cls::Word)
+}
+
+/// An ASCII word of at most [`LEXICON_MAX_LEN`] bytes in lower case, packed
+/// into one integer (zero bytes pad it; no word holds one): the lexicon is
+/// probed with a number, not a string.
+fn key(w: &[u8]) -> u128 {
+    let mut buf = [0u8; LEXICON_MAX_LEN];
+    buf[..w.len()].copy_from_slice(w);
+    buf.make_ascii_lowercase();
+    u128::from_le_bytes(buf)
 }
 
 /// The class of a word, straight from the tables (any case).
