@@ -246,6 +246,26 @@ pub const CUES: &[Cue] = &[
     cue("living", None, false, true, false),
 ];
 
+/// Nouns of bodily harm. After "with" or "treated for" they make the people
+/// before them injured, whatever modifies them: "patients with
+/// protest-related injuries", "treated for gunshot wounds", "21 patients
+/// with burns and fractures".
+pub const INJURIES: &[&str] = &[
+    "injuries",
+    "injury",
+    "wounds",
+    "wound",
+    "burns",
+    "fractures",
+];
+
+/// The verbs that take such a complement after "for" or "with": "treated for
+/// shrapnel wounds", "hospitalised with burns".
+pub const HARM_VERBS: &[&str] = &["treated", "hospitalised", "hospitalized", "admitted"];
+
+/// The injured cue a harm complement stands for.
+pub const HARMED: Cue = cue("with injuries", Some(I), false, true, false);
+
 /// Nouns that name people (§2: a figure counts people). Plural and singular.
 pub const PEOPLE: &[&str] = &[
     "people",
@@ -851,6 +871,7 @@ pub const FUNCTION: &[&str] = &[
 /// comes first: qualifiers, toll verbs and determiners ("the death toll has
 /// risen to more than 300", "killing some 1,200").
 pub const BEFORE_BRIDGE: &[&str] = &[
+    "all",
     "at",
     "least",
     "more",
@@ -1279,6 +1300,12 @@ pub const RATES: &[&str] = &[
     "a daily",
 ];
 
+/// Words before "a month", "a day" that make it a stretch of time, not a
+/// rate: "forced from their homes for nearly a month", "in a week".
+pub const DURATION_BEFORE: &[&str] = &[
+    "for", "in", "within", "over", "nearly", "almost", "about", "around", "after", "than",
+];
+
 /// Markers of a running total (§4 `cumulative`).
 pub const CUMULATIVE: &[&str] = &[
     "toll",
@@ -1348,10 +1375,10 @@ pub const CAPTIVE_COMPLEMENTS: &[(&str, Metric)] = &[
     ("hostages", Metric::Abducted),
 ];
 
-/// A sentence can hold a figure only if it names a cue, a force or a
-/// captive complement. The pattern is built from [`CUES`], [`FORCES`] and
-/// [`CAPTIVE_COMPLEMENTS`] themselves, so a new cue can never be filtered
-/// out. ASCII boundaries keep the regex on its fast path.
+/// A sentence can hold a figure only if it names a cue, a force, a captive
+/// complement or a harm. The pattern is built from [`CUES`], [`FORCES`],
+/// [`CAPTIVE_COMPLEMENTS`] and [`INJURIES`] themselves, so a new cue can
+/// never be filtered out. ASCII boundaries keep the regex on its fast path.
 ///
 /// A phrase with a word that is an entry of its own ("claimed the lives of"
 /// and "lives") is left out: wherever it stands, that word does too, and a
@@ -1362,6 +1389,7 @@ static PREFILTER: LazyLock<Regex> = LazyLock::new(|| {
         .map(|c| c.phrase)
         .chain(FORCES.iter().copied())
         .chain(CAPTIVE_COMPLEMENTS.iter().map(|c| c.0))
+        .chain(INJURIES.iter().copied())
         .collect();
     let single: HashSet<&str> = entries
         .iter()

@@ -9,8 +9,8 @@ use super::bounds::{self, Bound};
 use super::date::DateMatch;
 use super::lexicon::{
     Cue, AFTER_BRIDGE, ASIDE, BEFORE_BRIDGE, CAPTIVE_COMPLEMENTS, CUES, CUE_INDEX,
-    CUMULATIVE_INDEX, FORCES, FRACTIONS, INCREMENT, MODIFIERS, PREPOSITIONS, PROJECTIONS,
-    RATE_INDEX, TOLL_VERBS,
+    CUMULATIVE_INDEX, DURATION_BEFORE, FORCES, FRACTIONS, FUNCTION, HARMED, HARM_VERBS, INCREMENT,
+    INJURIES, MODIFIERS, PREPOSITIONS, PROJECTIONS, RATE_INDEX, TOLL_VERBS,
 };
 use super::reject;
 use super::token::{tokens, Tok, Token};
@@ -222,6 +222,17 @@ fn complete(
     if np.head == Head::Thing {
         return None;
     }
+    // The groups a count of people came from are no figure of their own:
+    // "six members of two related families".
+    let of_counted = bound.first >= 2
+        && toks[bound.first - 1].is("of")
+        && who::is_people(toks, bound.first - 2)
+        && toks[bound.first.saturating_sub(6)..bound.first - 2]
+            .iter()
+            .any(Token::is_num);
+    if of_counted {
+        return None;
+    }
     let np_end = np.end.max(bound.last);
     let aside = in_aside(toks, bound.first, bound.number);
     let subject = subject_cue(toks, bound.first);
@@ -240,7 +251,11 @@ fn complete(
     // after it wins ("five were killed and three were wounded").
     let conjoined =
         bound.first > 0 && (toks[bound.first - 1].is("and") || toks[bound.first - 1].is_punct(','));
+    // A cue whose object the counted people are governs them, whatever their
+    // noun says: "the bodies of all six hostages", "claimed the lives of 9 children".
+    let object_of = left.filter(|l| l.0.phrase.ends_with(" of") && l.3 <= 2);
     let chosen: Option<Cue4> = match (own, right) {
+        _ if object_of.is_some() => object_of,
         (Some(_), Some(r))
             if r.3 <= 2 && (r.0.metric.is_some() || matches!(np.head, Head::Cue(_))) =>
         {
@@ -328,7 +343,13 @@ fn complete(
                     || named_count(k, t)
                     || (k == 0 && who::is_people(toks, token_at(toks, t.start)))
             });
-            if noun_then_joiner && between.len() <= 6 {
+            // An earlier value names its figure however far back it
+            // stands: "206 people had been arrested since the start of the
+            // unrest, up from 130 the day before".
+            let earlier_value = bound.first >= 2
+                && toks[bound.first - 1].is("from")
+                && toks[bound.first - 2].is_any(&["up", "down"]);
+            if (noun_then_joiner && between.len() <= 6) || earlier_value {
                 metric = Some(p.metric);
             }
         }
@@ -344,8 +365,12 @@ fn complete(
     }
     // A sub-count ("including 12 children", "nine of them") shares its total's metric.
     // Its total's metric wins over a cue after the aside: "the toll stands
-    // at 17, including six children, and 58 people have been injured".
-    if aside {
+    // at 17, including six children, and 58 people have been injured";
+    // not over the verb of its own relative clause: "75 patients with
+    // injuries, 9 of whom later died".
+    let own_verb = toks.get(bound.number + 1).is_some_and(|t| t.is("of"))
+        && right.is_some_and(|r| r.3 <= 2 && r.0.metric.is_some());
+    if aside && !own_verb {
         if let Some(p) = previous {
             metric = if own.is_some() {
                 metric.or(Some(p.metric))
@@ -737,6 +762,9 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
     let mut bridged = 0;
     let mut may_close_aside = in_aside;
     while k < toks.len() && bridged <= MAX_BRIDGE {
+        if let Some(end) = harm_at(toks, k) {
+            return Some((HARMED, toks[k].start, toks[end].end, bridged + 1));
+        }
         if let Some((c, n)) = cue_at(toks, k, |c| c.after || c.noun) {
             if c.after {
                 return Some((c, toks[k].start, toks[k + n - 1].end, bridged + 1));
@@ -790,11 +818,12 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
         if (t.is_punct(',') || t.is_punct('-') || t.is_punct('('))
             && toks.get(k + 1).is_some_and(|a| a.is_any(ASIDE))
         {
-            // Skip the aside to its closing mark.
-            let close = toks[k + 1..]
-                .iter()
-                .take(16)
-                .position(|a| a.is_punct(',') || a.is_punct('-') || a.is_punct(')'));
+            // Skip the aside to its closing mark; a hyphen inside a word
+            // ("a 20-year-old student") closes nothing.
+            let close = (k + 1..toks.len().min(k + 17)).position(|x| {
+                let a = &toks[x];
+                a.is_punct(',') || (a.is_punct('-') && !inside_word(toks, x)) || a.is_punct(')')
+            });
             match close {
                 Some(c) => {
                     k = k + 2 + c;
@@ -822,30 +851,33 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
         if t.is_any(PREPOSITIONS) || participle || t.is_any(&["who", "that"]) {
             let verb = toks[k + 1..].iter().take(20).position(|a| a.is_any(FINITE));
             // Words only, or a list mate's number ("10 members of his
-            // family and four close associates had been killed"), or one
-            // appositive between commas ("10 to 15 residents of Sampaloc, a
-            // village in the town, were still unaccounted for").
+            // family and four close associates had been killed"), or a
+            // preposition's ("six members of two families"), or one
+            // appositive or aside between commas ("10 to 15 residents of
+            // Sampaloc, a village in the town, were still unaccounted for",
+            // "six members of the family, including three children, were
+            // abducted").
             let clean = |end: usize| {
                 let span = &toks[k + 1..k + 1 + end];
                 let mut commas = (0..span.len()).filter(|&x| span[x].is_punct(','));
-                let appositive = match (commas.next(), commas.next(), commas.next()) {
-                    (None, _, _) => true,
-                    (Some(a), Some(b), None) => {
-                        b == span.len() - 1
-                            && span
-                                .get(a + 1)
-                                .is_some_and(|d| d.is_any(&["a", "an", "the"]))
-                    }
-                    _ => false,
+                let aside = match (commas.next(), commas.next(), commas.next()) {
+                    (None, _, _) => Some(0..0),
+                    (Some(a), Some(b), None) => (b == span.len() - 1
+                        && span.get(a + 1).is_some_and(|d| d.is_any(ASIDE)))
+                    .then_some(a..b),
+                    _ => None,
                 };
-                appositive
-                    && span.iter().enumerate().all(|(x, a)| {
+                aside.is_some_and(|aside| {
+                    span.iter().enumerate().all(|(x, a)| {
                         a.is_word()
                             || a.is_punct('.')
                             || a.is_punct('-')
                             || a.is_punct(',')
-                            || (a.is_num() && x > 0 && span[x - 1].is("and"))
+                            || aside.contains(&x)
+                            || (a.is_num()
+                                && (toks[k + x].is("and") || toks[k + x].is_any(PREPOSITIONS)))
                     })
+                })
             };
             if let Some(v) = verb.filter(|&v| v > 0 && clean(v)) {
                 k = k + 1 + v;
@@ -970,6 +1002,35 @@ fn is_dash(t: &Token) -> bool {
     t.is_punct('-') && t.text != "-"
 }
 
+/// A harm complement at token `k` ("with protest-related injuries",
+/// "treated for gunshot wounds", "with burns and fractures"): up to two
+/// modifiers, then a noun of [`INJURIES`]. Its last token.
+fn harm_at(toks: &[Token], k: usize) -> Option<usize> {
+    let from = if toks[k].is("with") {
+        k + 1
+    } else if toks[k].is_any(HARM_VERBS) && toks.get(k + 1)?.is_any(&["for", "with"]) {
+        k + 2
+    } else {
+        return None;
+    };
+    (from..from + 3).find_map(|j| {
+        let t = toks.get(j)?;
+        if t.is_any(INJURIES) {
+            return Some(Some(j));
+        }
+        let modifier = t.is_word() && !t.is_capitalised() && !t.is_any(FUNCTION);
+        (!modifier).then_some(None)
+    })?
+}
+
+/// Token `x` touches the tokens on both sides: a hyphen joining "20" and
+/// "year-old", not a dash setting off an aside.
+fn inside_word(toks: &[Token], x: usize) -> bool {
+    x > 0
+        && toks[x - 1].end == toks[x].start
+        && toks.get(x + 1).is_some_and(|n| n.start == toks[x].end)
+}
+
 /// Whether the sentence deploys a force (§2 `troops`).
 fn deployment_in(toks: &[Token]) -> bool {
     const DEPLOY: &[&str] = &[
@@ -1024,7 +1085,7 @@ fn projection(toks: &[Token], from: usize, to: usize) -> bool {
 fn rate_after(toks: &[Token], from: usize) -> bool {
     (from..(from + 10).min(toks.len()))
         .take_while(|&k| !toks[k].is_punct(',') && !toks[k].is_punct(';') && !toks[k].is_punct('.'))
-        .any(|k| RATE_INDEX.any_at(toks, k))
+        .any(|k| RATE_INDEX.any_at(toks, k) && !(k > 0 && toks[k - 1].is_any(DURATION_BEFORE)))
 }
 
 fn hint(toks: &[Token], bound: &Bound, np_end: usize, cue: (usize, usize)) -> Hint {

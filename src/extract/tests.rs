@@ -322,6 +322,65 @@ const CASES: &[(&str, &[Row])] = &[
             "more_than",
         )],
     ),
+    // A participle and a name before the people noun.
+    (
+        "The ministry said 40 stranded Afghan migrants had drowned.",
+        &[("40", "killed", 40, Some(40), Some(40), "exact")],
+    ),
+    // "all" between the verb and its number.
+    (
+        "Commandos stormed the compound, killing all 12 gunmen.",
+        &[("12", "killed", 12, Some(12), Some(12), "exact")],
+    ),
+    // A force noun before another: one noun phrase.
+    (
+        "Five border police personnel were wounded in the ambush.",
+        &[("Five", "injured", 5, Some(5), Some(5), "exact")],
+    ),
+    // A hyphenated age inside an appositive does not close it.
+    (
+        "One farmer, a 64-year-old father of five, was shot dead near the fence.",
+        &[("One", "killed", 1, Some(1), Some(1), "exact")],
+    ),
+    // The object of "the bodies of" is dead, whatever its noun says.
+    (
+        "Divers recovered the bodies of all four hostages from the lake.",
+        &[("four", "killed", 4, Some(4), Some(4), "exact")],
+    ),
+    // An earlier value, however far back its figure stands.
+    (
+        "Officials said 88 people had been detained since the curfew began, up from 51 on Monday.",
+        &[
+            ("88", "detained", 88, Some(88), Some(88), "exact"),
+            ("51", "detained", 51, Some(51), Some(51), "exact"),
+        ],
+    ),
+    // "for a month" is a stretch of time, not a rate.
+    (
+        "The floods drove 3,000 villagers from their homes for nearly a month.",
+        &[("3,000", "displaced", 3000, Some(3000), Some(3000), "exact")],
+    ),
+    // The groups the counted people came from are no figure; an aside
+    // with a number between commas is skipped.
+    (
+        "Nine members of three families, including two infants, were abducted from the camp.",
+        &[
+            ("Nine", "abducted", 9, Some(9), Some(9), "exact"),
+            ("two", "abducted", 2, Some(2), Some(2), "exact"),
+        ],
+    ),
+    // Harm complements: "with … injuries", "with burns", "treated for … wounds".
+    (
+        "The clinic admitted 75 patients with blast-related injuries, 9 of whom later died.",
+        &[
+            ("75", "injured", 75, Some(75), Some(75), "exact"),
+            ("9", "killed", 9, Some(9), Some(9), "exact"),
+        ],
+    ),
+    (
+        "Medics said 30 people were treated for shrapnel wounds and 6 for burns.",
+        &[("30", "injured", 30, Some(30), Some(30), "exact")],
+    ),
 ];
 
 #[test]

@@ -124,7 +124,15 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
         }
         // A force noun ("border guards", "Turkish soldiers").
         if let Some(len) = noun_at(tokens, j, &FORCE_INDEX) {
-            let last = j + len - 1;
+            let mut last = j + len - 1;
+            // A force noun modifying another noun for people: "three police personnel".
+            if tokens.get(last + 1).is_some_and(|n| n.is_word()) {
+                if let Some(more) = noun_at(tokens, last + 1, &FORCE_INDEX) {
+                    last += more;
+                } else if is_people(tokens, last + 1) {
+                    last += 1;
+                }
+            }
             return phrase(
                 Head::Force,
                 Some(who_start.unwrap_or(j)),
@@ -158,10 +166,15 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
             return phrase(head, Some(who_start.unwrap_or(j)), j, modifier_cue);
         }
         let named = t.text.starts_with("al-") || t.text.starts_with("el-");
-        // Any adjective before a people noun: "14,000 uniformed personnel".
+        // Any adjective before a people noun: "14,000 uniformed personnel",
+        // also before names that modify it: "31 registered Egyptian pilgrims".
+        let noun = (j + 1..tokens.len().min(j + 4))
+            .find(|&k| !tokens[k].is_capitalised())
+            .unwrap_or(j + 1);
         let before_people = !t.is_any(FUNCTION)
-            && tokens.get(j + 1).is_some_and(|n| n.is_word())
-            && (is_people(tokens, j + 1) || noun_at(tokens, j + 1, &FORCE_INDEX).is_some());
+            && (noun == j + 1 || t.text.ends_with("ed"))
+            && tokens.get(noun).is_some_and(|n| n.is_word())
+            && (is_people(tokens, noun) || noun_at(tokens, noun, &FORCE_INDEX).is_some());
         // "150 Kenyan and Jamaican officers": two names joined before the noun.
         let joined_names = t.is_any(&["and", "or"])
             && mods > 0
