@@ -828,7 +828,26 @@ impl<'a> TableReader<'a> {
     ) -> Result<Vec<T>, GazetteerError> {
         let n = self.u32()? as usize;
         let body = self.take(n.checked_mul(size).ok_or_else(|| err(0, "bad table"))?)?;
-        body.chunks_exact(size).map(read).collect()
+        // Pushed into a vector of the final size: collecting `Result`s would
+        // grow it step by step, and this runs for 200,000 records per load.
+        let mut out = Vec::with_capacity(n);
+        for record in body.chunks_exact(size) {
+            out.push(read(record)?);
+        }
+        Ok(out)
+    }
+
+    /// A section of bytes: its length, then the bytes.
+    fn bytes(&mut self) -> Result<&'a [u8], GazetteerError> {
+        let n = self.u32()? as usize;
+        self.take(n)
+    }
+
+    /// A section of `u32`s: its length, then the numbers.
+    fn u32s(&mut self) -> Result<Vec<u32>, GazetteerError> {
+        let n = self.u32()? as usize;
+        let body = self.take(n.checked_mul(4).ok_or_else(|| err(0, "bad table"))?)?;
+        Ok(body.chunks_exact(4).map(le32).collect())
     }
 }
 
@@ -926,10 +945,10 @@ impl Gazetteer {
                 prefix: b[16] != 0,
             })
         })?;
-        let slots = r.section(4, |b| Ok(le32(b)))?;
+        let slots = r.u32s()?;
         let more = r.section(8, |b| Ok((le32(&b[0..]), le32(&b[4..]))))?;
-        let arena = r.section(1, |b| Ok(b[0]))?;
-        let key_byte: Vec<bool> = r.section(1, |b| Ok(b[0] != 0))?;
+        let arena = r.bytes()?.to_vec();
+        let key_byte: Vec<bool> = r.bytes()?.iter().map(|&b| b != 0).collect();
         let max_words = r.u32()? as usize;
         let lo = r.section(3, |b| Ok([b[0], b[1], b[2]]))?;
         let hi = r.section(3, |b| Ok([b[0], b[1], b[2]]))?;
