@@ -548,17 +548,22 @@ fn hash(bytes: &[u8]) -> u64 {
     h ^ (h >> 31)
 }
 
-/// Which normalised bytes belong to a word: ASCII letters and digits, and
-/// `OTHER_LETTER`. A table, as the scan asks it of nearly every byte.
-const WORD_BYTES: [bool; 256] = {
+/// Which normalised bytes belong to a word (ASCII letters and digits, and
+/// `OTHER_LETTER`), and which may end a name (ASCII letters and digits, and
+/// "."). Tables, as the scan asks them of nearly every byte.
+const WORD_BYTES: [bool; 256] = byte_table(OTHER_LETTER);
+const NAME_ENDS: [bool; 256] = byte_table(b'.');
+
+/// ASCII letters and digits, and `also`.
+const fn byte_table(also: u8) -> [bool; 256] {
     let mut t = [false; 256];
     let mut b = 0;
     while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == OTHER_LETTER;
+        t[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == also;
         b += 1;
     }
     t
-};
+}
 
 fn is_word_byte(b: u8) -> bool {
     WORD_BYTES[b as usize]
@@ -568,8 +573,7 @@ fn is_word_byte(b: u8) -> bool {
 /// end of a word (after a letter, digit or "."). Prefix entries are made at
 /// the same points, so a scan may stop where no name goes on.
 fn lookup_point(norm: &[u8], e: usize) -> bool {
-    let a = norm[e - 1];
-    (a.is_ascii_alphanumeric() || a == b'.') && (e == norm.len() || !is_word_byte(norm[e]))
+    NAME_ENDS[norm[e - 1] as usize] && (e == norm.len() || !is_word_byte(norm[e]))
 }
 
 fn err(line: usize, message: impl Into<String>) -> GazetteerError {
