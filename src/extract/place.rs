@@ -1591,10 +1591,7 @@ impl Fold {
             // A run of ASCII, most of any text: each byte normalises to one,
             // which a table gives in bulk; byte by byte only where spaces
             // collapse.
-            let run = bytes[i..]
-                .iter()
-                .position(|b| !b.is_ascii())
-                .map_or(bytes.len(), |n| i + n);
+            let run = i + ascii_len(&bytes[i..]);
             if run > i {
                 let from = out.len();
                 out.extend(bytes[i..run].iter().map(|&b| ASCII_NORM[b as usize]));
@@ -1661,6 +1658,17 @@ fn plain_ascii(name: &[u8]) -> Option<bool> {
         }
     }
     (!prev_sep).then_some(dashes)
+}
+
+/// The length of the ASCII start of `bytes`.
+fn ascii_len(bytes: &[u8]) -> usize {
+    // Eight bytes at a time, then one by one.
+    let blocks = bytes
+        .chunks_exact(8)
+        .take_while(|c| c.iter().fold(0, |a, b| a | b) < 0x80)
+        .count();
+    let n = blocks * 8;
+    n + bytes[n..].iter().take_while(|b| b.is_ascii()).count()
 }
 
 /// Whether [`push_norm`] would have dropped or merged any of the bytes
