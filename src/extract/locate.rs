@@ -708,25 +708,7 @@ fn most_mentioned(mentions: &[Mention], from: usize) -> Option<(usize, &Mention)
 /// sentence uses as places: after a locative preposition ("near Kuriga",
 /// "the town of Maungdaw") or before a place noun ("the Balukhali camp").
 fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
-    let mut words: Vec<(usize, usize)> = Vec::new();
-    let mut start = None;
-    let mut i = 0;
-    while i < s.len() {
-        let c = char_at(s, i);
-        let part = c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}';
-        match (part, start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                words.push((st, i));
-                start = None;
-            }
-            _ => {}
-        }
-        i += c.len_utf8();
-    }
-    if let Some(st) = start {
-        words.push((st, s.len()));
-    }
+    let words = word_spans(s);
     // The word without its possessive (`strip_suffix` in loops: a `&str`
     // pattern in `trim_end_matches` builds a searcher on every call).
     let text = |w: (usize, usize)| {
@@ -898,6 +880,52 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
         k = last + 1;
     }
     out
+}
+
+/// Which ASCII bytes are part of a word: letters, digits, hyphens and
+/// apostrophes. A table: it is asked of every byte of a sentence.
+const ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'\'';
+        b += 1;
+    }
+    t
+};
+
+/// The words of `s`, as byte spans: runs of letters, digits, hyphens and
+/// apostrophes.
+fn word_spans(s: &str) -> Vec<(usize, usize)> {
+    let bytes = s.as_bytes();
+    let mut words = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        // ASCII characters (nearly all) are read by byte.
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if !ASCII_WORD[b as usize] {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = char_at(s, i);
+                if !(c.is_alphanumeric() || c == '\u{2019}') {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+        }
+        if i > start {
+            words.push((start, i));
+        } else {
+            i += char_at(s, i).len_utf8();
+        }
+    }
+    words
 }
 
 /// Lower-case words inside place names: "Steccato di Cutro", "Rio Grande do Sul".

@@ -320,6 +320,36 @@ const MINOR_WORDS: &[&str] = &[
 ];
 const NAME_INITIAL_MINOR: usize = 24;
 
+/// The words that may begin a name, `MINOR_WORDS[..NAME_INITIAL_MINOR]`,
+/// each packed by [`pack_short`]: most words of a text start in lower case
+/// and are checked against them.
+const INITIAL_MINOR: [u32; NAME_INITIAL_MINOR] = {
+    let mut t = [0; NAME_INITIAL_MINOR];
+    let mut i = 0;
+    while i < NAME_INITIAL_MINOR {
+        let w = MINOR_WORDS[i].as_bytes();
+        assert!(w.len() <= 3, "pack_short holds three bytes");
+        let mut j = 0;
+        while j < w.len() {
+            t[i] = t[i] << 8 | w[j] as u32;
+            j += 1;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// A word of up to three bytes as one number (none longer can begin a
+/// name in lower case).
+fn pack_short(word: &[u8]) -> Option<u32> {
+    (word.len() <= 3).then(|| word.iter().fold(0, |p, &b| p << 8 | u32::from(b)))
+}
+
+/// Whether a lower-case word may begin a name: "al", "el", "the", ...
+fn is_initial_minor(word: &[u8]) -> bool {
+    pack_short(word).is_some_and(|p| INITIAL_MINOR.contains(&p))
+}
+
 /// Arabic articles that may precede a name ("al-Raqqa"); the short ones only
 /// with a hyphen ("as-Suwayda", not "such as Raqqa").
 const ARTICLES_FREE: &[&str] = &["al", "el"];
@@ -518,16 +548,32 @@ fn hash(bytes: &[u8]) -> u64 {
     h ^ (h >> 31)
 }
 
+/// Which normalised bytes belong to a word (ASCII letters and digits, and
+/// `OTHER_LETTER`), and which may end a name (ASCII letters and digits, and
+/// "."). Tables, as the scan asks them of nearly every byte.
+const WORD_BYTES: [bool; 256] = byte_table(OTHER_LETTER);
+const NAME_ENDS: [bool; 256] = byte_table(b'.');
+
+/// ASCII letters and digits, and `also`.
+const fn byte_table(also: u8) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == also;
+        b += 1;
+    }
+    t
+}
+
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == OTHER_LETTER
+    WORD_BYTES[b as usize]
 }
 
 /// Whether a scan looks a name up at normalised position `e` of `norm`: the
 /// end of a word (after a letter, digit or "."). Prefix entries are made at
 /// the same points, so a scan may stop where no name goes on.
 fn lookup_point(norm: &[u8], e: usize) -> bool {
-    let a = norm[e - 1];
-    (a.is_ascii_alphanumeric() || a == b'.') && (e == norm.len() || !is_word_byte(norm[e]))
+    NAME_ENDS[norm[e - 1] as usize] && (e == norm.len() || !is_word_byte(norm[e]))
 }
 
 fn err(line: usize, message: impl Into<String>) -> GazetteerError {
@@ -828,7 +874,26 @@ impl<'a> TableReader<'a> {
     ) -> Result<Vec<T>, GazetteerError> {
         let n = self.u32()? as usize;
         let body = self.take(n.checked_mul(size).ok_or_else(|| err(0, "bad table"))?)?;
-        body.chunks_exact(size).map(read).collect()
+        // Pushed into a vector of the final size: collecting `Result`s would
+        // grow it step by step, and this runs for 200,000 records per load.
+        let mut out = Vec::with_capacity(n);
+        for record in body.chunks_exact(size) {
+            out.push(read(record)?);
+        }
+        Ok(out)
+    }
+
+    /// A section of bytes: its length, then the bytes.
+    fn bytes(&mut self) -> Result<&'a [u8], GazetteerError> {
+        let n = self.u32()? as usize;
+        self.take(n)
+    }
+
+    /// A section of `u32`s: its length, then the numbers.
+    fn u32s(&mut self) -> Result<Vec<u32>, GazetteerError> {
+        let n = self.u32()? as usize;
+        let body = self.take(n.checked_mul(4).ok_or_else(|| err(0, "bad table"))?)?;
+        Ok(body.chunks_exact(4).map(le32).collect())
     }
 }
 
@@ -926,10 +991,10 @@ impl Gazetteer {
                 prefix: b[16] != 0,
             })
         })?;
-        let slots = r.section(4, |b| Ok(le32(b)))?;
+        let slots = r.u32s()?;
         let more = r.section(8, |b| Ok((le32(&b[0..]), le32(&b[4..]))))?;
-        let arena = r.section(1, |b| Ok(b[0]))?;
-        let key_byte: Vec<bool> = r.section(1, |b| Ok(b[0] != 0))?;
+        let arena = r.bytes()?.to_vec();
+        let key_byte: Vec<bool> = r.bytes()?.iter().map(|&b| b != 0).collect();
         let max_words = r.u32()? as usize;
         let lo = r.section(3, |b| Ok([b[0], b[1], b[2]]))?;
         let hi = r.section(3, |b| Ok([b[0], b[1], b[2]]))?;
@@ -1375,22 +1440,20 @@ impl Gazetteer {
         // Normalised end of the last accepted match.
         let mut last = 0usize;
         let n = norm.len();
-        // Where the word at `s` ends: no other word starts inside it.
-        let word_end = |mut s: usize| {
-            s += 1;
-            while s < n && is_word_byte(norm[s]) {
-                s += 1;
-            }
-            s
-        };
         let mut s = 0usize;
         while s < n {
-            if !norm[s].is_ascii_alphanumeric() || (s > 0 && is_word_byte(norm[s - 1])) {
+            if !is_word_byte(norm[s]) {
                 s += 1;
                 continue;
             }
-            if !scan.may_start(s) {
-                s = word_end(s);
+            // A word `norm[s..e]`: no other word starts inside it, and a
+            // name only at a letter or digit.
+            let e = s + norm[s..]
+                .iter()
+                .position(|&b| !is_word_byte(b))
+                .unwrap_or(n - s);
+            if norm[s] == OTHER_LETTER || !scan.may_start(s, e) {
+                s = e;
                 continue;
             }
             found.clear();
@@ -1409,7 +1472,7 @@ impl Gazetteer {
                     last = end;
                     s = end;
                 }
-                None => s = word_end(s),
+                None => s = e,
             }
         }
         out
@@ -1525,18 +1588,22 @@ impl Fold {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                let o = ASCII_NORM[b as usize];
-                i += 1;
-                if o.is_ascii_alphanumeric() {
-                    out.push(o);
-                    if let Some(m) = map.as_deref_mut() {
-                        m.push(i as u32 - 1);
+            // A run of ASCII, most of any text: each byte normalises to one,
+            // which a table gives in bulk; byte by byte only where spaces
+            // collapse.
+            let run = i + ascii_len(&bytes[i..]);
+            if run > i {
+                let from = out.len();
+                out.extend(bytes[i..run].iter().map(|&b| ASCII_NORM[b as usize]));
+                if collapses(out, from) {
+                    out.truncate(from);
+                    for (j, &b) in bytes.iter().enumerate().take(run).skip(i) {
+                        push_norm(out, map.as_deref_mut(), ASCII_NORM[b as usize], j);
                     }
-                    continue;
+                } else if let Some(m) = map.as_deref_mut() {
+                    m.extend(i as u32..run as u32);
                 }
-                push_norm(out, map.as_deref_mut(), o, i - 1);
+                i = run;
                 continue;
             }
             let c = text[i..].chars().next().unwrap_or(' ');
@@ -1593,6 +1660,28 @@ fn plain_ascii(name: &[u8]) -> Option<bool> {
     (!prev_sep).then_some(dashes)
 }
 
+/// The length of the ASCII start of `bytes`.
+fn ascii_len(bytes: &[u8]) -> usize {
+    // Eight bytes at a time, then one by one.
+    let blocks = bytes
+        .chunks_exact(8)
+        .take_while(|c| c.iter().fold(0, |a, b| a | b) < 0x80)
+        .count();
+    let n = blocks * 8;
+    n + bytes[n..].iter().take_while(|b| b.is_ascii()).count()
+}
+
+/// Whether [`push_norm`] would have dropped or merged any of the bytes
+/// `out[from..]`, appended one by one: a space at the very start, or a space
+/// or newline after another.
+fn collapses(out: &[u8], from: usize) -> bool {
+    let sep = |b: u8| (b == SPACE) | (b == NEWLINE);
+    let tail = &out[from.saturating_sub(1)..];
+    // Without early exit, so that it runs in wide steps.
+    let pairs = (tail.iter().zip(&tail[1..])).fold(false, |any, (&a, &b)| any | (sep(a) & sep(b)));
+    pairs || (from == 0 && out.first() == Some(&SPACE))
+}
+
 /// Append one normalised byte, collapsing runs of spaces and newlines.
 fn push_norm(out: &mut Vec<u8>, map: Option<&mut Vec<u32>>, o: u8, at: usize) {
     match o {
@@ -1643,22 +1732,11 @@ impl Scan<'_> {
         }
     }
 
-    /// Whether a name can start at word start `s`: the word is capitalised
+    /// Whether a name can start at the word `norm[s..e]`: it is capitalised
     /// as written, or is a minor word such as "al" or "the".
-    fn may_start(&self, s: usize) -> bool {
+    fn may_start(&self, s: usize, e: usize) -> bool {
         let first = self.text.as_bytes()[self.orig(s)];
-        if !first.is_ascii_lowercase() {
-            return true;
-        }
-        let norm = self.norm;
-        let mut e = s;
-        while e < norm.len() && is_word_byte(norm[e]) {
-            e += 1;
-        }
-        let word = &norm[s..e];
-        MINOR_WORDS[..NAME_INITIAL_MINOR]
-            .iter()
-            .any(|m| m.as_bytes() == word)
+        !first.is_ascii_lowercase() || is_initial_minor(&self.norm[s..e])
     }
 
     /// Every name that starts at `s`, shortest first, as (end, entry).
