@@ -964,6 +964,8 @@ struct WordInfo {
     /// First word of a holiday name as text writes it ("boss" for "boss's day").
     holiday_start: bool,
     /// The word can start a date expression; at other words the scan moves on.
+    /// A holiday's first word that is nothing else ("israel", "women") starts
+    /// one only where the whole name follows.
     trigger: bool,
     /// A frequent word ("the", "in") that starts an expression only when a number or
     /// a stronger date word follows within three tokens.
@@ -997,7 +999,8 @@ type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
 struct Lexicon {
     words: FnvMap<&'static str, WordInfo>,
-    /// Holiday names by their first word, longest names first.
+    /// Holiday names by their first word without its trailing "s"es (see
+    /// `holiday_name`), longest names first.
     holidays: FnvMap<&'static str, Vec<(Vec<&'static str>, Holiday)>>,
 }
 
@@ -1061,7 +1064,8 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut holidays: FnvMap<&'static str, Vec<(Vec<&'static str>, Holiday)>> = FnvMap::default();
     for &(name, rule) in holidays::HOLIDAYS {
         let words: Vec<&'static str> = name.split(' ').collect();
-        holidays.entry(words[0]).or_default().push((words, rule));
+        let key = words[0].trim_end_matches('s');
+        holidays.entry(key).or_default().push((words, rule));
     }
     for list in holidays.values_mut() {
         list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
@@ -1118,9 +1122,10 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         add(w, &|_| {});
     }
     // Possessive names start with the bare word: "boss's day" is "boss" ' "s" "day".
-    for &k in holidays.keys() {
+    for &(name, _) in holidays::HOLIDAYS {
+        let k = name.split(' ').next().unwrap_or_default();
         for w in [Some(k), k.strip_suffix('s')].into_iter().flatten() {
-            add(w, &|e| e.holiday_start = true);
+            words.entry(w).or_default().holiday_start = true;
         }
     }
     for w in WEAK_TRIGGERS {
@@ -1169,6 +1174,24 @@ fn scan(text: &str, reference: NaiveDate, order: DateOrder) -> Vec<Hit> {
         i += 1;
     }
     out
+}
+
+/// A word of a holiday name as the text writes it: "Year's" is "year" with one
+/// possessive "s", and `next` is the token after them.
+#[derive(Debug, Clone, Copy, Default)]
+struct NameWord<'a> {
+    word: &'a str,
+    s: usize,
+    next: usize,
+}
+
+impl NameWord<'_> {
+    /// The word, its possessive "s"es joined on, is `name`.
+    fn spells(&self, name: &str) -> bool {
+        name.len() == self.word.len() + self.s
+            && name.starts_with(self.word)
+            && name.bytes().skip(self.word.len()).all(|b| b == b's')
+    }
 }
 
 /// A month-day with or without its year, before it is resolved.
@@ -1311,11 +1334,13 @@ impl<'a> Parser<'a> {
                         // read by a date rule.
                         Kind::Num => self.num_may_start(k),
                         Kind::Punct(b'\'') => true,
-                        Kind::Word => t.info.is_some_and(|w| w.trigger && !w.weak),
+                        Kind::Word => t
+                            .info
+                            .is_some_and(|w| (w.trigger || w.holiday_start) && !w.weak),
                         _ => false,
                     })
                 }),
-                Some(w) => w.trigger,
+                Some(w) => w.trigger || w.holiday_start && self.holiday_name(i).is_some(),
                 None => false,
             },
             Kind::Other => false,
@@ -3315,21 +3340,27 @@ impl Parser<'_> {
         if !self.info(i)?.holiday_start {
             return None;
         }
-        // Normalised words from i on, with the token index after each.
-        let mut words: Vec<(String, usize)> = Vec::new();
+        // The words from i on, in place: no copies, as most never match a name.
+        let mut words = [NameWord::default(); 6];
+        let mut n = 0;
         let mut k = i;
-        while words.len() < 6 && k < self.toks.len() {
+        while n < words.len() && k < self.toks.len() {
             match self.toks[k].kind {
                 Kind::Word => {
                     let w = self.word(k).unwrap_or_default();
                     let possessive = w == "s" && k > i && self.punct(k - 1, b'\'') && self.glued(k);
                     if possessive {
-                        if let Some(last) = words.last_mut() {
-                            last.0.push('s');
-                            last.1 = k + 1;
+                        if let Some(last) = n.checked_sub(1).map(|l| &mut words[l]) {
+                            last.s += 1;
+                            last.next = k + 1;
                         }
                     } else {
-                        words.push((w.to_string(), k + 1));
+                        words[n] = NameWord {
+                            word: w,
+                            s: 0,
+                            next: k + 1,
+                        };
+                        n += 1;
                     }
                 }
                 Kind::Punct(b'\'' | b'-' | b'.') => {}
@@ -3337,10 +3368,15 @@ impl Parser<'_> {
             }
             k += 1;
         }
-        let cands = LEX.holidays.get(words.first()?.0.as_str())?;
+        let words = &words[..n];
+        // Filed without trailing "s"es, a name is found whether or not its
+        // first word was written with a possessive "s".
+        let cands = LEX
+            .holidays
+            .get(words.first()?.word.trim_end_matches('s'))?;
         for (name, rule) in cands {
-            if name.len() <= words.len() && name.iter().zip(&words).all(|(a, b)| *a == b.0) {
-                return Some((words[name.len() - 1].1, *rule));
+            if name.len() <= words.len() && name.iter().zip(words).all(|(a, b)| b.spells(a)) {
+                return Some((words[name.len() - 1].next, *rule));
             }
         }
         None
