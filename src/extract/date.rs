@@ -1640,6 +1640,21 @@ impl<'a> Parser<'a> {
 // ---------------------------------------------------------------------------
 
 impl Parser<'_> {
+    /// The longest match of `rules` at `i`; the first one wins a tie. (Rules are
+    /// tried one by one rather than gathered with [`best`]: moving every
+    /// result into an array costs more than most of the rules.)
+    fn longest(&self, i: usize, rules: &[fn(&Self, usize) -> Parsed]) -> Parsed {
+        let mut out: Parsed = None;
+        for rule in rules {
+            if let Some(c) = rule(self, i) {
+                if out.is_none_or(|o| c.0 > o.0) {
+                    out = Some(c);
+                }
+            }
+        }
+        out
+    }
+
     fn expr(&self, i: usize) -> Option<(usize, Val)> {
         let bare = self.core(i);
         let with_prep = if self.any(i, LEADING_PREPOSITIONS) {
@@ -1652,39 +1667,45 @@ impl Parser<'_> {
 
     fn core(&self, i: usize) -> Option<(usize, Val)> {
         self.memo(&self.cores, i, || {
-            best([
-                self.anchor(i),
-                self.span(i),
-                self.range(i),
-                self.since(i),
-                self.open_since(i),
-            ])
+            self.longest(
+                i,
+                &[
+                    Self::anchor,
+                    Self::span,
+                    Self::range,
+                    Self::since,
+                    Self::open_since,
+                ],
+            )
         })
     }
 
     fn anchor(&self, i: usize) -> Option<(usize, Val)> {
         self.memo(&self.anchors, i, || {
-            best([self.atom(i), self.fuzzy(i), self.shift(i)])
+            self.longest(i, &[Self::atom, Self::fuzzy, Self::shift])
         })
     }
 
     fn atom(&self, i: usize) -> Option<(usize, Val)> {
-        best([
-            self.relative_day(i),
-            self.weekday_expr(i),
-            self.month_day(i),
-            self.numeric_date(i),
-            self.month_year(i),
-            self.month_expr(i),
-            self.year_expr(i),
-            self.quarter_expr(i),
-            self.decade_expr(i),
-            self.week_expr(i),
-            self.rel_period(i),
-            self.ordinal_of(i),
-            self.day_of_month(i),
-            self.holiday_expr(i),
-        ])
+        self.longest(
+            i,
+            &[
+                Self::relative_day,
+                Self::weekday_expr,
+                Self::month_day,
+                Self::numeric_date,
+                Self::month_year,
+                Self::month_expr,
+                Self::year_expr,
+                Self::quarter_expr,
+                Self::decade_expr,
+                Self::week_expr,
+                Self::rel_period,
+                Self::ordinal_of,
+                Self::day_of_month,
+                Self::holiday_expr,
+            ],
+        )
     }
 
     /// Where a period is expected ("mid-2019", "since 2017", "the first week of 2015")
