@@ -1326,7 +1326,10 @@ impl<'a> Parser<'a> {
         let t = &self.toks[i];
         match t.kind {
             Kind::Num => self.num_may_start(i),
-            Kind::Punct(c) => c == b'\'',
+            // Of all rules only the decades start at an apostrophe ("'90s"),
+            // and the news has many more possessives and quotes.
+            Kind::Punct(b'\'') => self.glued(i + 1) && self.num(i + 1, 4).is_some(),
+            Kind::Punct(_) => false,
             Kind::Word => match t.info {
                 Some(w) if w.weak => (i + 1..i + 4).any(|k| {
                     self.toks.get(k).is_some_and(|t| match t.kind {
