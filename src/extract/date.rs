@@ -999,6 +999,8 @@ type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
 struct Lexicon {
     words: FnvMap<&'static str, WordInfo>,
+    /// The shapes of the words above, see [`Lexicon::info`].
+    shapes: Shapes,
     /// Holiday names by their first word without its trailing "s"es (see
     /// `holiday_name`), longest names first.
     holidays: FnvMap<&'static str, Vec<(Vec<&'static str>, Holiday)>>,
@@ -1133,8 +1135,56 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
             e.weak = true;
         }
     }
-    Lexicon { words, holidays }
+    let mut shapes = Shapes([0; 26 * 26]);
+    for w in words.keys() {
+        shapes.add(w);
+    }
+    Lexicon {
+        words,
+        shapes,
+        holidays,
+    }
 });
+
+impl Lexicon {
+    /// What the tables say about `w` (lower case). Three words in four of a
+    /// sentence are in no table; most of them are turned away by their shape
+    /// before they are hashed.
+    fn info(&self, w: &str) -> Option<&WordInfo> {
+        if self.shapes.excludes(w) {
+            return None;
+        }
+        self.words.get(w)
+    }
+}
+
+/// For each pair of first two letters, the lengths of the lexicon's words
+/// that start with it (a bit per length, the last one for all longer words).
+/// One-letter words are always looked up.
+struct Shapes([u32; 26 * 26]);
+
+impl Shapes {
+    /// The slot and length bit of a word of two or more lower-case letters.
+    fn of(w: &str) -> Option<(usize, u32)> {
+        let &[a, b, ..] = w.as_bytes() else {
+            return None;
+        };
+        let letter = |c: u8| c.is_ascii_lowercase().then(|| usize::from(c - b'a'));
+        let slot = letter(a)? * 26 + letter(b)?;
+        Some((slot, 1 << w.len().min(31)))
+    }
+
+    fn add(&mut self, w: &str) {
+        if let Some((slot, bit)) = Self::of(w) {
+            self.0[slot] |= bit;
+        }
+    }
+
+    /// No lexicon word has the shape of `w`: it is not one of them.
+    fn excludes(&self, w: &str) -> bool {
+        Self::of(w).is_some_and(|(slot, bit)| self.0[slot] & bit == 0)
+    }
+}
 
 /// The longest candidate; the first one wins a tie.
 fn best<const N: usize>(cands: [Option<(usize, Val)>; N]) -> Option<(usize, Val)> {
@@ -1225,7 +1275,7 @@ impl<'a> Parser<'a> {
         for t in toks.iter_mut() {
             let word = (t.kind == Kind::Word).then(|| &low[t.start..t.end]);
             if let Some(w) = word {
-                t.info = LEX.words.get(w);
+                t.info = LEX.info(w);
             }
             words.push(word);
         }
