@@ -1387,17 +1387,22 @@ impl<'a> Parser<'a> {
                         // read by a date rule.
                         Kind::Num => self.num_may_start(k),
                         Kind::Punct(b'\'') => true,
-                        Kind::Word => t
-                            .info
-                            .is_some_and(|w| (w.trigger || w.holiday_start) && !w.weak),
+                        Kind::Word => t.info.is_some_and(|w| !w.weak && self.opens(k, w)),
                         _ => false,
                     })
                 }),
-                Some(w) => w.trigger || w.holiday_start && self.holiday_name(i).is_some(),
+                Some(w) => self.opens(i, w),
                 None => false,
             },
             Kind::Other => false,
         }
+    }
+
+    /// Whether word `i`, which the lexicon knows as `w`, can open a date: a
+    /// trigger can, the first word of a holiday name only where the name
+    /// follows ("Israel Independence Day", not "Israel said").
+    fn opens(&self, i: usize, w: &WordInfo) -> bool {
+        w.trigger || w.holiday_start && self.holiday_name(i).is_some()
     }
 
     /// Whether a date can start at number `i`: it is not blocked, and what
