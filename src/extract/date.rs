@@ -813,7 +813,7 @@ enum Kind {
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Tok {
+struct Tok<'a> {
     kind: Kind,
     start: usize,
     end: usize,
@@ -828,13 +828,16 @@ struct Tok {
     /// Numbers that are money, a percentage, a clock time or part of a grouped
     /// number ("$10000", "40%", "10:30", "46,006"): never part of a date.
     blocked: bool,
-    /// Words: what the lexicon knows about them.
+    /// Words: the word in lower case, sliced once as the rules read words many
+    /// times over, and what the lexicon knows about it.
+    word: Option<&'a str>,
     info: Option<&'static WordInfo>,
 }
 
-/// Splits `text` into tokens. Byte offsets index `text`; ASCII lower-casing keeps
-/// them valid for the lower-cased copy the parser reads words from.
-fn tokenize(text: &str) -> Vec<Tok> {
+/// Splits `text` into tokens and looks every word up in the lexicon. Byte offsets
+/// index `text` and `low`, its ASCII lower-cased copy that words are read from.
+fn tokenize<'a>(text: &str, low: &'a str) -> Vec<Tok<'a>> {
+    let lex = &*LEX;
     let b = text.as_bytes();
     let mut toks: Vec<Tok> = Vec::with_capacity(b.len() / 4);
     let mut i = 0;
@@ -886,6 +889,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
         } else {
             (0, 0)
         };
+        let word = (kind == Kind::Word).then(|| &low[start..i]);
         toks.push(Tok {
             kind,
             start,
@@ -896,7 +900,8 @@ fn tokenize(text: &str) -> Vec<Tok> {
             val,
             digits,
             blocked: false,
-            info: None,
+            word,
+            info: word.and_then(|w| lex.info(w)),
         });
         spaced = false;
     }
@@ -1256,10 +1261,7 @@ struct Md {
 type Parsed = Option<(usize, Val)>;
 
 struct Parser<'a> {
-    toks: Vec<Tok>,
-    /// Each token's text in lower case if it is a word: sliced once here,
-    /// as the rules read words many times over.
-    words: Vec<Option<&'a str>>,
+    toks: Vec<Tok<'a>>,
     r: NaiveDate,
     order: DateOrder,
     /// `anchor` and `core` results by token: rules ask for the same spans many times.
@@ -1270,19 +1272,10 @@ struct Parser<'a> {
 impl<'a> Parser<'a> {
     /// `low` is `text` in ASCII lower case (the same byte offsets).
     fn new(text: &str, low: &'a str, r: NaiveDate, order: DateOrder) -> Self {
-        let mut toks = tokenize(text);
-        let mut words = Vec::with_capacity(toks.len());
-        for t in toks.iter_mut() {
-            let word = (t.kind == Kind::Word).then(|| &low[t.start..t.end]);
-            if let Some(w) = word {
-                t.info = LEX.info(w);
-            }
-            words.push(word);
-        }
+        let toks = tokenize(text, low);
         let n = toks.len();
         Parser {
             toks,
-            words,
             r,
             order,
             anchors: RefCell::new(vec![None; n]),
@@ -1314,7 +1307,7 @@ impl<'a> Parser<'a> {
     }
 
     fn word(&self, i: usize) -> Option<&'a str> {
-        self.words.get(i).copied().flatten()
+        self.toks.get(i)?.word
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
