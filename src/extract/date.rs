@@ -813,7 +813,7 @@ enum Kind {
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Tok {
+struct Tok<'a> {
     kind: Kind,
     start: usize,
     end: usize,
@@ -828,13 +828,16 @@ struct Tok {
     /// Numbers that are money, a percentage, a clock time or part of a grouped
     /// number ("$10000", "40%", "10:30", "46,006"): never part of a date.
     blocked: bool,
-    /// Words: what the lexicon knows about them.
+    /// Words: the word in lower case, sliced once as the rules read words many
+    /// times over, and what the lexicon knows about it.
+    word: Option<&'a str>,
     info: Option<&'static WordInfo>,
 }
 
-/// Splits `text` into tokens. Byte offsets index `text`; ASCII lower-casing keeps
-/// them valid for the lower-cased copy the parser reads words from.
-fn tokenize(text: &str) -> Vec<Tok> {
+/// Splits `text` into tokens and looks every word up in the lexicon. Byte offsets
+/// index `text` and `low`, its ASCII lower-cased copy that words are read from.
+fn tokenize<'a>(text: &str, low: &'a str) -> Vec<Tok<'a>> {
+    let lex = &*LEX;
     let b = text.as_bytes();
     let mut toks: Vec<Tok> = Vec::with_capacity(b.len() / 4);
     let mut i = 0;
@@ -886,6 +889,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
         } else {
             (0, 0)
         };
+        let word = (kind == Kind::Word).then(|| &low[start..i]);
         toks.push(Tok {
             kind,
             start,
@@ -896,7 +900,8 @@ fn tokenize(text: &str) -> Vec<Tok> {
             val,
             digits,
             blocked: false,
-            info: None,
+            word,
+            info: word.and_then(|w| lex.info(w)),
         });
         spaced = false;
     }
@@ -964,6 +969,8 @@ struct WordInfo {
     /// First word of a holiday name as text writes it ("boss" for "boss's day").
     holiday_start: bool,
     /// The word can start a date expression; at other words the scan moves on.
+    /// A holiday's first word that is nothing else ("israel", "women") starts
+    /// one only where the whole name follows.
     trigger: bool,
     /// A frequent word ("the", "in") that starts an expression only when a number or
     /// a stronger date word follows within three tokens.
@@ -997,7 +1004,10 @@ type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
 struct Lexicon {
     words: FnvMap<&'static str, WordInfo>,
-    /// Holiday names by their first word, longest names first.
+    /// The shapes of the words above, see [`Lexicon::info`].
+    shapes: Shapes,
+    /// Holiday names by their first word without its trailing "s"es (see
+    /// `holiday_name`), longest names first.
     holidays: FnvMap<&'static str, Vec<(Vec<&'static str>, Holiday)>>,
 }
 
@@ -1061,7 +1071,8 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut holidays: FnvMap<&'static str, Vec<(Vec<&'static str>, Holiday)>> = FnvMap::default();
     for &(name, rule) in holidays::HOLIDAYS {
         let words: Vec<&'static str> = name.split(' ').collect();
-        holidays.entry(words[0]).or_default().push((words, rule));
+        let key = words[0].trim_end_matches('s');
+        holidays.entry(key).or_default().push((words, rule));
     }
     for list in holidays.values_mut() {
         list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
@@ -1118,9 +1129,10 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         add(w, &|_| {});
     }
     // Possessive names start with the bare word: "boss's day" is "boss" ' "s" "day".
-    for &k in holidays.keys() {
+    for &(name, _) in holidays::HOLIDAYS {
+        let k = name.split(' ').next().unwrap_or_default();
         for w in [Some(k), k.strip_suffix('s')].into_iter().flatten() {
-            add(w, &|e| e.holiday_start = true);
+            words.entry(w).or_default().holiday_start = true;
         }
     }
     for w in WEAK_TRIGGERS {
@@ -1128,8 +1140,56 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
             e.weak = true;
         }
     }
-    Lexicon { words, holidays }
+    let mut shapes = Shapes([0; 26 * 26]);
+    for w in words.keys() {
+        shapes.add(w);
+    }
+    Lexicon {
+        words,
+        shapes,
+        holidays,
+    }
 });
+
+impl Lexicon {
+    /// What the tables say about `w` (lower case). Three words in four of a
+    /// sentence are in no table; most of them are turned away by their shape
+    /// before they are hashed.
+    fn info(&self, w: &str) -> Option<&WordInfo> {
+        if self.shapes.excludes(w) {
+            return None;
+        }
+        self.words.get(w)
+    }
+}
+
+/// For each pair of first two letters, the lengths of the lexicon's words
+/// that start with it (a bit per length, the last one for all longer words).
+/// One-letter words are always looked up.
+struct Shapes([u32; 26 * 26]);
+
+impl Shapes {
+    /// The slot and length bit of a word of two or more lower-case letters.
+    fn of(w: &str) -> Option<(usize, u32)> {
+        let &[a, b, ..] = w.as_bytes() else {
+            return None;
+        };
+        let letter = |c: u8| c.is_ascii_lowercase().then(|| usize::from(c - b'a'));
+        let slot = letter(a)? * 26 + letter(b)?;
+        Some((slot, 1 << w.len().min(31)))
+    }
+
+    fn add(&mut self, w: &str) {
+        if let Some((slot, bit)) = Self::of(w) {
+            self.0[slot] |= bit;
+        }
+    }
+
+    /// No lexicon word has the shape of `w`: it is not one of them.
+    fn excludes(&self, w: &str) -> bool {
+        Self::of(w).is_some_and(|(slot, bit)| self.0[slot] & bit == 0)
+    }
+}
 
 /// The longest candidate; the first one wins a tie.
 fn best<const N: usize>(cands: [Option<(usize, Val)>; N]) -> Option<(usize, Val)> {
@@ -1171,6 +1231,24 @@ fn scan(text: &str, reference: NaiveDate, order: DateOrder) -> Vec<Hit> {
     out
 }
 
+/// A word of a holiday name as the text writes it: "Year's" is "year" with one
+/// possessive "s", and `next` is the token after them.
+#[derive(Debug, Clone, Copy, Default)]
+struct NameWord<'a> {
+    word: &'a str,
+    s: usize,
+    next: usize,
+}
+
+impl NameWord<'_> {
+    /// The word, its possessive "s"es joined on, is `name`.
+    fn spells(&self, name: &str) -> bool {
+        name.len() == self.word.len() + self.s
+            && name.starts_with(self.word)
+            && name.bytes().skip(self.word.len()).all(|b| b == b's')
+    }
+}
+
 /// A month-day with or without its year, before it is resolved.
 #[derive(Debug, Clone, Copy)]
 struct Md {
@@ -1183,10 +1261,7 @@ struct Md {
 type Parsed = Option<(usize, Val)>;
 
 struct Parser<'a> {
-    toks: Vec<Tok>,
-    /// Each token's text in lower case if it is a word: sliced once here,
-    /// as the rules read words many times over.
-    words: Vec<Option<&'a str>>,
+    toks: Vec<Tok<'a>>,
     r: NaiveDate,
     order: DateOrder,
     /// `anchor` and `core` results by token: rules ask for the same spans many times.
@@ -1197,19 +1272,10 @@ struct Parser<'a> {
 impl<'a> Parser<'a> {
     /// `low` is `text` in ASCII lower case (the same byte offsets).
     fn new(text: &str, low: &'a str, r: NaiveDate, order: DateOrder) -> Self {
-        let mut toks = tokenize(text);
-        let mut words = Vec::with_capacity(toks.len());
-        for t in toks.iter_mut() {
-            let word = (t.kind == Kind::Word).then(|| &low[t.start..t.end]);
-            if let Some(w) = word {
-                t.info = LEX.words.get(w);
-            }
-            words.push(word);
-        }
+        let toks = tokenize(text, low);
         let n = toks.len();
         Parser {
             toks,
-            words,
             r,
             order,
             anchors: RefCell::new(vec![None; n]),
@@ -1241,7 +1307,7 @@ impl<'a> Parser<'a> {
     }
 
     fn word(&self, i: usize) -> Option<&'a str> {
-        self.words.get(i).copied().flatten()
+        self.toks.get(i)?.word
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
@@ -1303,7 +1369,10 @@ impl<'a> Parser<'a> {
         let t = &self.toks[i];
         match t.kind {
             Kind::Num => self.num_may_start(i),
-            Kind::Punct(c) => c == b'\'',
+            // Of all rules only the decades start at an apostrophe ("'90s"),
+            // and the news has many more possessives and quotes.
+            Kind::Punct(b'\'') => self.glued(i + 1) && self.num(i + 1, 4).is_some(),
+            Kind::Punct(_) => false,
             Kind::Word => match t.info {
                 Some(w) if w.weak => (i + 1..i + 4).any(|k| {
                     self.toks.get(k).is_some_and(|t| match t.kind {
@@ -1311,15 +1380,22 @@ impl<'a> Parser<'a> {
                         // read by a date rule.
                         Kind::Num => self.num_may_start(k),
                         Kind::Punct(b'\'') => true,
-                        Kind::Word => t.info.is_some_and(|w| w.trigger && !w.weak),
+                        Kind::Word => t.info.is_some_and(|w| !w.weak && self.opens(k, w)),
                         _ => false,
                     })
                 }),
-                Some(w) => w.trigger,
+                Some(w) => self.opens(i, w),
                 None => false,
             },
             Kind::Other => false,
         }
+    }
+
+    /// Whether word `i`, which the lexicon knows as `w`, can open a date: a
+    /// trigger can, the first word of a holiday name only where the name
+    /// follows ("Israel Independence Day", not "Israel said").
+    fn opens(&self, i: usize, w: &WordInfo) -> bool {
+        w.trigger || w.holiday_start && self.holiday_name(i).is_some()
     }
 
     /// Whether a date can start at number `i`: it is not blocked, and what
@@ -1615,6 +1691,21 @@ impl<'a> Parser<'a> {
 // ---------------------------------------------------------------------------
 
 impl Parser<'_> {
+    /// The longest match of `rules` at `i`; the first one wins a tie. (Rules are
+    /// tried one by one rather than gathered with [`best`]: moving every
+    /// result into an array costs more than most of the rules.)
+    fn longest(&self, i: usize, rules: &[fn(&Self, usize) -> Parsed]) -> Parsed {
+        let mut out: Parsed = None;
+        for rule in rules {
+            if let Some(c) = rule(self, i) {
+                if out.is_none_or(|o| c.0 > o.0) {
+                    out = Some(c);
+                }
+            }
+        }
+        out
+    }
+
     fn expr(&self, i: usize) -> Option<(usize, Val)> {
         let bare = self.core(i);
         let with_prep = if self.any(i, LEADING_PREPOSITIONS) {
@@ -1627,39 +1718,45 @@ impl Parser<'_> {
 
     fn core(&self, i: usize) -> Option<(usize, Val)> {
         self.memo(&self.cores, i, || {
-            best([
-                self.anchor(i),
-                self.span(i),
-                self.range(i),
-                self.since(i),
-                self.open_since(i),
-            ])
+            self.longest(
+                i,
+                &[
+                    Self::anchor,
+                    Self::span,
+                    Self::range,
+                    Self::since,
+                    Self::open_since,
+                ],
+            )
         })
     }
 
     fn anchor(&self, i: usize) -> Option<(usize, Val)> {
         self.memo(&self.anchors, i, || {
-            best([self.atom(i), self.fuzzy(i), self.shift(i)])
+            self.longest(i, &[Self::atom, Self::fuzzy, Self::shift])
         })
     }
 
     fn atom(&self, i: usize) -> Option<(usize, Val)> {
-        best([
-            self.relative_day(i),
-            self.weekday_expr(i),
-            self.month_day(i),
-            self.numeric_date(i),
-            self.month_year(i),
-            self.month_expr(i),
-            self.year_expr(i),
-            self.quarter_expr(i),
-            self.decade_expr(i),
-            self.week_expr(i),
-            self.rel_period(i),
-            self.ordinal_of(i),
-            self.day_of_month(i),
-            self.holiday_expr(i),
-        ])
+        self.longest(
+            i,
+            &[
+                Self::relative_day,
+                Self::weekday_expr,
+                Self::month_day,
+                Self::numeric_date,
+                Self::month_year,
+                Self::month_expr,
+                Self::year_expr,
+                Self::quarter_expr,
+                Self::decade_expr,
+                Self::week_expr,
+                Self::rel_period,
+                Self::ordinal_of,
+                Self::day_of_month,
+                Self::holiday_expr,
+            ],
+        )
     }
 
     /// Where a period is expected ("mid-2019", "since 2017", "the first week of 2015")
@@ -3315,21 +3412,27 @@ impl Parser<'_> {
         if !self.info(i)?.holiday_start {
             return None;
         }
-        // Normalised words from i on, with the token index after each.
-        let mut words: Vec<(String, usize)> = Vec::new();
+        // The words from i on, in place: no copies, as most never match a name.
+        let mut words = [NameWord::default(); 6];
+        let mut n = 0;
         let mut k = i;
-        while words.len() < 6 && k < self.toks.len() {
+        while n < words.len() && k < self.toks.len() {
             match self.toks[k].kind {
                 Kind::Word => {
                     let w = self.word(k).unwrap_or_default();
                     let possessive = w == "s" && k > i && self.punct(k - 1, b'\'') && self.glued(k);
                     if possessive {
-                        if let Some(last) = words.last_mut() {
-                            last.0.push('s');
-                            last.1 = k + 1;
+                        if let Some(last) = n.checked_sub(1).map(|l| &mut words[l]) {
+                            last.s += 1;
+                            last.next = k + 1;
                         }
                     } else {
-                        words.push((w.to_string(), k + 1));
+                        words[n] = NameWord {
+                            word: w,
+                            s: 0,
+                            next: k + 1,
+                        };
+                        n += 1;
                     }
                 }
                 Kind::Punct(b'\'' | b'-' | b'.') => {}
@@ -3337,10 +3440,15 @@ impl Parser<'_> {
             }
             k += 1;
         }
-        let cands = LEX.holidays.get(words.first()?.0.as_str())?;
+        let words = &words[..n];
+        // Filed without trailing "s"es, a name is found whether or not its
+        // first word was written with a possessive "s".
+        let cands = LEX
+            .holidays
+            .get(words.first()?.word.trim_end_matches('s'))?;
         for (name, rule) in cands {
-            if name.len() <= words.len() && name.iter().zip(&words).all(|(a, b)| *a == b.0) {
-                return Some((words[name.len() - 1].1, *rule));
+            if name.len() <= words.len() && name.iter().zip(words).all(|(a, b)| b.spells(a)) {
+                return Some((words[name.len() - 1].next, *rule));
             }
         }
         None
