@@ -408,6 +408,27 @@ fn sentence_table() {
 }
 
 #[test]
+fn an_earlier_value_is_a_total_on_its_own_date() {
+    // 2025-01-24 is a Friday; Monday is 01-20.
+    let doc = Document::new(
+        "t",
+        NaiveDate::from_ymd_opt(2025, 1, 24),
+        "The ministry said 52 people had died, up from 31 deaths it reported on Monday.",
+    );
+    let got: Vec<(u64, String, &str)> = figures(&doc)
+        .iter()
+        .map(|f| (f.value, f.date.unwrap().to_string(), f.kind.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (52, "2025-01-24".into(), "cumulative"),
+            (31, "2025-01-20".into(), "cumulative"),
+        ]
+    );
+}
+
+#[test]
 fn repeated_caption_counts_once() {
     let text = "Five people were killed in the blast.\n\nFive people were killed in the blast.";
     assert_eq!(run(text).len(), 1);

@@ -53,6 +53,10 @@ const STATEMENT: &[&str] = &[
     "briefing",
 ];
 
+/// Markers of an earlier value after a figure: a date after them is that
+/// value's ("up from 14 deaths it announced on Monday"), not the figure's.
+const EARLIER_VALUE: &[&str] = &["up from ", "down from ", "compared with ", "compared to "];
+
 /// Date `found` within sentence `s` (whose date expressions are `dates`, offsets relative to `s`).
 pub fn date(
     s: &str,
@@ -70,9 +74,18 @@ pub fn date(
             d.start.saturating_sub(found.end)
         }
     };
+    // A date in an earlier value's phrase after the figure is that value's
+    // ("68 had died, up from 14 deaths it announced on Monday").
+    let earlier_value = |d: &DateMatch| {
+        d.start > found.end
+            && EARLIER_VALUE
+                .iter()
+                .any(|m| s[found.end..d.start].contains(m))
+    };
     let usable: Vec<&DateMatch> = dates
         .iter()
         .filter(|d| published.is_none_or(|p| d.first <= p) && d.start >= dateline)
+        .filter(|d| !earlier_value(d))
         .collect();
 
     // "since July 2022, when 16 people were killed": the clause tells what
