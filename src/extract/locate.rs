@@ -837,18 +837,27 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
         // Komanda", "sent from Antigua to Union Island".
         // The sentence's first word is capitalised by position, not as a name
         // ("Residents of El Plateado"), unless it names an organisation.
-        let tail_of_name = k >= 2 && capital(words[k - 2]) && {
-            let link = &lower[words[k - 1].0..words[k - 1].1];
-            let date = in_word(k - 2, table::DATE_WORDS);
+        // An article may stand in the link: "the Office for the
+        // Coordination of Humanitarian Affairs".
+        let article = k >= 3 && ltext(words[k - 1]) == "the";
+        let head = if article { k - 1 } else { k };
+        let tail_of_name = head >= 2 && capital(words[head - 2]) && {
+            let link = &lower[words[head - 1].0..words[head - 1].1];
+            let date = in_word(head - 2, table::DATE_WORDS);
             let place = known
                 .iter()
-                .any(|m| m.start <= words[k - 2].0 && words[k - 2].1 <= m.end);
-            let first = k == 2 && !in_word(k - 2, table::ORGANISATIONS);
+                .any(|m| m.start <= words[head - 2].0 && words[head - 2].1 <= m.end);
+            let first = head == 2 && !in_word(head - 2, table::ORGANISATIONS);
             ["of", "and", "for", "on", "de", "du", "des"].contains(&link)
                 && !date
                 && !place
                 && !first
         };
+        // "from State House": the tail of a name whose head is no place.
+        let after_excluded = k >= 1 && capital(words[k - 1]) && joined(k - 1, k) && excluded(k - 1);
+        // "the Balochistan Liberation Army (BLA)": a name's abbreviation.
+        let abbreviation =
+            k >= 1 && capital(words[k - 1]) && s[words[k - 1].1..run.0].trim() == "(";
         // "the Telegram messaging app": a name used as a modifier.
         let modifies = next.is_some_and(|n| {
             n.chars().all(char::is_lowercase)
@@ -866,6 +875,8 @@ fn unknown_places(s: &str, known: &[Mention]) -> Vec<(usize, usize)> {
             && !noun_only
             && !overlaps
             && !tail_of_name
+            && !abbreviation
+            && !after_excluded
             && !modifies
             && (preposition_weight(s, run.0) > 0.0 || place_noun)
         {

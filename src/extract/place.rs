@@ -1791,6 +1791,13 @@ impl Scan<'_> {
             if letters < 3 || !capitalised(written) {
                 return None;
             }
+            // An abbreviation in brackets spells out the name before it:
+            // "the Balochistan Liberation Army (BLA)" is no town "Bla".
+            let bracketed =
+                self.text[..os].trim_end().ends_with('(') && self.text[oe..].starts_with(')');
+            if bracketed && written.bytes().all(|b| b.is_ascii_uppercase()) {
+                return None;
+            }
         }
         // An admin word after the name.
         let suffix = self.suffix_after(e);

@@ -448,6 +448,17 @@ fn a_figure_brought_along_by_a_total_shares_its_kind() {
 #[test]
 fn where_table() {
     const CASES: &[(&str, &str)] = &[
+        // Names of bodies are not places: a name's tail after "for the", its
+        // bracketed abbreviation, the tail of a name whose head is no place.
+        (
+            "The Office for the Coordination of Humanitarian Affairs says 9,000 people are sheltering in schools in Kalemie territory.",
+            "Kalemie territory",
+        ),
+        (
+            "The Balochistan Liberation Army (BLA) said it had seized 30 passengers.",
+            "Balochistan",
+        ),
+
         // A name of short words before a place noun ("village" is dropped).
         (
             "A military airstrike on a monastery in Lin Ta Lu village, in Myanmar's Sagaing Region, killed 23 people.",
@@ -529,6 +540,9 @@ fn where_table() {
         let place = got.first().and_then(|f| f.place.clone());
         assert_eq!(place.as_deref(), Some(*want), "{text}");
     }
+    // The tail of a name whose head is no place is no place either.
+    let got = run("The president put the toll at 11 in an address from State House.");
+    assert_eq!(got[0].place, None);
     // "the camp" points back to the place named as a camp, not the last place.
     let got = run(
         "Gunmen attacked the Abu Shouk displacement camp near El Fasher in \
