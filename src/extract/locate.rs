@@ -622,7 +622,13 @@ const LEAD_BYTES: usize = 2500;
 
 /// The place a story is about: its dateline's place, else the place its
 /// headline puts it in, else its most mentioned place.
-pub fn story_place(text: &str, title: Option<&str>, sentences: &Sentences) -> Option<Located> {
+/// `dateline` is [`dateline`]`(text)`, which the caller has already found.
+pub fn story_place(
+    text: &str,
+    title: Option<&str>,
+    sentences: &Sentences,
+    dateline: Option<(usize, usize)>,
+) -> Option<Located> {
     let g = gazetteer();
     // The lead's places, scanned only when the dateline or the count of
     // mentions decides (a headline that names the place does not need them).
@@ -630,7 +636,7 @@ pub fn story_place(text: &str, title: Option<&str>, sentences: &Sentences) -> Op
     let mentions = || -> &[Mention] {
         lead.get_or_init(|| sentences.lead(LEAD_BYTES).filter(|m| !m.demonym).collect())
     };
-    if let Some((line, dash)) = dateline(text) {
+    if let Some((line, dash)) = dateline {
         let mentions = mentions();
         let words_end = text[line..dash].find([',', '(']).map_or(dash, |i| line + i);
         let words = text[line..words_end].trim();

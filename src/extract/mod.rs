@@ -199,11 +199,15 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
     let spans = sentence::split(text);
     // Each sentence's places are looked up once, and only if needed.
     let sentences = locate::Sentences::new(text, &spans);
+    // The dateline, found once: the story's place and each figure's fallback read it.
+    let doc_dateline = locate::dateline(text);
     // The story's place is looked up once, and only if a figure needs it.
     let story_cell: OnceCell<Option<locate::Located>> = OnceCell::new();
     let story = || {
         story_cell
-            .get_or_init(|| locate::story_place(text, doc.title.as_deref(), &sentences))
+            .get_or_init(|| {
+                locate::story_place(text, doc.title.as_deref(), &sentences, doc_dateline)
+            })
             .clone()
     };
     // Without a publication date, relative dates cannot be resolved: date
@@ -211,7 +215,6 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
     let reference = doc.published.unwrap_or(NaiveDate::MIN);
     let mut seen: HashSet<&str> = HashSet::new();
     let mut out = Vec::new();
-    let doc_dateline = locate::dateline(text);
     for (n, span) in spans.iter().enumerate() {
         let s = &text[span.start..span.end];
         if !lexicon::may_hold_figure(s) {
