@@ -1272,14 +1272,12 @@ struct Parser<'a> {
 impl<'a> Parser<'a> {
     /// `low` is `text` in ASCII lower case (the same byte offsets).
     fn new(text: &str, low: &'a str, r: NaiveDate, order: DateOrder) -> Self {
-        let toks = tokenize(text, low);
-        let n = toks.len();
         Parser {
-            toks,
+            toks: tokenize(text, low),
             r,
             order,
-            anchors: RefCell::new(vec![None; n]),
-            cores: RefCell::new(vec![None; n]),
+            anchors: RefCell::default(),
+            cores: RefCell::default(),
         }
     }
 
@@ -1294,7 +1292,12 @@ impl<'a> Parser<'a> {
             return *v;
         }
         let v = f();
-        if let Some(slot) = cache.borrow_mut().get_mut(i) {
+        let mut cache = cache.borrow_mut();
+        // Filled on first use: most sentences never ask.
+        if cache.is_empty() {
+            cache.resize(self.toks.len(), None);
+        }
+        if let Some(slot) = cache.get_mut(i) {
             *slot = Some(v);
         }
         v
