@@ -555,6 +555,22 @@ fn located(text: &str, m: &Mention) -> Located {
     at_place(name, p)
 }
 
+/// A place named on its own, as a table row names it ("Lao Cai"): the
+/// gazetteer's place if it knows the whole name, else the name as written.
+pub fn name_place(name: &str) -> Located {
+    let name = name.trim();
+    let g = gazetteer();
+    match g.mentions(name).first() {
+        Some(m) if m.start == 0 && m.end == name.len() && !m.demonym => located(name, m),
+        _ => Located {
+            name: name.to_string(),
+            country: None,
+            lat: None,
+            lon: None,
+        },
+    }
+}
+
 /// A dateline in one of the first lines: "KRYVYI RIH, Ukraine, 6 April 2025 (Wire) —".
 /// Returns (start of the line, start of the dash): the place words lie between.
 pub fn dateline(text: &str) -> Option<(usize, usize)> {

@@ -20,6 +20,7 @@ pub mod number;
 pub mod place;
 pub mod reject;
 pub mod sentence;
+pub mod table;
 pub mod token;
 pub mod when;
 pub mod who;
@@ -303,6 +304,37 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
                 subcount: f.subcount,
             });
         }
+    }
+    let cells = table::cells(text, doc.published, order);
+    if !cells.is_empty() {
+        for c in cells {
+            let place = locate::name_place(&c.name);
+            out.push(Figure {
+                doc: doc.id.clone(),
+                published: doc.published,
+                date: c.date.or(doc.published),
+                period_start: None,
+                metric: c.metric,
+                value: c.value,
+                low: Some(c.value),
+                high: Some(c.value),
+                qualifier: Qualifier::Exact,
+                kind: Kind::Cumulative,
+                who: None,
+                place: Some(place.name),
+                sentence: text[c.row.0..c.row.1].to_string(),
+                start: c.start,
+                end: c.end,
+                published_inferred: doc.published_inferred,
+                country: place.country,
+                lat: place.lat,
+                lon: place.lon,
+                claim: None,
+                subcount: false,
+            });
+        }
+        // Text order: a table's rows among the sentences around it.
+        out.sort_by_key(|f| f.start);
     }
     out
 }

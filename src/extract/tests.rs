@@ -429,6 +429,66 @@ fn an_earlier_value_is_a_total_on_its_own_date() {
 }
 
 #[test]
+fn a_text_table_gives_a_running_total_per_cell_in_text_order() {
+    let doc = Document::new(
+        "t",
+        NaiveDate::from_ymd_opt(2025, 3, 5),
+        "Floods have killed 50 people, officials said.\n\n\
+         Toll by district (as of 3 March)\n\
+         District | Dead | Missing\n\
+         Kunduz | 31 | 4\n\
+         Baghlan | 19 | 0\n",
+    );
+    let figs = figures(&doc);
+    let got: Vec<(u64, &str, String, Option<&str>, &str)> = figs
+        .iter()
+        .map(|f| {
+            let date = f.date.unwrap().to_string();
+            (
+                f.value,
+                f.metric.as_str(),
+                date,
+                f.place.as_deref(),
+                f.kind.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                50,
+                "killed",
+                "2025-03-05".into(),
+                Some("Kunduz"),
+                "cumulative"
+            ),
+            (
+                31,
+                "killed",
+                "2025-03-03".into(),
+                Some("Kunduz"),
+                "cumulative"
+            ),
+            (
+                4,
+                "missing",
+                "2025-03-03".into(),
+                Some("Kunduz"),
+                "cumulative"
+            ),
+            (
+                19,
+                "killed",
+                "2025-03-03".into(),
+                Some("Baghlan"),
+                "cumulative"
+            ),
+        ]
+    );
+}
+
+#[test]
 fn repeated_caption_counts_once() {
     let text = "Five people were killed in the blast.\n\nFive people were killed in the blast.";
     assert_eq!(run(text).len(), 1);
