@@ -238,6 +238,12 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
             continue;
         }
         let usable: &[date::DateMatch] = if doc.published.is_some() { &dates } else { &[] };
+        // A line that is only a count ("226 people dead", a report's key
+        // figures box) states where a total stands, not an incident.
+        let key_figure = dates.is_empty()
+            && toks.len() <= 4
+            && toks.iter().all(|t| t.is_num() || t.is_word())
+            && !s.contains('\n');
         let dateline = locate::dateline_in(doc_dateline, span.start);
         let names = sentences.names(n);
         let figure_spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
@@ -264,6 +270,14 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
                     ..own
                 },
                 _ => own,
+            };
+            let dated = if key_figure {
+                when::Dated {
+                    kind: Kind::Cumulative,
+                    ..dated
+                }
+            } else {
+                dated
             };
             if !f.subcount {
                 total = Some(own);

@@ -489,6 +489,21 @@ fn a_text_table_gives_a_running_total_per_cell_in_text_order() {
 }
 
 #[test]
+fn a_key_figures_line_is_a_running_total() {
+    let doc = Document::new(
+        "t",
+        NaiveDate::from_ymd_opt(2025, 3, 5),
+        "KEY FIGURES\n310 people dead\n45 people missing\n\nTroops killed 4 people on Monday.",
+    );
+    let figs = figures(&doc);
+    let kinds: Vec<(u64, &str)> = figs.iter().map(|f| (f.value, f.kind.as_str())).collect();
+    assert_eq!(
+        kinds,
+        vec![(310, "cumulative"), (45, "cumulative"), (4, "event")]
+    );
+}
+
+#[test]
 fn repeated_caption_counts_once() {
     let text = "Five people were killed in the blast.\n\nFive people were killed in the blast.";
     assert_eq!(run(text).len(), 1);
