@@ -6,7 +6,7 @@
 use super::number::Form;
 use std::sync::LazyLock;
 
-use super::lexicon::PhraseIndex;
+use super::lexicon::{List, PhraseIndex};
 use super::token::{Tok, Token};
 use super::Qualifier;
 
@@ -199,7 +199,8 @@ pub fn read(tokens: &[Token], i: usize) -> Bound {
             let between = i > 0 && tokens[i - 1].is("between");
             let from = i > 0 && tokens[i - 1].is("from");
             // The verb may stand a few words back: "raised the toll from 40 to 56".
-            let rising = from && (i.saturating_sub(5)..i - 1).any(|j| tokens[j].is_any(CHANGE));
+            let rising =
+                from && (i.saturating_sub(5)..i - 1).any(|j| tokens[j].is_in(List::Change));
             let joins =
                 sep.is_punct('-') || sep.is("to") || sep.is("or") || (between && sep.is("and"));
             let adjacent = sep.is_punct('-') && sep.start == tokens[i].end && next.start == sep.end;

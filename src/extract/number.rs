@@ -32,7 +32,7 @@
 
 use foldhash::HashMap;
 
-use super::token::{char_at, letter_bit};
+use super::token::{char_at, letter_bit, word_key, WORD_KEY_LEN};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -460,7 +460,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             continue;
         }
         let b = w.as_bytes();
-        words.insert(key(b), cls);
+        words.insert(word_key(b), cls);
         shapes[b.len()].0 |= letter_bit(b[0]);
         shapes[b.len()].1 |= letter_bit(b[b.len() - 1]);
     }
@@ -468,11 +468,11 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 });
 
 /// The longest spelling [`LEXICON`] may hold (a longer word is no number).
-const LEXICON_MAX_LEN: usize = 16;
+const LEXICON_MAX_LEN: usize = WORD_KEY_LEN;
 
 /// The number grammar's spellings, and a sieve in front of them.
 struct Lexicon {
-    /// Keyed by [`key`].
+    /// Keyed by [`word_key`].
     words: HashMap<u128, Cls>,
     /// By length, a bit for each first letter that some spelling of that
     /// length starts with, and one for each last letter it ends with: most
@@ -490,17 +490,11 @@ fn classify_word(w: &str) -> Cls {
     if first & letter_bit(b[0]) == 0 || last & letter_bit(b[b.len() - 1]) == 0 {
         return Cls::Word;
     }
-    lexicon.words.get(&key(b)).copied().unwrap_or(Cls::Word)
-}
-
-/// An ASCII word of at most [`LEXICON_MAX_LEN`] bytes in lower case, packed
-/// into one integer (zero bytes pad it; no word holds one): the lexicon is
-/// probed with a number, not a string.
-fn key(w: &[u8]) -> u128 {
-    let mut buf = [0u8; LEXICON_MAX_LEN];
-    buf[..w.len()].copy_from_slice(w);
-    buf.make_ascii_lowercase();
-    u128::from_le_bytes(buf)
+    lexicon
+        .words
+        .get(&word_key(b))
+        .copied()
+        .unwrap_or(Cls::Word)
 }
 
 /// The class of a word, straight from the tables (any case).

@@ -3,7 +3,7 @@
 //! own, zero. Things ("two hospitals") are rejected by their noun in
 //! [`who`](super::who); dates by the [`date`](super::date) grammar's spans.
 
-use super::lexicon::{CURRENCIES, CURRENCY_SYMBOLS, FORCES, LABELS, PEOPLE};
+use super::lexicon::{List, CURRENCY_SYMBOLS};
 use super::number::Form;
 use super::token::{Tok, Token};
 
@@ -42,12 +42,12 @@ pub fn reason(s: &str, tokens: &[Token], i: usize) -> Option<Reason> {
     let prev = i.checked_sub(1).map(|p| &tokens[p]);
     // A bare four-digit number in the range of years, unless it counts people ("2000 people").
     if form == Form::Digits && t.text.len() == 4 && (1800..=2100).contains(&value) {
-        let people = next.is_some_and(|n| n.is_any(PEOPLE) || n.is_any(FORCES));
+        let people = next.is_some_and(|n| n.is_in(List::People) || n.is_in(List::Forces));
         if !people {
             return Some(Reason::Year);
         }
     }
-    if prev.is_some_and(|p| p.is_any(LABELS) && p.end + 2 >= t.start) {
+    if prev.is_some_and(|p| p.is_in(List::Labels) && p.end + 2 >= t.start) {
         return Some(Reason::Label);
     }
     // Money: a symbol glued before, or a currency word after.
@@ -59,7 +59,7 @@ pub fn reason(s: &str, tokens: &[Token], i: usize) -> Option<Reason> {
     {
         return Some(Reason::Money);
     }
-    if next.is_some_and(|n| n.is_any(CURRENCIES)) {
+    if next.is_some_and(|n| n.is_in(List::Currencies)) {
         return Some(Reason::Money);
     }
     // Times: "10:30", "5 p.m.", "0500 GMT".

@@ -2,6 +2,7 @@
 //! [`number`](super::number) grammar, so "tens of thousands" is one token)
 //! and punctuation, each with its byte span. The link grammar walks these.
 
+use super::lexicon::{self, List};
 use super::number::{self, Form};
 
 /// What a token is.
@@ -22,6 +23,9 @@ pub struct Token<'a> {
     pub text: &'a str,
     pub start: usize,
     pub end: usize,
+    /// The word tables ([`List`]) that hold the word, as bits: looked up
+    /// once here, tested by the grammar many times.
+    pub lists: u64,
 }
 
 impl Token<'_> {
@@ -33,6 +37,11 @@ impl Token<'_> {
     /// Whether the token is one of the lower-case words given.
     pub fn is_any(&self, words: &[&str]) -> bool {
         matches!(self.kind, Tok::Word) && words.iter().any(|w| self.text.eq_ignore_ascii_case(w))
+    }
+
+    /// Whether the token is a word of the table `list`.
+    pub fn is_in(&self, list: List) -> bool {
+        self.lists & list.bit() != 0
     }
 
     /// A word starting with an upper-case letter.
@@ -89,6 +98,7 @@ pub fn tokens_with<'a>(s: &'a str, nums: &[number::Number]) -> Vec<Token<'a>> {
                     text: &s[n.start..n.end],
                     start: n.start,
                     end: n.end,
+                    lists: 0,
                 });
                 i = n.end;
                 next_num += 1;
@@ -124,6 +134,7 @@ pub fn tokens_with<'a>(s: &'a str, nums: &[number::Number]) -> Vec<Token<'a>> {
                 text: &s[i..j],
                 start: i,
                 end: j,
+                lists: lexicon::lists_of(&s[i..j]),
             });
             i = j;
         } else if c.is_whitespace() {
@@ -134,6 +145,7 @@ pub fn tokens_with<'a>(s: &'a str, nums: &[number::Number]) -> Vec<Token<'a>> {
                 text: &s[i..i + len],
                 start: i,
                 end: i + len,
+                lists: 0,
             });
             i += len;
         }
@@ -148,6 +160,19 @@ pub(crate) fn char_at(s: &str, i: usize) -> char {
         b if b < 0x80 => char::from(b),
         _ => s[i..].chars().next().unwrap_or(' '),
     }
+}
+
+/// The longest word [`word_key`] packs.
+pub(crate) const WORD_KEY_LEN: usize = 16;
+
+/// A word of at most [`WORD_KEY_LEN`] bytes in ASCII lower case, packed into
+/// one integer (zero bytes pad it; no word holds one): tables of words are
+/// probed with a number, not a string.
+pub(crate) fn word_key(w: &[u8]) -> u128 {
+    let mut buf = [0u8; WORD_KEY_LEN];
+    buf[..w.len()].copy_from_slice(w);
+    buf.make_ascii_lowercase();
+    u128::from_le_bytes(buf)
 }
 
 /// A bit for a byte's letter, either case, for sieves of word shapes (any
