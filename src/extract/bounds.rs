@@ -7,7 +7,7 @@ use super::number::Form;
 use std::sync::LazyLock;
 
 use super::lexicon::{List, PhraseIndex};
-use super::token::{Tok, Token};
+use super::token::{phrase_at, Tok, Token};
 use super::Qualifier;
 
 /// Qualifiers before a number, as lower-case word sequences. The longest
@@ -160,18 +160,9 @@ fn phrase_after(tokens: &[Token], i: usize) -> Option<(Qualifier, usize)> {
     } else {
         i + 1
     };
-    for &(phrase, q) in AFTER {
-        let words: Vec<&str> = phrase.split(' ').collect();
-        if tokens.len() >= j + words.len()
-            && tokens[j..j + words.len()]
-                .iter()
-                .zip(&words)
-                .all(|(t, w)| t.is(w))
-        {
-            return Some((q, j + words.len() - 1));
-        }
-    }
-    None
+    AFTER
+        .iter()
+        .find_map(|&(phrase, q)| phrase_at(tokens, j, phrase).map(|n| (q, j + n - 1)))
 }
 
 fn value(t: &Token) -> Option<(u64, Form)> {

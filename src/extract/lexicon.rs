@@ -1413,9 +1413,9 @@ pub fn may_hold_figure(s: &str) -> bool {
 /// A word table that single tokens are tested against again and again: a
 /// noun phrase asks of each word whether it is a function word or a
 /// modifier, a hint scans a window of tokens for auxiliaries. Each table is
-/// a bit of a token's [`lists`](Token::lists), found with one lookup when
-/// the token is made, so a test is a bit test and not a scan of up to two
-/// hundred words.
+/// a bit of [`Token::is_in`]'s answer, found with one lookup the first time
+/// a token is asked about, so a test is a bit test and not a scan of up to
+/// two hundred words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum List {
     Injuries,
@@ -1446,11 +1446,12 @@ pub enum List {
     Present,
     Stative,
     NotWho,
+    NotPeople,
 }
 
 impl List {
     /// Every table, in the order of their bits.
-    const ALL: [List; 28] = [
+    const ALL: [List; 29] = [
         List::Injuries,
         List::HarmVerbs,
         List::People,
@@ -1479,6 +1480,7 @@ impl List {
         List::Present,
         List::Stative,
         List::NotWho,
+        List::NotPeople,
     ];
 
     /// The table's words.
@@ -1513,6 +1515,7 @@ impl List {
             List::Present => link::PRESENT,
             List::Stative => link::STATIVE,
             List::NotWho => who::NOT_WHO,
+            List::NotPeople => NOT_PEOPLE,
         }
     }
 
@@ -1785,7 +1788,7 @@ mod tests {
                 assert!(lists_of(&w.to_ascii_uppercase()) & list.bit() != 0, "{w}");
             }
         }
-        assert_eq!(List::ALL.len(), List::NotWho as usize + 1);
+        assert_eq!(List::ALL.len(), List::NotPeople as usize + 1);
     }
 
     #[test]

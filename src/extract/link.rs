@@ -12,7 +12,7 @@ use super::lexicon::{
     RATE_INDEX,
 };
 use super::reject;
-use super::token::{tokens, Tok, Token};
+use super::token::{self, phrase_at, tokens, Tok, Token};
 use super::who::{self, cue_at, Head};
 use super::{Metric, Qualifier};
 
@@ -197,17 +197,10 @@ fn fraction_before(toks: &[Token], i: usize) -> Option<(f64, usize)> {
         return None;
     }
     let of = j - 1;
-    for &(phrase, frac) in FRACTIONS {
-        let words: Vec<&str> = phrase.split(' ').collect();
-        if words.len() > of {
-            continue;
-        }
-        let from = of - words.len();
-        if toks[from..of].iter().zip(&words).all(|(t, w)| t.is(w)) {
-            return Some((frac, from));
-        }
-    }
-    None
+    FRACTIONS.iter().find_map(|&(phrase, frac)| {
+        let from = of.checked_sub(token::words(phrase))?;
+        phrase_at(toks, from, phrase).map(|_| (frac, from))
+    })
 }
 
 /// Give a bounded number its noun phrase, metric and hints.

@@ -5,7 +5,7 @@
 
 use super::lexicon::{List, CURRENCY_SYMBOLS};
 use super::number::Form;
-use super::token::{Tok, Token};
+use super::token::{starts_with_any_case, Tok, Token};
 
 /// Why a number is not a figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,11 +52,8 @@ pub fn reason(s: &str, tokens: &[Token], i: usize) -> Option<Reason> {
     }
     // Money: a symbol glued before, or a currency word after.
     let before = &s[..t.start];
-    if CURRENCY_SYMBOLS
-        .iter()
-        .any(|c| before.trim_end().ends_with(c))
-        && before.len() - before.trim_end().len() <= 1
-    {
+    let glued = before.trim_end();
+    if before.len() - glued.len() <= 1 && CURRENCY_SYMBOLS.iter().any(|c| glued.ends_with(c)) {
         return Some(Reason::Money);
     }
     if next.is_some_and(|n| n.is_in(List::Currencies)) {
@@ -80,17 +77,16 @@ pub fn reason(s: &str, tokens: &[Token], i: usize) -> Option<Reason> {
         if n.is_punct('-')
             && tokens
                 .get(i + 2)
-                .is_some_and(|w| w.text.to_ascii_lowercase().starts_with("year"))
+                .is_some_and(|w| starts_with_any_case(w.text, "year"))
         {
             return Some(Reason::Age);
         }
         if n.is_any(&["years", "year"]) && tokens.get(i + 2).is_some_and(|w| w.is("old")) {
             return Some(Reason::Age);
         }
-        let lower = n.text.to_ascii_lowercase();
         if n.is_word()
             && n.start == t.end
-            && (lower.starts_with("-year") || lower.starts_with("year-old"))
+            && (starts_with_any_case(n.text, "-year") || starts_with_any_case(n.text, "year-old"))
         {
             return Some(Reason::Age);
         }

@@ -2,6 +2,8 @@
 //! [`number`](super::number) grammar, so "tens of thousands" is one token)
 //! and punctuation, each with its byte span. The link grammar walks these.
 
+use std::cell::Cell;
+
 use super::lexicon::{self, List};
 use super::number::{self, Form};
 
@@ -17,15 +19,31 @@ pub enum Tok {
 }
 
 /// A token and where it stands in the sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Token<'a> {
     pub kind: Tok,
     pub text: &'a str,
     pub start: usize,
     pub end: usize,
-    /// The word tables ([`List`]) that hold the word, as bits: looked up
-    /// once here, tested by the grammar many times.
-    pub lists: u64,
+    /// The word tables ([`List`]) holding the word, as bits, or
+    /// [`NOT_LOOKED_UP`]: the rules ask about a few tokens again and again
+    /// and about most never, so a word is looked up when first asked about.
+    lists: Cell<u64>,
+}
+
+/// [`Token::lists`] of a word not yet looked up.
+const NOT_LOOKED_UP: u64 = u64::MAX;
+
+impl<'a> Token<'a> {
+    fn new(kind: Tok, s: &'a str, start: usize, end: usize) -> Token<'a> {
+        Token {
+            kind,
+            text: &s[start..end],
+            start,
+            end,
+            lists: Cell::new(if kind == Tok::Word { NOT_LOOKED_UP } else { 0 }),
+        }
+    }
 }
 
 impl Token<'_> {
@@ -41,7 +59,10 @@ impl Token<'_> {
 
     /// Whether the token is a word of the table `list`.
     pub fn is_in(&self, list: List) -> bool {
-        self.lists & list.bit() != 0
+        if self.lists.get() == NOT_LOOKED_UP {
+            self.lists.set(lexicon::lists_of(self.text));
+        }
+        self.lists.get() & list.bit() != 0
     }
 
     /// A word starting with an upper-case letter.
@@ -93,13 +114,7 @@ pub fn tokens_with<'a>(s: &'a str, nums: &[number::Number]) -> Vec<Token<'a>> {
     while i < s.len() {
         if let Some(n) = nums.get(next_num) {
             if n.start == i {
-                out.push(Token {
-                    kind: Tok::Num(n.value, n.form),
-                    text: &s[n.start..n.end],
-                    start: n.start,
-                    end: n.end,
-                    lists: 0,
-                });
+                out.push(Token::new(Tok::Num(n.value, n.form), s, n.start, n.end));
                 i = n.end;
                 next_num += 1;
                 continue;
@@ -129,28 +144,30 @@ pub fn tokens_with<'a>(s: &'a str, nums: &[number::Number]) -> Vec<Token<'a>> {
                     break;
                 }
             }
-            out.push(Token {
-                kind: Tok::Word,
-                text: &s[i..j],
-                start: i,
-                end: j,
-                lists: lexicon::lists_of(&s[i..j]),
-            });
+            out.push(Token::new(Tok::Word, s, i, j));
             i = j;
         } else if c.is_whitespace() {
             i += len;
         } else {
-            out.push(Token {
-                kind: Tok::Punct(normalise_punct(c)),
-                text: &s[i..i + len],
-                start: i,
-                end: i + len,
-                lists: 0,
-            });
+            out.push(Token::new(Tok::Punct(normalise_punct(c)), s, i, i + len));
             i += len;
         }
     }
     out
+}
+
+/// Whether `text` starts with the lower-case `prefix` in any case, without
+/// a lower-case copy of it.
+pub(crate) fn starts_with_any_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// Whether `text` ends with the lower-case `suffix` in any case.
+pub(crate) fn ends_with_any_case(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text.as_bytes()[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 /// The character at byte `i` (a char boundary), ASCII without decoding:

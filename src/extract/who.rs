@@ -6,7 +6,7 @@ use super::lexicon::{
     Cue, List, PhraseIndex, CUES, CUE_INDEX, FORCE_INDEX, NOT_PEOPLE, NOT_SINGULAR_PEOPLE,
     PEOPLE_INDEX, PEOPLE_SINGULAR_SUFFIXES, PEOPLE_SUFFIXES,
 };
-use super::token::{Tok, Token};
+use super::token::{ends_with_any_case, Tok, Token};
 
 /// What the number's noun is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -274,27 +274,35 @@ pub fn is_people(tokens: &[Token], i: usize) -> bool {
     if !t.is_word() || t.is_capitalised() || t.is_in(List::Function) {
         return false;
     }
-    let lower = t.text.to_ascii_lowercase();
+    // The tables are lower case: the word is compared case-blind, not copied.
     let agent = |plural: &str| {
         plural.len() > 4
-            && PEOPLE_SUFFIXES.iter().any(|s| plural.ends_with(s))
-            && !NOT_PEOPLE.contains(&plural)
+            && PEOPLE_SUFFIXES
+                .iter()
+                .any(|s| ends_with_any_case(plural, s))
     };
-    if agent(&lower) {
+    if agent(t.text) && !t.is_in(List::NotPeople) {
         return true;
     }
     // A singular: its plural with an "-s" ("vendor"), or "-man" ("gunman").
     // Most words end otherwise: no plural is built for them.
-    if !PEOPLE_SINGULAR_SUFFIXES.iter().any(|e| lower.ends_with(e)) {
+    if !PEOPLE_SINGULAR_SUFFIXES
+        .iter()
+        .any(|e| ends_with_any_case(t.text, e))
+    {
         return false;
     }
-    let plural = match lower.strip_suffix("man") {
-        Some(stem) => format!("{stem}men"),
-        None => format!("{lower}s"),
-    };
+    let mut plural = t.text.to_ascii_lowercase();
+    if plural.ends_with("man") {
+        plural.truncate(plural.len() - 3);
+        plural.push_str("men");
+    } else {
+        plural.push('s');
+    }
     agent(&plural)
-        && lower.len() > 3
-        && !NOT_SINGULAR_PEOPLE.contains(&lower.as_str())
+        && !NOT_PEOPLE.contains(&plural.as_str())
+        && t.text.len() > 3
+        && !t.is_any(NOT_SINGULAR_PEOPLE)
         && !t.is_in(List::Modifiers)
 }
 
