@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::token::{letter_bit, word_key, Token, WORD_KEY_LEN};
+use super::token::{word_key, Sieve, Token, WORD_KEY_LEN};
 use super::Metric;
 
 /// Where a cue can stand relative to the number it governs.
@@ -1550,54 +1550,35 @@ pub fn lists_of(word: &str) -> u64 {
 /// Phrases: each one's position in its table and its words.
 type Phrases = Vec<(usize, Vec<String>)>;
 
-/// Phrases by one of their words (lower case, as bytes).
+/// Phrases by one of their words, keyed by [`word_key`].
 struct PhraseMap {
-    map: HashMap<Box<[u8]>, Phrases>,
-    /// By word length, a bit for each first letter some key of that length
-    /// starts with, and one for each last letter: the grammar asks at every
-    /// token, most tokens key no phrase, and this turns them away before
-    /// they are lower-cased and hashed.
-    shapes: [(u32, u32); KEY_MAX_LEN + 1],
+    map: HashMap<u128, Phrases>,
+    /// The grammar asks at every token, and most tokens key no phrase.
+    sieve: Sieve,
 }
-
-/// The longest key a [`PhraseMap`] looks up (a longer token keys nothing).
-const KEY_MAX_LEN: usize = 48;
 
 impl PhraseMap {
     fn new() -> PhraseMap {
         PhraseMap {
             map: HashMap::new(),
-            shapes: [(0, 0); KEY_MAX_LEN + 1],
+            sieve: Sieve::new(),
         }
     }
 
     fn push(&mut self, key: &str, entry: (usize, Vec<String>)) {
         let b = key.as_bytes();
-        if let Some(shape) = self.shapes.get_mut(b.len()) {
-            shape.0 |= letter_bit(b[0]);
-            shape.1 |= letter_bit(b[b.len() - 1]);
-        }
-        self.map.entry(b.into()).or_default().push(entry);
+        assert!(b.len() <= WORD_KEY_LEN, "too long a word to index: {key}");
+        self.sieve.add(b);
+        self.map.entry(word_key(b)).or_default().push(entry);
     }
 
     /// The phrases keyed by token `t`, if any.
     fn get(&self, t: &Token) -> &[(usize, Vec<String>)] {
         let b = t.text.as_bytes();
-        let Some(&(first, last)) = self.shapes.get(b.len()) else {
-            return &[];
-        };
-        if !t.is_word()
-            || b.is_empty()
-            || first & letter_bit(b[0]) == 0
-            || last & letter_bit(b[b.len() - 1]) == 0
-        {
+        if !t.is_word() || !self.sieve.may_hold(b) {
             return &[];
         }
-        let mut buf = [0u8; KEY_MAX_LEN];
-        for (o, c) in buf.iter_mut().zip(b) {
-            *o = c.to_ascii_lowercase();
-        }
-        self.map.get(&buf[..b.len()]).map_or(&[], Vec::as_slice)
+        self.map.get(&word_key(b)).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -1611,7 +1592,6 @@ pub struct PhraseIndex {
 impl PhraseIndex {
     /// Index `phrases` (single spaces, any case); matches report their position in it.
     pub fn new<P: AsRef<str>>(phrases: impl Iterator<Item = P>) -> PhraseIndex {
-        // Keyed by bytes: a token is looked up without a UTF-8 check.
         let mut first = PhraseMap::new();
         let mut last = PhraseMap::new();
         for (i, p) in phrases.enumerate() {

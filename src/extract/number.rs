@@ -32,7 +32,7 @@
 
 use foldhash::HashMap;
 
-use super::token::{char_at, letter_bit, word_key, WORD_KEY_LEN};
+use super::token::{char_at, word_key, Sieve, WORD_KEY_LEN};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -453,7 +453,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
     let mut words: HashMap<u128, Cls> = HashMap::default();
-    let mut shapes = [(0u32, 0u32); LEXICON_MAX_LEN + 1];
+    let mut sieve = Sieve::new();
     for w in spellings.iter().filter(|w| w.len() <= LEXICON_MAX_LEN) {
         let cls = classify_slow(w);
         if matches!(cls, Cls::Word) {
@@ -461,10 +461,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
         let b = w.as_bytes();
         words.insert(word_key(b), cls);
-        shapes[b.len()].0 |= letter_bit(b[0]);
-        shapes[b.len()].1 |= letter_bit(b[b.len() - 1]);
+        sieve.add(b);
     }
-    Lexicon { words, shapes }
+    Lexicon { words, sieve }
 });
 
 /// The longest spelling [`LEXICON`] may hold (a longer word is no number).
@@ -474,20 +473,18 @@ const LEXICON_MAX_LEN: usize = WORD_KEY_LEN;
 struct Lexicon {
     /// Keyed by [`word_key`].
     words: HashMap<u128, Cls>,
-    /// By length, a bit for each first letter that some spelling of that
-    /// length starts with, and one for each last letter it ends with: most
-    /// words of a text fail this test and are never hashed.
-    shapes: [(u32, u32); LEXICON_MAX_LEN + 1],
+    sieve: Sieve,
 }
 
 fn classify_word(w: &str) -> Cls {
-    if w.len() > LEXICON_MAX_LEN || !w.is_ascii() {
+    // A word with a non-ASCII letter needs no test of its own: its key
+    // equals no spelling's.
+    if w.len() > LEXICON_MAX_LEN {
         return Cls::Word;
     }
     let lexicon = &*LEXICON;
-    let (first, last) = lexicon.shapes[w.len()];
     let b = w.as_bytes();
-    if first & letter_bit(b[0]) == 0 || last & letter_bit(b[b.len() - 1]) == 0 {
+    if !lexicon.sieve.may_hold(b) {
         return Cls::Word;
     }
     lexicon
@@ -578,9 +575,12 @@ fn tokenize(text: &str) -> Vec<Tok> {
         let b = bytes[i];
         if b.is_ascii_alphabetic() {
             let mut j = i + 1;
-            let mut digits = false;
+            while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
+                j += 1;
+            }
+            // Most words are letters only: digits are looked for after them.
+            let digits = j < bytes.len() && bytes[j].is_ascii_digit();
             while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
-                digits |= bytes[j].is_ascii_digit();
                 j += 1;
             }
             // A word that goes on in another script takes the general path.

@@ -87,7 +87,7 @@ impl Token<'_> {
 /// Returns the number of words matched.
 pub fn phrase_at(tokens: &[Token], i: usize, phrase: &str) -> Option<usize> {
     let mut k = i;
-    for w in phrase.split(' ') {
+    for w in phrase.split_ascii_whitespace() {
         if !tokens.get(k).is_some_and(|t| t.is(w)) {
             return None;
         }
@@ -192,11 +192,36 @@ pub(crate) fn word_key(w: &[u8]) -> u128 {
     u128::from_le_bytes(buf)
 }
 
-/// A bit for a byte's letter, either case, for sieves of word shapes (any
-/// other byte shares a bit with some letter: a sieve may let it through,
-/// never turn a word away).
-pub(crate) fn letter_bit(b: u8) -> u32 {
-    1 << (b.to_ascii_lowercase().wrapping_sub(b'a') & 31)
+/// The slot of a byte's letter, either case, in a [`Sieve`] (any other byte
+/// shares a slot with some letter: the sieve may let it through, never turn
+/// a word away).
+fn letter(b: u8) -> usize {
+    usize::from(b.to_ascii_lowercase().wrapping_sub(b'a') & 31)
+}
+
+/// The shapes of the words of a table, in front of it: by length and first
+/// letter, a bit for each last letter some word of that length and first
+/// letter has. Most words of a text fail this test and are never
+/// lower-cased and hashed.
+pub(crate) struct Sieve([[u32; 32]; WORD_KEY_LEN + 1]);
+
+impl Sieve {
+    pub(crate) fn new() -> Sieve {
+        Sieve([[0; 32]; WORD_KEY_LEN + 1])
+    }
+
+    /// Let `w` (at most [`WORD_KEY_LEN`] bytes) through.
+    pub(crate) fn add(&mut self, w: &[u8]) {
+        self.0[w.len()][letter(w[0])] |= 1 << letter(w[w.len() - 1]);
+    }
+
+    /// Whether `w` may be a word of the table (any case).
+    pub(crate) fn may_hold(&self, w: &[u8]) -> bool {
+        match (w.first(), w.last(), self.0.get(w.len())) {
+            (Some(&a), Some(&z), Some(slots)) => slots[letter(a)] & 1 << letter(z) != 0,
+            _ => false,
+        }
+    }
 }
 
 /// Dashes and curly quotes become their ASCII forms so rules name one.
