@@ -6,8 +6,8 @@
 use super::number::Form;
 use std::sync::LazyLock;
 
-use super::lexicon::PhraseIndex;
-use super::token::{Tok, Token};
+use super::lexicon::{List, PhraseIndex};
+use super::token::{phrase_at, Tok, Token};
 use super::Qualifier;
 
 /// Qualifiers before a number, as lower-case word sequences. The longest
@@ -160,18 +160,9 @@ fn phrase_after(tokens: &[Token], i: usize) -> Option<(Qualifier, usize)> {
     } else {
         i + 1
     };
-    for &(phrase, q) in AFTER {
-        let words: Vec<&str> = phrase.split(' ').collect();
-        if tokens.len() >= j + words.len()
-            && tokens[j..j + words.len()]
-                .iter()
-                .zip(&words)
-                .all(|(t, w)| t.is(w))
-        {
-            return Some((q, j + words.len() - 1));
-        }
-    }
-    None
+    AFTER
+        .iter()
+        .find_map(|&(phrase, q)| phrase_at(tokens, j, phrase).map(|n| (q, j + n - 1)))
 }
 
 fn value(t: &Token) -> Option<(u64, Form)> {
@@ -199,7 +190,8 @@ pub fn read(tokens: &[Token], i: usize) -> Bound {
             let between = i > 0 && tokens[i - 1].is("between");
             let from = i > 0 && tokens[i - 1].is("from");
             // The verb may stand a few words back: "raised the toll from 40 to 56".
-            let rising = from && (i.saturating_sub(5)..i - 1).any(|j| tokens[j].is_any(CHANGE));
+            let rising =
+                from && (i.saturating_sub(5)..i - 1).any(|j| tokens[j].is_in(List::Change));
             let joins =
                 sep.is_punct('-') || sep.is("to") || sep.is("or") || (between && sep.is("and"));
             let adjacent = sep.is_punct('-') && sep.start == tokens[i].end && next.start == sep.end;

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::token::{letter_bit, Token};
+use super::token::{word_key, Sieve, Token, WORD_KEY_LEN};
 use super::Metric;
 
 /// Where a cue can stand relative to the number it governs.
@@ -1410,57 +1410,175 @@ pub fn may_hold_figure(s: &str) -> bool {
     PREFILTER.is_match(s)
 }
 
+/// A word table that single tokens are tested against again and again: a
+/// noun phrase asks of each word whether it is a function word or a
+/// modifier, a hint scans a window of tokens for auxiliaries. Each table is
+/// a bit of [`Token::is_in`]'s answer, found with one lookup the first time
+/// a token is asked about, so a test is a bit test and not a scan of up to
+/// two hundred words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    Injuries,
+    HarmVerbs,
+    People,
+    Forces,
+    ForceUnits,
+    Modifiers,
+    Function,
+    BeforeBridge,
+    AfterBridge,
+    Prepositions,
+    TollVerbs,
+    Aside,
+    Labels,
+    Projections,
+    DurationBefore,
+    Increment,
+    Currencies,
+    Change,
+    Finite,
+    TotalNouns,
+    ClauseOpeners,
+    Estimate,
+    WalkBack,
+    Bring,
+    Deploy,
+    Present,
+    Stative,
+    NotWho,
+    NotPeople,
+}
+
+impl List {
+    /// Every table, in the order of their bits.
+    const ALL: [List; 29] = [
+        List::Injuries,
+        List::HarmVerbs,
+        List::People,
+        List::Forces,
+        List::ForceUnits,
+        List::Modifiers,
+        List::Function,
+        List::BeforeBridge,
+        List::AfterBridge,
+        List::Prepositions,
+        List::TollVerbs,
+        List::Aside,
+        List::Labels,
+        List::Projections,
+        List::DurationBefore,
+        List::Increment,
+        List::Currencies,
+        List::Change,
+        List::Finite,
+        List::TotalNouns,
+        List::ClauseOpeners,
+        List::Estimate,
+        List::WalkBack,
+        List::Bring,
+        List::Deploy,
+        List::Present,
+        List::Stative,
+        List::NotWho,
+        List::NotPeople,
+    ];
+
+    /// The table's words.
+    fn words(self) -> &'static [&'static str] {
+        use super::{bounds, link, who};
+        match self {
+            List::Injuries => INJURIES,
+            List::HarmVerbs => HARM_VERBS,
+            List::People => PEOPLE,
+            List::Forces => FORCES,
+            List::ForceUnits => FORCE_UNITS,
+            List::Modifiers => MODIFIERS,
+            List::Function => FUNCTION,
+            List::BeforeBridge => BEFORE_BRIDGE,
+            List::AfterBridge => AFTER_BRIDGE,
+            List::Prepositions => PREPOSITIONS,
+            List::TollVerbs => TOLL_VERBS,
+            List::Aside => ASIDE,
+            List::Labels => LABELS,
+            List::Projections => PROJECTIONS,
+            List::DurationBefore => DURATION_BEFORE,
+            List::Increment => INCREMENT,
+            List::Currencies => CURRENCIES,
+            List::Change => bounds::CHANGE,
+            List::Finite => link::FINITE,
+            List::TotalNouns => link::TOTAL_NOUNS,
+            List::ClauseOpeners => link::CLAUSE_OPENERS,
+            List::Estimate => link::ESTIMATE,
+            List::WalkBack => link::WALK_BACK,
+            List::Bring => link::BRING,
+            List::Deploy => link::DEPLOY,
+            List::Present => link::PRESENT,
+            List::Stative => link::STATIVE,
+            List::NotWho => who::NOT_WHO,
+            List::NotPeople => NOT_PEOPLE,
+        }
+    }
+
+    /// The table's bit in [`Token::lists`].
+    pub fn bit(self) -> u64 {
+        1 << self as u32
+    }
+}
+
+/// The tables holding each word, keyed by [`word_key`]: bits of [`List`].
+/// A phrase of a table ("border guards") is never a token and is left out.
+static LISTS: LazyLock<HashMap<u128, u64>> = LazyLock::new(|| {
+    let mut map: HashMap<u128, u64> = HashMap::new();
+    for list in List::ALL {
+        for w in list.words().iter().filter(|w| !w.contains(' ')) {
+            *map.entry(word_key(w.as_bytes())).or_default() |= list.bit();
+        }
+    }
+    map
+});
+
+/// The tables holding `word` (compared case-blind, as [`Token::is_any`]
+/// does), as bits of [`List`].
+pub fn lists_of(word: &str) -> u64 {
+    let b = word.as_bytes();
+    if b.len() > WORD_KEY_LEN {
+        return 0;
+    }
+    LISTS.get(&word_key(b)).copied().unwrap_or(0)
+}
+
 /// Phrases: each one's position in its table and its words.
 type Phrases = Vec<(usize, Vec<String>)>;
 
-/// Phrases by one of their words (lower case, as bytes).
+/// Phrases by one of their words, keyed by [`word_key`].
 struct PhraseMap {
-    map: HashMap<Box<[u8]>, Phrases>,
-    /// By word length, a bit for each first letter some key of that length
-    /// starts with, and one for each last letter: the grammar asks at every
-    /// token, most tokens key no phrase, and this turns them away before
-    /// they are lower-cased and hashed.
-    shapes: [(u32, u32); KEY_MAX_LEN + 1],
+    map: HashMap<u128, Phrases>,
+    /// The grammar asks at every token, and most tokens key no phrase.
+    sieve: Sieve,
 }
-
-/// The longest key a [`PhraseMap`] looks up (a longer token keys nothing).
-const KEY_MAX_LEN: usize = 48;
 
 impl PhraseMap {
     fn new() -> PhraseMap {
         PhraseMap {
             map: HashMap::new(),
-            shapes: [(0, 0); KEY_MAX_LEN + 1],
+            sieve: Sieve::new(),
         }
     }
 
     fn push(&mut self, key: &str, entry: (usize, Vec<String>)) {
         let b = key.as_bytes();
-        if let Some(shape) = self.shapes.get_mut(b.len()) {
-            shape.0 |= letter_bit(b[0]);
-            shape.1 |= letter_bit(b[b.len() - 1]);
-        }
-        self.map.entry(b.into()).or_default().push(entry);
+        assert!(b.len() <= WORD_KEY_LEN, "too long a word to index: {key}");
+        self.sieve.add(b);
+        self.map.entry(word_key(b)).or_default().push(entry);
     }
 
     /// The phrases keyed by token `t`, if any.
     fn get(&self, t: &Token) -> &[(usize, Vec<String>)] {
         let b = t.text.as_bytes();
-        let Some(&(first, last)) = self.shapes.get(b.len()) else {
-            return &[];
-        };
-        if !t.is_word()
-            || b.is_empty()
-            || first & letter_bit(b[0]) == 0
-            || last & letter_bit(b[b.len() - 1]) == 0
-        {
+        if !t.is_word() || !self.sieve.may_hold(b) {
             return &[];
         }
-        let mut buf = [0u8; KEY_MAX_LEN];
-        for (o, c) in buf.iter_mut().zip(b) {
-            *o = c.to_ascii_lowercase();
-        }
-        self.map.get(&buf[..b.len()]).map_or(&[], Vec::as_slice)
+        self.map.get(&word_key(b)).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -1474,7 +1592,6 @@ pub struct PhraseIndex {
 impl PhraseIndex {
     /// Index `phrases` (single spaces, any case); matches report their position in it.
     pub fn new<P: AsRef<str>>(phrases: impl Iterator<Item = P>) -> PhraseIndex {
-        // Keyed by bytes: a token is looked up without a UTF-8 check.
         let mut first = PhraseMap::new();
         let mut last = PhraseMap::new();
         for (i, p) in phrases.enumerate() {
@@ -1639,6 +1756,19 @@ mod tests {
             .map(|c| c.phrase)
             .collect();
         assert!(twice.is_empty(), "written twice: {twice:?}");
+    }
+
+    /// Every table has its own bit, and a token finds each of its words.
+    #[test]
+    fn lists_have_a_bit_each() {
+        for (i, list) in List::ALL.into_iter().enumerate() {
+            assert_eq!(list as usize, i);
+            for w in list.words().iter().filter(|w| !w.contains(' ')) {
+                assert!(w.len() <= WORD_KEY_LEN, "{w}");
+                assert!(lists_of(&w.to_ascii_uppercase()) & list.bit() != 0, "{w}");
+            }
+        }
+        assert_eq!(List::ALL.len(), List::NotPeople as usize + 1);
     }
 
     #[test]

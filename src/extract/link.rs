@@ -8,12 +8,11 @@
 use super::bounds::{self, Bound};
 use super::date::DateMatch;
 use super::lexicon::{
-    Cue, AFTER_BRIDGE, ASIDE, BEFORE_BRIDGE, CAPTIVE_COMPLEMENTS, CUES, CUE_INDEX,
-    CUMULATIVE_INDEX, DURATION_BEFORE, FORCES, FRACTIONS, FUNCTION, HARMED, HARM_VERBS, INCREMENT,
-    INJURIES, MODIFIERS, PREPOSITIONS, PROJECTIONS, RATE_INDEX, TOLL_VERBS,
+    Cue, List, CAPTIVE_COMPLEMENTS, CUES, CUE_INDEX, CUMULATIVE_INDEX, FRACTIONS, HARMED,
+    RATE_INDEX,
 };
 use super::reject;
-use super::token::{tokens, Tok, Token};
+use super::token::{self, phrase_at, tokens, Tok, Token};
 use super::who::{self, cue_at, Head};
 use super::{Metric, Qualifier};
 
@@ -198,17 +197,10 @@ fn fraction_before(toks: &[Token], i: usize) -> Option<(f64, usize)> {
         return None;
     }
     let of = j - 1;
-    for &(phrase, frac) in FRACTIONS {
-        let words: Vec<&str> = phrase.split(' ').collect();
-        if words.len() > of {
-            continue;
-        }
-        let from = of - words.len();
-        if toks[from..of].iter().zip(&words).all(|(t, w)| t.is(w)) {
-            return Some((frac, from));
-        }
-    }
-    None
+    FRACTIONS.iter().find_map(|&(phrase, frac)| {
+        let from = of.checked_sub(token::words(phrase))?;
+        phrase_at(toks, from, phrase).map(|_| (frac, from))
+    })
 }
 
 /// Give a bounded number its noun phrase, metric and hints.
@@ -330,7 +322,7 @@ fn complete(
                         "and", "or", "up", "down", "from", "a", "further", "another", "of", "whom",
                     ])
                     || t.is_capitalised()
-                    || t.is_any(MODIFIERS)
+                    || t.is_in(List::Modifiers)
             };
             // "followed by Italy with 1,068, India with 903": a name and its
             // count, listed after the first.
@@ -527,20 +519,23 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
     // Walk back over qualifiers to the verb.
     let mut k = first;
     let mut steps = 0;
-    while k > 0 && steps < 4 && toks[k - 1].is_any(WALK_BACK) {
+    while k > 0 && steps < 4 && toks[k - 1].is_in(List::WalkBack) {
         k -= 1;
         steps += 1;
     }
     // "bringing the death toll since the war began to 36,654": the subject stands between the verb and "to".
     if first > 0 && toks[first - 1].is("to") {
         let from = first.saturating_sub(20);
-        if let Some(v) = (from..first - 1).rev().find(|&j| toks[j].is_any(BRING)) {
+        if let Some(v) = (from..first - 1)
+            .rev()
+            .find(|&j| toks[j].is_in(List::Bring))
+        {
             if let Some(c) = first_cue(toks, v + 1, first - 1, first) {
                 return Some(c);
             }
         }
         // Inverted: "brought to 261 the number of people killed", the subject after the number.
-        if first > 1 && toks[first - 2].is_any(BRING) {
+        if first > 1 && toks[first - 2].is_in(List::Bring) {
             let after = toks[first..]
                 .iter()
                 .take(4)
@@ -548,7 +543,10 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
             if let Some(a) = after {
                 let from = first + a;
                 let to = (from + 10).min(toks.len());
-                let marked = toks[from..to].iter().take(3).any(|t| t.is_any(TOTAL_NOUNS));
+                let marked = toks[from..to]
+                    .iter()
+                    .take(3)
+                    .any(|t| t.is_in(List::TotalNouns));
                 if marked {
                     return (from..to).find_map(|at| {
                         cue_at(toks, at, |c| c.metric.is_some())
@@ -568,12 +566,12 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
                 && (first.saturating_sub(6)..first - 1).any(|j| toks[j].is("from")))
             // "was revised down to 26 from 31".
             || (toks[first - 1].is("to")
-                && (first.saturating_sub(3)..first - 1).any(|j| toks[j].is_any(bounds::CHANGE))))
+                && (first.saturating_sub(3)..first - 1).any(|j| toks[j].is_in(List::Change))))
     {
         let from = first.saturating_sub(8);
         if let Some(v) = (from..first - 1)
             .rev()
-            .find(|&j| toks[j].is_any(bounds::CHANGE))
+            .find(|&j| toks[j].is_in(List::Change))
         {
             let clause_start = (0..v)
                 .rev()
@@ -581,7 +579,7 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
                 .map_or(0, |p| p + 1);
             let marked = toks[clause_start..v]
                 .iter()
-                .any(|t| t.is_any(TOTAL_NOUNS) || t.is_any(&["fatalities", "deaths"]));
+                .any(|t| t.is_in(List::TotalNouns) || t.is_any(&["fatalities", "deaths"]));
             if marked {
                 if let Some(c) = first_cue(toks, clause_start, v, first) {
                     return Some(c);
@@ -593,9 +591,9 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
         }
     }
     // The verb may be the qualifier itself ("surpassed 40,000").
-    let verb = if toks[first].is_any(TOLL_VERBS) {
+    let verb = if toks[first].is_in(List::TollVerbs) {
         first
-    } else if k > 0 && toks[k - 1].is_any(TOLL_VERBS) {
+    } else if k > 0 && toks[k - 1].is_in(List::TollVerbs) {
         k - 1
     } else {
         return None;
@@ -624,7 +622,7 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
     let start = (start..verb)
         .rev()
         .find(|&p| {
-            toks[p].is_any(CLAUSE_OPENERS)
+            toks[p].is_in(List::ClauseOpeners)
                 && toks
                     .get(p + 1)
                     .is_some_and(|n| n.is_any(&["the", "a", "an", "its", "their"]))
@@ -632,7 +630,7 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
         .map_or(start, |p| p + 1);
     let clause = &toks[start..verb];
     // A copula needs "Among ..." ("Among the dead are …") or "the number of".
-    let marked = clause.iter().any(|t| t.is_any(TOTAL_NOUNS));
+    let marked = clause.iter().any(|t| t.is_in(List::TotalNouns));
     let among = clause.iter().take(3).any(|t| t.is("among"));
     if copula && !(among || marked) || clause.len() > 25 {
         return None;
@@ -650,25 +648,25 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
 
 /// Nouns that mark a subject as a stated total: "the number of people
 /// killed", "the toll", "the total", "the tally".
-const TOTAL_NOUNS: &[&str] = &["number", "toll", "total", "tally"];
+pub(super) const TOTAL_NOUNS: &[&str] = &["number", "toll", "total", "tally"];
 
 /// Words that open a clause whose subject may be a toll: "said that the
 /// number of ...", "as the death toll ... topped".
-const CLAUSE_OPENERS: &[&str] = &[
+pub(super) const CLAUSE_OPENERS: &[&str] = &[
     "that", "as", "while", "when", "whereas", "said", "says", "saying", "after",
 ];
 
 /// Verbs that put an estimate at a number: "put the toll at 38".
-const ESTIMATE: &[&str] = &["put", "puts", "putting", "placed", "places", "placing"];
+pub(super) const ESTIMATE: &[&str] = &["put", "puts", "putting", "placed", "places", "placing"];
 
 /// Words between a toll verb and its number: "rose to", "stood at", "has more than doubled to".
-const WALK_BACK: &[&str] = &[
+pub(super) const WALK_BACK: &[&str] = &[
     "to", "at", "of", "now", "already", "well", "just", "had", "has", "have", "been", "more",
     "than",
 ];
 
 /// Verbs that carry a subject to a new total: "bringing the toll to 300".
-const BRING: &[&str] = &[
+pub(super) const BRING: &[&str] = &[
     "bringing", "brought", "brings", "raising", "raised", "raises", "pushing", "pushed", "taking",
     "took", "lifting", "lifted", "putting", "put",
 ];
@@ -706,7 +704,7 @@ fn cue_before(toks: &[Token], first: usize) -> Option<(Cue, usize, usize, usize)
         if let Some((c, n)) = best {
             return Some((CUES[c], toks[k + 1 - n].start, toks[k].end, bridged + 1));
         }
-        if toks[k].is_any(BEFORE_BRIDGE) {
+        if toks[k].is_in(List::BeforeBridge) {
             list |= toks[k].is("and");
             bridged += 1;
             continue;
@@ -720,7 +718,7 @@ fn cue_before(toks: &[Token], first: usize) -> Option<(Cue, usize, usize, usize)
         if list
             && (toks[k].is_num()
                 || who::is_people(toks, k)
-                || toks[k].is_any(FORCES)
+                || toks[k].is_in(List::Forces)
                 || toks[k].is_capitalised())
         {
             bridged += 1;
@@ -743,7 +741,7 @@ fn estimate_at(toks: &[Token], first: usize) -> Option<(Cue, usize, usize, usize
     let from = first.saturating_sub(MAX_BRIDGE + 16);
     let verb = (from..first - 1)
         .rev()
-        .find(|&k| toks[k].is_any(ESTIMATE))?;
+        .find(|&k| toks[k].is_in(List::Estimate))?;
     (verb + 1..first - 1).find_map(|k| {
         let (c, n) = CUE_INDEX
             .ending_at(toks, k)
@@ -782,7 +780,7 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
                 toks[k + 1..]
                     .iter()
                     .take(6)
-                    .position(|a| a.is_any(AFTER_BRIDGE))
+                    .position(|a| a.is_in(List::AfterBridge))
                     .map_or(k + 1, |p| k + 2 + p)
             } else {
                 k + 1
@@ -801,7 +799,7 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
                 continue;
             }
         }
-        if t.is_any(AFTER_BRIDGE) {
+        if t.is_in(List::AfterBridge) {
             bridged += 1;
             k += 1;
             continue;
@@ -816,7 +814,7 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
             }
         }
         if (t.is_punct(',') || t.is_punct('-') || t.is_punct('('))
-            && toks.get(k + 1).is_some_and(|a| a.is_any(ASIDE))
+            && toks.get(k + 1).is_some_and(|a| a.is_in(List::Aside))
         {
             // Skip the aside to its closing mark; a hyphen inside a word
             // ("a 20-year-old student") closes nothing.
@@ -848,8 +846,11 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
         // A prepositional phrase before the verb: "4m people in Yemen have been forced".
         // … or a participle or relative clause: "13 soldiers serving with the mission have been killed".
         let participle = t.is_word() && t.text.ends_with("ing") && !t.is_capitalised();
-        if t.is_any(PREPOSITIONS) || participle || t.is_any(&["who", "that"]) {
-            let verb = toks[k + 1..].iter().take(20).position(|a| a.is_any(FINITE));
+        if t.is_in(List::Prepositions) || participle || t.is_any(&["who", "that"]) {
+            let verb = toks[k + 1..]
+                .iter()
+                .take(20)
+                .position(|a| a.is_in(List::Finite));
             // Words only, or a list mate's number ("10 members of his
             // family and four close associates had been killed"), or a
             // preposition's ("six members of two families"), or one
@@ -863,7 +864,7 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
                 let aside = match (commas.next(), commas.next(), commas.next()) {
                     (None, _, _) => Some(0..0),
                     (Some(a), Some(b), None) => (b == span.len() - 1
-                        && span.get(a + 1).is_some_and(|d| d.is_any(ASIDE)))
+                        && span.get(a + 1).is_some_and(|d| d.is_in(List::Aside)))
                     .then_some(a..b),
                     _ => None,
                 };
@@ -875,7 +876,7 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
                             || a.is_punct(',')
                             || aside.contains(&x)
                             || (a.is_num()
-                                && (toks[k + x].is("and") || toks[k + x].is_any(PREPOSITIONS)))
+                                && (toks[k + x].is("and") || toks[k + x].is_in(List::Prepositions)))
                     })
                 })
             };
@@ -941,7 +942,7 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
 
 /// Finite verbs that open the verb group a noun phrase's cue follows:
 /// "4m people in Yemen have been forced", "children who fled ... were".
-const FINITE: &[&str] = &[
+pub(super) const FINITE: &[&str] = &[
     "were", "was", "are", "is", "have", "has", "had", "remain", "remained", "remains",
 ];
 
@@ -952,15 +953,15 @@ const FINITE: &[&str] = &[
 fn main_verb_after_relative(toks: &[Token], from: usize) -> Option<usize> {
     // The relative clause's own verb group comes first: skip it.
     let mut k = from;
-    while toks.get(k).is_some_and(|t| t.is_any(AFTER_BRIDGE)) {
+    while toks.get(k).is_some_and(|t| t.is_in(List::AfterBridge)) {
         k += 1;
     }
     let rest = toks.get(k + 1..)?;
     let at = rest
         .iter()
         .take(12)
-        .position(|t| !t.is_word() || t.is_any(FINITE))?;
-    (rest[at].is_any(FINITE)).then_some(k + 1 + at)
+        .position(|t| !t.is_word() || t.is_in(List::Finite))?;
+    (rest[at].is_in(List::Finite)).then_some(k + 1 + at)
 }
 
 /// Whether the cue at bytes `start..end` is joined by "or"/"and" to
@@ -1008,17 +1009,17 @@ fn is_dash(t: &Token) -> bool {
 fn harm_at(toks: &[Token], k: usize) -> Option<usize> {
     let from = if toks[k].is("with") {
         k + 1
-    } else if toks[k].is_any(HARM_VERBS) && toks.get(k + 1)?.is_any(&["for", "with"]) {
+    } else if toks[k].is_in(List::HarmVerbs) && toks.get(k + 1)?.is_any(&["for", "with"]) {
         k + 2
     } else {
         return None;
     };
     (from..from + 3).find_map(|j| {
         let t = toks.get(j)?;
-        if t.is_any(INJURIES) {
+        if t.is_in(List::Injuries) {
             return Some(Some(j));
         }
-        let modifier = t.is_word() && !t.is_capitalised() && !t.is_any(FUNCTION);
+        let modifier = t.is_word() && !t.is_capitalised() && !t.is_in(List::Function);
         (!modifier).then_some(None)
     })?
 }
@@ -1031,45 +1032,47 @@ fn inside_word(toks: &[Token], x: usize) -> bool {
         && toks.get(x + 1).is_some_and(|n| n.start == toks[x].end)
 }
 
+/// Words that deploy a force (§2 `troops`).
+pub(super) const DEPLOY: &[&str] = &[
+    "deployed",
+    "deploy",
+    "deploys",
+    "deploying",
+    "deployment",
+    "stationed",
+    "sent",
+    "send",
+    "sending",
+    "dispatched",
+    "dispatch",
+    "ordered",
+    "mobilised",
+    "mobilized",
+    "mobilising",
+    "mobilizing",
+    "reinforcements",
+    "reinforce",
+    "reinforced",
+    "rushed",
+    "field",
+    "fields",
+    "fielding",
+    "include",
+    "includes",
+    "including",
+    "contingent",
+    "force",
+    "arrived",
+    "posted",
+    "based",
+    "garrison",
+    "buildup",
+    "surge",
+];
+
 /// Whether the sentence deploys a force (§2 `troops`).
 fn deployment_in(toks: &[Token]) -> bool {
-    const DEPLOY: &[&str] = &[
-        "deployed",
-        "deploy",
-        "deploys",
-        "deploying",
-        "deployment",
-        "stationed",
-        "sent",
-        "send",
-        "sending",
-        "dispatched",
-        "dispatch",
-        "ordered",
-        "mobilised",
-        "mobilized",
-        "mobilising",
-        "mobilizing",
-        "reinforcements",
-        "reinforce",
-        "reinforced",
-        "rushed",
-        "field",
-        "fields",
-        "fielding",
-        "include",
-        "includes",
-        "including",
-        "contingent",
-        "force",
-        "arrived",
-        "posted",
-        "based",
-        "garrison",
-        "buildup",
-        "surge",
-    ];
-    toks.iter().any(|t| t.is_any(DEPLOY))
+    toks.iter().any(|t| t.is_in(List::Deploy))
 }
 
 /// A projection word in tokens `from..to` (§2: "could reach thousands").
@@ -1077,7 +1080,7 @@ fn projection(toks: &[Token], from: usize, to: usize) -> bool {
     // Capitalised "May" and "Will" are a month and a name, not modal verbs.
     toks[from..to.min(toks.len())]
         .iter()
-        .any(|t| t.is_any(PROJECTIONS) && !(t.is_capitalised() && t.is_any(&["may", "will"])))
+        .any(|t| t.is_in(List::Projections) && !(t.is_capitalised() && t.is_any(&["may", "will"])))
 }
 
 /// A rate after the noun phrase, in its clause: "630 people cross daily",
@@ -1085,7 +1088,7 @@ fn projection(toks: &[Token], from: usize, to: usize) -> bool {
 fn rate_after(toks: &[Token], from: usize) -> bool {
     (from..(from + 10).min(toks.len()))
         .take_while(|&k| !toks[k].is_punct(',') && !toks[k].is_punct(';') && !toks[k].is_punct('.'))
-        .any(|k| RATE_INDEX.any_at(toks, k) && !(k > 0 && toks[k - 1].is_any(DURATION_BEFORE)))
+        .any(|k| RATE_INDEX.any_at(toks, k) && !(k > 0 && toks[k - 1].is_in(List::DurationBefore)))
 }
 
 fn hint(toks: &[Token], bound: &Bound, np_end: usize, cue: (usize, usize)) -> Hint {
@@ -1111,12 +1114,12 @@ fn hint(toks: &[Token], bound: &Bound, np_end: usize, cue: (usize, usize)) -> Hi
     // A standing count: "are sheltering", "remain missing", "were missing", "hosts 3.6 million".
     let stative_past = window
         .windows(2)
-        .any(|w| w[0].is_any(&["were", "was"]) && w[1].is_any(STATIVE));
-    let present = stative_past || window.iter().any(|t| t.is_any(PRESENT));
+        .any(|w| w[0].is_any(&["were", "was"]) && w[1].is_in(List::Stative));
+    let present = stative_past || window.iter().any(|t| t.is_in(List::Present));
     let total = (lo..hi).any(|k| !toks[k].is("since") && CUMULATIVE_INDEX.any_at(toks, k));
     let increment = toks
         .get(bound.number + 1)
-        .is_some_and(|t| t.is_any(INCREMENT))
+        .is_some_and(|t| t.is_in(List::Increment))
         || (bound.first > 0 && toks[bound.first - 1].is_any(&["another", "additional", "further"]));
     Hint {
         perfect,
@@ -1128,7 +1131,7 @@ fn hint(toks: &[Token], bound: &Bound, np_end: usize, cue: (usize, usize)) -> Hi
 }
 
 /// Present-tense verbs of a standing count.
-const PRESENT: &[&str] = &[
+pub(super) const PRESENT: &[&str] = &[
     "are",
     "is",
     "remain",
@@ -1152,7 +1155,7 @@ const PRESENT: &[&str] = &[
 ];
 
 /// States that last: "were missing", "were displaced", "were deployed".
-const STATIVE: &[&str] = &[
+pub(super) const STATIVE: &[&str] = &[
     "missing",
     "displaced",
     "homeless",

@@ -32,7 +32,7 @@
 
 use foldhash::HashMap;
 
-use super::token::{char_at, letter_bit};
+use super::token::{char_at, word_key, Sieve, WORD_KEY_LEN};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -453,54 +453,45 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
     let mut words: HashMap<u128, Cls> = HashMap::default();
-    let mut shapes = [(0u32, 0u32); LEXICON_MAX_LEN + 1];
+    let mut sieve = Sieve::new();
     for w in spellings.iter().filter(|w| w.len() <= LEXICON_MAX_LEN) {
         let cls = classify_slow(w);
         if matches!(cls, Cls::Word) {
             continue;
         }
         let b = w.as_bytes();
-        words.insert(key(b), cls);
-        shapes[b.len()].0 |= letter_bit(b[0]);
-        shapes[b.len()].1 |= letter_bit(b[b.len() - 1]);
+        words.insert(word_key(b), cls);
+        sieve.add(b);
     }
-    Lexicon { words, shapes }
+    Lexicon { words, sieve }
 });
 
 /// The longest spelling [`LEXICON`] may hold (a longer word is no number).
-const LEXICON_MAX_LEN: usize = 16;
+const LEXICON_MAX_LEN: usize = WORD_KEY_LEN;
 
 /// The number grammar's spellings, and a sieve in front of them.
 struct Lexicon {
-    /// Keyed by [`key`].
+    /// Keyed by [`word_key`].
     words: HashMap<u128, Cls>,
-    /// By length, a bit for each first letter that some spelling of that
-    /// length starts with, and one for each last letter it ends with: most
-    /// words of a text fail this test and are never hashed.
-    shapes: [(u32, u32); LEXICON_MAX_LEN + 1],
+    sieve: Sieve,
 }
 
 fn classify_word(w: &str) -> Cls {
-    if w.len() > LEXICON_MAX_LEN || !w.is_ascii() {
+    // A word with a non-ASCII letter needs no test of its own: its key
+    // equals no spelling's.
+    if w.len() > LEXICON_MAX_LEN {
         return Cls::Word;
     }
     let lexicon = &*LEXICON;
-    let (first, last) = lexicon.shapes[w.len()];
     let b = w.as_bytes();
-    if first & letter_bit(b[0]) == 0 || last & letter_bit(b[b.len() - 1]) == 0 {
+    if !lexicon.sieve.may_hold(b) {
         return Cls::Word;
     }
-    lexicon.words.get(&key(b)).copied().unwrap_or(Cls::Word)
-}
-
-/// An ASCII word of at most [`LEXICON_MAX_LEN`] bytes in lower case, packed
-/// into one integer (zero bytes pad it; no word holds one): the lexicon is
-/// probed with a number, not a string.
-fn key(w: &[u8]) -> u128 {
-    let mut buf = [0u8; LEXICON_MAX_LEN];
-    buf[..w.len()].copy_from_slice(w);
-    buf.make_ascii_lowercase();
-    u128::from_le_bytes(buf)
+    lexicon
+        .words
+        .get(&word_key(b))
+        .copied()
+        .unwrap_or(Cls::Word)
 }
 
 /// The class of a word, straight from the tables (any case).
@@ -584,9 +575,12 @@ fn tokenize(text: &str) -> Vec<Tok> {
         let b = bytes[i];
         if b.is_ascii_alphabetic() {
             let mut j = i + 1;
-            let mut digits = false;
+            while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
+                j += 1;
+            }
+            // Most words are letters only: digits are looked for after them.
+            let digits = j < bytes.len() && bytes[j].is_ascii_digit();
             while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
-                digits |= bytes[j].is_ascii_digit();
                 j += 1;
             }
             // A word that goes on in another script takes the general path.

@@ -3,9 +3,9 @@
 //! own, zero. Things ("two hospitals") are rejected by their noun in
 //! [`who`](super::who); dates by the [`date`](super::date) grammar's spans.
 
-use super::lexicon::{CURRENCIES, CURRENCY_SYMBOLS, FORCES, LABELS, PEOPLE};
+use super::lexicon::{List, CURRENCY_SYMBOLS};
 use super::number::Form;
-use super::token::{Tok, Token};
+use super::token::{starts_with_any_case, Tok, Token};
 
 /// Why a number is not a figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,24 +42,21 @@ pub fn reason(s: &str, tokens: &[Token], i: usize) -> Option<Reason> {
     let prev = i.checked_sub(1).map(|p| &tokens[p]);
     // A bare four-digit number in the range of years, unless it counts people ("2000 people").
     if form == Form::Digits && t.text.len() == 4 && (1800..=2100).contains(&value) {
-        let people = next.is_some_and(|n| n.is_any(PEOPLE) || n.is_any(FORCES));
+        let people = next.is_some_and(|n| n.is_in(List::People) || n.is_in(List::Forces));
         if !people {
             return Some(Reason::Year);
         }
     }
-    if prev.is_some_and(|p| p.is_any(LABELS) && p.end + 2 >= t.start) {
+    if prev.is_some_and(|p| p.is_in(List::Labels) && p.end + 2 >= t.start) {
         return Some(Reason::Label);
     }
     // Money: a symbol glued before, or a currency word after.
     let before = &s[..t.start];
-    if CURRENCY_SYMBOLS
-        .iter()
-        .any(|c| before.trim_end().ends_with(c))
-        && before.len() - before.trim_end().len() <= 1
-    {
+    let glued = before.trim_end();
+    if before.len() - glued.len() <= 1 && CURRENCY_SYMBOLS.iter().any(|c| glued.ends_with(c)) {
         return Some(Reason::Money);
     }
-    if next.is_some_and(|n| n.is_any(CURRENCIES)) {
+    if next.is_some_and(|n| n.is_in(List::Currencies)) {
         return Some(Reason::Money);
     }
     // Times: "10:30", "5 p.m.", "0500 GMT".
@@ -80,17 +77,16 @@ pub fn reason(s: &str, tokens: &[Token], i: usize) -> Option<Reason> {
         if n.is_punct('-')
             && tokens
                 .get(i + 2)
-                .is_some_and(|w| w.text.to_ascii_lowercase().starts_with("year"))
+                .is_some_and(|w| starts_with_any_case(w.text, "year"))
         {
             return Some(Reason::Age);
         }
         if n.is_any(&["years", "year"]) && tokens.get(i + 2).is_some_and(|w| w.is("old")) {
             return Some(Reason::Age);
         }
-        let lower = n.text.to_ascii_lowercase();
         if n.is_word()
             && n.start == t.end
-            && (lower.starts_with("-year") || lower.starts_with("year-old"))
+            && (starts_with_any_case(n.text, "-year") || starts_with_any_case(n.text, "year-old"))
         {
             return Some(Reason::Age);
         }

@@ -2,6 +2,9 @@
 //! [`number`](super::number) grammar, so "tens of thousands" is one token)
 //! and punctuation, each with its byte span. The link grammar walks these.
 
+use std::cell::Cell;
+
+use super::lexicon::{self, List};
 use super::number::{self, Form};
 
 /// What a token is.
@@ -16,12 +19,31 @@ pub enum Tok {
 }
 
 /// A token and where it stands in the sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Token<'a> {
     pub kind: Tok,
     pub text: &'a str,
     pub start: usize,
     pub end: usize,
+    /// The word tables ([`List`]) holding the word, as bits, or
+    /// [`NOT_LOOKED_UP`]: the rules ask about a few tokens again and again
+    /// and about most never, so a word is looked up when first asked about.
+    lists: Cell<u64>,
+}
+
+/// [`Token::lists`] of a word not yet looked up.
+const NOT_LOOKED_UP: u64 = u64::MAX;
+
+impl<'a> Token<'a> {
+    fn new(kind: Tok, s: &'a str, start: usize, end: usize) -> Token<'a> {
+        Token {
+            kind,
+            text: &s[start..end],
+            start,
+            end,
+            lists: Cell::new(if kind == Tok::Word { NOT_LOOKED_UP } else { 0 }),
+        }
+    }
 }
 
 impl Token<'_> {
@@ -33,6 +55,14 @@ impl Token<'_> {
     /// Whether the token is one of the lower-case words given.
     pub fn is_any(&self, words: &[&str]) -> bool {
         matches!(self.kind, Tok::Word) && words.iter().any(|w| self.text.eq_ignore_ascii_case(w))
+    }
+
+    /// Whether the token is a word of the table `list`.
+    pub fn is_in(&self, list: List) -> bool {
+        if self.lists.get() == NOT_LOOKED_UP {
+            self.lists.set(lexicon::lists_of(self.text));
+        }
+        self.lists.get() & list.bit() != 0
     }
 
     /// A word starting with an upper-case letter.
@@ -57,7 +87,7 @@ impl Token<'_> {
 /// Returns the number of words matched.
 pub fn phrase_at(tokens: &[Token], i: usize, phrase: &str) -> Option<usize> {
     let mut k = i;
-    for w in phrase.split(' ') {
+    for w in phrase.split_ascii_whitespace() {
         if !tokens.get(k).is_some_and(|t| t.is(w)) {
             return None;
         }
@@ -84,12 +114,7 @@ pub fn tokens_with<'a>(s: &'a str, nums: &[number::Number]) -> Vec<Token<'a>> {
     while i < s.len() {
         if let Some(n) = nums.get(next_num) {
             if n.start == i {
-                out.push(Token {
-                    kind: Tok::Num(n.value, n.form),
-                    text: &s[n.start..n.end],
-                    start: n.start,
-                    end: n.end,
-                });
+                out.push(Token::new(Tok::Num(n.value, n.form), s, n.start, n.end));
                 i = n.end;
                 next_num += 1;
                 continue;
@@ -119,26 +144,30 @@ pub fn tokens_with<'a>(s: &'a str, nums: &[number::Number]) -> Vec<Token<'a>> {
                     break;
                 }
             }
-            out.push(Token {
-                kind: Tok::Word,
-                text: &s[i..j],
-                start: i,
-                end: j,
-            });
+            out.push(Token::new(Tok::Word, s, i, j));
             i = j;
         } else if c.is_whitespace() {
             i += len;
         } else {
-            out.push(Token {
-                kind: Tok::Punct(normalise_punct(c)),
-                text: &s[i..i + len],
-                start: i,
-                end: i + len,
-            });
+            out.push(Token::new(Tok::Punct(normalise_punct(c)), s, i, i + len));
             i += len;
         }
     }
     out
+}
+
+/// Whether `text` starts with the lower-case `prefix` in any case, without
+/// a lower-case copy of it.
+pub(crate) fn starts_with_any_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// Whether `text` ends with the lower-case `suffix` in any case.
+pub(crate) fn ends_with_any_case(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text.as_bytes()[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 /// The character at byte `i` (a char boundary), ASCII without decoding:
@@ -150,11 +179,49 @@ pub(crate) fn char_at(s: &str, i: usize) -> char {
     }
 }
 
-/// A bit for a byte's letter, either case, for sieves of word shapes (any
-/// other byte shares a bit with some letter: a sieve may let it through,
-/// never turn a word away).
-pub(crate) fn letter_bit(b: u8) -> u32 {
-    1 << (b.to_ascii_lowercase().wrapping_sub(b'a') & 31)
+/// The longest word [`word_key`] packs.
+pub(crate) const WORD_KEY_LEN: usize = 16;
+
+/// A word of at most [`WORD_KEY_LEN`] bytes in ASCII lower case, packed into
+/// one integer (zero bytes pad it; no word holds one): tables of words are
+/// probed with a number, not a string.
+pub(crate) fn word_key(w: &[u8]) -> u128 {
+    let mut buf = [0u8; WORD_KEY_LEN];
+    buf[..w.len()].copy_from_slice(w);
+    buf.make_ascii_lowercase();
+    u128::from_le_bytes(buf)
+}
+
+/// The slot of a byte's letter, either case, in a [`Sieve`] (any other byte
+/// shares a slot with some letter: the sieve may let it through, never turn
+/// a word away).
+fn letter(b: u8) -> usize {
+    usize::from(b.to_ascii_lowercase().wrapping_sub(b'a') & 31)
+}
+
+/// The shapes of the words of a table, in front of it: by length and first
+/// letter, a bit for each last letter some word of that length and first
+/// letter has. Most words of a text fail this test and are never
+/// lower-cased and hashed.
+pub(crate) struct Sieve([[u32; 32]; WORD_KEY_LEN + 1]);
+
+impl Sieve {
+    pub(crate) fn new() -> Sieve {
+        Sieve([[0; 32]; WORD_KEY_LEN + 1])
+    }
+
+    /// Let `w` (at most [`WORD_KEY_LEN`] bytes) through.
+    pub(crate) fn add(&mut self, w: &[u8]) {
+        self.0[w.len()][letter(w[0])] |= 1 << letter(w[w.len() - 1]);
+    }
+
+    /// Whether `w` may be a word of the table (any case).
+    pub(crate) fn may_hold(&self, w: &[u8]) -> bool {
+        match (w.first(), w.last(), self.0.get(w.len())) {
+            (Some(&a), Some(&z), Some(slots)) => slots[letter(a)] & 1 << letter(z) != 0,
+            _ => false,
+        }
+    }
 }
 
 /// Dashes and curly quotes become their ASCII forms so rules name one.

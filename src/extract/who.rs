@@ -3,10 +3,10 @@
 //! bases" no) and gives `who` as written (§5).
 
 use super::lexicon::{
-    Cue, PhraseIndex, AFTER_BRIDGE, CUES, CUE_INDEX, FORCE_INDEX, FORCE_UNITS, FUNCTION, MODIFIERS,
-    NOT_PEOPLE, NOT_SINGULAR_PEOPLE, PEOPLE_INDEX, PEOPLE_SINGULAR_SUFFIXES, PEOPLE_SUFFIXES,
+    Cue, List, PhraseIndex, CUES, CUE_INDEX, FORCE_INDEX, NOT_PEOPLE, NOT_SINGULAR_PEOPLE,
+    PEOPLE_INDEX, PEOPLE_SINGULAR_SUFFIXES, PEOPLE_SUFFIXES,
 };
-use super::token::{Tok, Token};
+use super::token::{ends_with_any_case, Tok, Token};
 
 /// What the number's noun is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +60,7 @@ fn is_demonym_plural(t: &Token) -> bool {
 }
 
 /// Modifiers that do not belong to `who` ("10 more people" → "people").
-const NOT_WHO: &[&str] = &["more", "other", "additional", "further"];
+pub(super) const NOT_WHO: &[&str] = &["more", "other", "additional", "further"];
 
 /// Read the noun phrase after the number at token `n`.
 pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
@@ -80,14 +80,15 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
         let nouns = (j + 2..tokens.len().min(j + 5))
             .take_while(|&k| {
                 tokens[k].is_word()
-                    && !tokens[k].is_any(FUNCTION)
+                    && !tokens[k].is_in(List::Function)
                     && cue_at(tokens, k, |c| c.after).is_none()
             })
             .count();
         let last = j + 1 + nouns;
         // "a 5,000-strong crowd" is no force.
-        let force = (j + 2..=last)
-            .any(|k| tokens[k].is_any(FORCE_UNITS) || noun_at(tokens, k, &FORCE_INDEX).is_some());
+        let force = (j + 2..=last).any(|k| {
+            tokens[k].is_in(List::ForceUnits) || noun_at(tokens, k, &FORCE_INDEX).is_some()
+        });
         return NounPhrase {
             head: if force { Head::Force } else { Head::Thing },
             who: (nouns > 0).then_some((j + 2, last)),
@@ -171,7 +172,7 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
         let noun = (j + 1..tokens.len().min(j + 4))
             .find(|&k| !tokens[k].is_capitalised())
             .unwrap_or(j + 1);
-        let before_people = !t.is_any(FUNCTION)
+        let before_people = !t.is_in(List::Function)
             && (noun == j + 1 || t.text.ends_with("ed"))
             && tokens.get(noun).is_some_and(|n| n.is_word())
             && (is_people(tokens, noun) || noun_at(tokens, noun, &FORCE_INDEX).is_some());
@@ -184,10 +185,10 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
             || named
             || joined_names
             || before_people
-            || t.is_any(MODIFIERS)
-            || (t.is_capitalised() && !t.is_any(FUNCTION));
+            || t.is_in(List::Modifiers)
+            || (t.is_capitalised() && !t.is_in(List::Function));
         if modifier && mods < 4 {
-            if who_start.is_none() && !t.is_any(NOT_WHO) {
+            if who_start.is_none() && !t.is_in(List::NotWho) {
                 who_start = Some(j);
             }
             mods += 1;
@@ -218,10 +219,10 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
                         n.is_word()
                             && !n.is_capitalised()
                             && n.text.ends_with('s')
-                            && !n.is_any(FUNCTION)
-                            && !n.is_any(AFTER_BRIDGE)
+                            && !n.is_in(List::Function)
+                            && !n.is_in(List::AfterBridge)
                     });
-                t.is_any(FUNCTION)
+                t.is_in(List::Function)
                     || cue_at(tokens, j, |c| c.after).is_some()
                     || (t.text.ends_with("ed") && !adjective)
                     || t.text.ends_with("ly")
@@ -231,7 +232,7 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
     };
     if verb_like {
         // "9,000 more have fled": the increment word is part of the phrase.
-        let end = if (n + 1..j).all(|k| tokens[k].is_any(NOT_WHO)) {
+        let end = if (n + 1..j).all(|k| tokens[k].is_in(List::NotWho)) {
             j - 1
         } else {
             n
@@ -258,7 +259,7 @@ fn member_of_force(tokens: &[Token], j: usize) -> bool {
             .take_while(|t| t.is_word())
             .enumerate()
             .any(|(x, t)| {
-                t.is_any(FORCE_UNITS) || noun_at(tokens, j + 2 + x, &FORCE_INDEX).is_some()
+                t.is_in(List::ForceUnits) || noun_at(tokens, j + 2 + x, &FORCE_INDEX).is_some()
             })
 }
 
@@ -270,31 +271,39 @@ pub fn is_people(tokens: &[Token], i: usize) -> bool {
         return true;
     }
     let t = &tokens[i];
-    if !t.is_word() || t.is_capitalised() || t.is_any(FUNCTION) {
+    if !t.is_word() || t.is_capitalised() || t.is_in(List::Function) {
         return false;
     }
-    let lower = t.text.to_ascii_lowercase();
+    // The tables are lower case: the word is compared case-blind, not copied.
     let agent = |plural: &str| {
         plural.len() > 4
-            && PEOPLE_SUFFIXES.iter().any(|s| plural.ends_with(s))
-            && !NOT_PEOPLE.contains(&plural)
+            && PEOPLE_SUFFIXES
+                .iter()
+                .any(|s| ends_with_any_case(plural, s))
     };
-    if agent(&lower) {
+    if agent(t.text) && !t.is_in(List::NotPeople) {
         return true;
     }
     // A singular: its plural with an "-s" ("vendor"), or "-man" ("gunman").
     // Most words end otherwise: no plural is built for them.
-    if !PEOPLE_SINGULAR_SUFFIXES.iter().any(|e| lower.ends_with(e)) {
+    if !PEOPLE_SINGULAR_SUFFIXES
+        .iter()
+        .any(|e| ends_with_any_case(t.text, e))
+    {
         return false;
     }
-    let plural = match lower.strip_suffix("man") {
-        Some(stem) => format!("{stem}men"),
-        None => format!("{lower}s"),
-    };
+    let mut plural = t.text.to_ascii_lowercase();
+    if plural.ends_with("man") {
+        plural.truncate(plural.len() - 3);
+        plural.push_str("men");
+    } else {
+        plural.push('s');
+    }
     agent(&plural)
-        && lower.len() > 3
-        && !NOT_SINGULAR_PEOPLE.contains(&lower.as_str())
-        && !t.is_any(MODIFIERS)
+        && !NOT_PEOPLE.contains(&plural.as_str())
+        && t.text.len() > 3
+        && !t.is_any(NOT_SINGULAR_PEOPLE)
+        && !t.is_in(List::Modifiers)
 }
 
 /// Cue nouns that name the group itself ("hostages", "refugees"), as opposed
