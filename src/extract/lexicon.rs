@@ -263,6 +263,18 @@ pub const INJURIES: &[&str] = &[
 /// shrapnel wounds", "hospitalised with burns".
 pub const HARM_VERBS: &[&str] = &["treated", "hospitalised", "hospitalized", "admitted"];
 
+/// Verbs that carry people to hospital: "taken to hospital with burns".
+pub const TO_HOSPITAL: &[&str] = &["taken", "rushed", "brought", "admitted"];
+
+/// Verbs of staying somewhere, and the places that make their subject
+/// displaced: "1,400 of them were staying in 14 shelters", "housed in
+/// eight evacuation centres".
+pub const SHELTER_VERBS: &[&str] = &["staying", "living", "housed", "accommodated", "lodged"];
+pub const SHELTER_NOUNS: &[&str] = &["shelters", "camps", "centres", "centers"];
+
+/// The displaced cue a shelter complement stands for.
+pub const SHELTERED: Cue = cue("in shelters", Some(D), false, true, false);
+
 /// The injured cue a harm complement stands for.
 pub const HARMED: Cue = cue("with injuries", Some(I), false, true, false);
 
@@ -813,6 +825,10 @@ pub const FUNCTION: &[&str] = &[
     "later",
     "now",
     "then",
+    "overnight",
+    "today",
+    "yesterday",
+    "tonight",
     "more",
     "others",
     "alone",
@@ -1376,8 +1392,8 @@ pub const CAPTIVE_COMPLEMENTS: &[(&str, Metric)] = &[
 ];
 
 /// A sentence can hold a figure only if it names a cue, a force, a captive
-/// complement or a harm. The pattern is built from [`CUES`], [`FORCES`],
-/// [`CAPTIVE_COMPLEMENTS`] and [`INJURIES`] themselves, so a new cue can
+/// complement, a harm or a shelter. The pattern is built from [`CUES`],
+/// [`FORCES`], [`CAPTIVE_COMPLEMENTS`], [`INJURIES`] and [`SHELTER_NOUNS`] themselves, so a new cue can
 /// never be filtered out. ASCII boundaries keep the regex on its fast path.
 ///
 /// A phrase with a word that is an entry of its own ("claimed the lives of"
@@ -1390,6 +1406,7 @@ static PREFILTER: LazyLock<Regex> = LazyLock::new(|| {
         .chain(FORCES.iter().copied())
         .chain(CAPTIVE_COMPLEMENTS.iter().map(|c| c.0))
         .chain(INJURIES.iter().copied())
+        .chain(SHELTER_NOUNS.iter().copied())
         .collect();
     let single: HashSet<&str> = entries
         .iter()

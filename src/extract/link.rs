@@ -9,7 +9,7 @@ use super::bounds::{self, Bound};
 use super::date::DateMatch;
 use super::lexicon::{
     Cue, List, CAPTIVE_COMPLEMENTS, CUES, CUE_INDEX, CUMULATIVE_INDEX, FRACTIONS, HARMED,
-    RATE_INDEX,
+    RATE_INDEX, SHELTERED, SHELTER_NOUNS, SHELTER_VERBS, TO_HOSPITAL,
 };
 use super::reject;
 use super::token::{self, phrase_at, tokens, Tok, Token};
@@ -228,7 +228,13 @@ fn complete(
     let np_end = np.end.max(bound.last);
     let aside = in_aside(toks, bound.first, bound.number);
     let subject = subject_cue(toks, bound.first);
-    let left = cue_before(toks, bound.first);
+    // A number that opens a new clause with its own verb ("three people
+    // were rescued and 13 are still missing") is not the object of the
+    // clause before.
+    let own_clause = bound.first > 0
+        && toks[bound.first - 1].is("and")
+        && toks.get(np_end + 1).is_some_and(|t| t.is_in(List::Finite));
+    let left = cue_before(toks, bound.first).filter(|_| !own_clause);
     let right = cue_after(toks, np_end + 1, aside);
     let own = match np.head {
         Head::Cue(c) => Some((c, toks[np.end].start, toks[np.end].end, 0)),
@@ -266,6 +272,10 @@ fn complete(
     let mut metric = chosen.and_then(|c| c.0.metric);
     if chosen.is_some() && metric.is_none() {
         return None; // an anti-cue governs the number
+    }
+    // Soldiers staying in camps are quartered, not displaced.
+    if np.head == Head::Force && chosen.is_some_and(|c| c.0.phrase == SHELTERED.phrase) {
+        return None;
     }
     // A count spanning two metrics is no figure (§2): "killed or wounded",
     // "have died or gone missing", "wounded and killed".
@@ -763,6 +773,9 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
         if let Some(end) = harm_at(toks, k) {
             return Some((HARMED, toks[k].start, toks[end].end, bridged + 1));
         }
+        if let Some(end) = shelter_at(toks, k) {
+            return Some((SHELTERED, toks[k].start, toks[end].end, bridged + 1));
+        }
         if let Some((c, n)) = cue_at(toks, k, |c| c.after || c.noun) {
             if c.after {
                 return Some((c, toks[k].start, toks[k + n - 1].end, bridged + 1));
@@ -1007,16 +1020,48 @@ fn is_dash(t: &Token) -> bool {
 /// "treated for gunshot wounds", "with burns and fractures"): up to two
 /// modifiers, then a noun of [`INJURIES`]. Its last token.
 fn harm_at(toks: &[Token], k: usize) -> Option<usize> {
+    let to_hospital = |j: usize| {
+        toks.get(j + 1).is_some_and(|t| t.is("to"))
+            && toks
+                .get(j + 2)
+                .is_some_and(|t| t.is_any(&["hospital", "hospitals"]))
+            && toks.get(j + 3).is_some_and(|t| t.is("with"))
+    };
     let from = if toks[k].is("with") {
         k + 1
     } else if toks[k].is_in(List::HarmVerbs) && toks.get(k + 1)?.is_any(&["for", "with"]) {
         k + 2
+    } else if toks[k].is_any(TO_HOSPITAL) && to_hospital(k) {
+        // "taken to hospital with burns".
+        k + 4
     } else {
         return None;
     };
     (from..from + 3).find_map(|j| {
         let t = toks.get(j)?;
         if t.is_in(List::Injuries) {
+            return Some(Some(j));
+        }
+        let modifier = t.is_word() && !t.is_capitalised() && !t.is_in(List::Function);
+        (!modifier).then_some(None)
+    })?
+}
+
+/// A shelter complement at token `k` ("staying in 14 shelters", "housed in
+/// eight evacuation centres"): a verb of [`SHELTER_VERBS`], "in", perhaps a
+/// count of the places and two modifiers, then a noun of [`SHELTER_NOUNS`].
+/// Its last token.
+fn shelter_at(toks: &[Token], k: usize) -> Option<usize> {
+    if !toks[k].is_any(SHELTER_VERBS) || !toks.get(k + 1)?.is("in") {
+        return None;
+    }
+    let mut from = k + 2;
+    if toks.get(from).is_some_and(Token::is_num) {
+        from += 1;
+    }
+    (from..from + 3).find_map(|j| {
+        let t = toks.get(j)?;
+        if t.is_any(SHELTER_NOUNS) {
             return Some(Some(j));
         }
         let modifier = t.is_word() && !t.is_capitalised() && !t.is_in(List::Function);
@@ -1034,6 +1079,8 @@ fn inside_word(toks: &[Token], x: usize) -> bool {
 
 /// Words that deploy a force (§2 `troops`).
 pub(super) const DEPLOY: &[&str] = &[
+    "flown",
+    "airlifted",
     "deployed",
     "deploy",
     "deploys",

@@ -377,6 +377,30 @@ const CASES: &[(&str, &[Row])] = &[
             ("9", "killed", 9, Some(9), Some(9), "exact"),
         ],
     ),
+    // A new clause with its own verb is not the object of the one before.
+    (
+        "Two fishermen were rescued and 5 are still missing.",
+        &[("5", "missing", 5, Some(5), Some(5), "exact")],
+    ),
+    // "overnight" ends a noun phrase; "flown" deploys a force.
+    (
+        "The toll had climbed to 61 overnight.",
+        &[("61", "killed", 61, Some(61), Some(61), "exact")],
+    ),
+    (
+        "Another 800 police officers were flown to the island on Friday.",
+        &[("800", "troops", 800, Some(800), Some(800), "exact")],
+    ),
+    // Shelter complements, not for soldiers in their camps.
+    (
+        "About 2,600 villagers are staying in 31 school shelters.",
+        &[("About 2,600", "displaced", 2600, None, None, "approx")],
+    ),
+    ("Some 90 soldiers were staying in camps outside the town.", &[]),
+    (
+        "Doctors said 57 people had been taken to hospital with burns.",
+        &[("57", "injured", 57, Some(57), Some(57), "exact")],
+    ),
     (
         "Medics said 30 people were treated for shrapnel wounds and 6 for burns.",
         &[("30", "injured", 30, Some(30), Some(30), "exact")],
