@@ -322,7 +322,11 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
     let cells = table::cells(text, doc.published, order);
     if !cells.is_empty() {
         for c in cells {
-            let place = locate::name_place(&c.name);
+            // A row that sums others is placed as the story is.
+            let place = match &c.name {
+                Some(name) => Some(locate::name_place(name)),
+                None => story(),
+            };
             out.push(Figure {
                 doc: doc.id.clone(),
                 published: doc.published,
@@ -335,14 +339,14 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
                 qualifier: Qualifier::Exact,
                 kind: Kind::Cumulative,
                 who: None,
-                place: Some(place.name),
+                place: place.as_ref().map(|p| p.name.clone()),
                 sentence: text[c.row.0..c.row.1].to_string(),
                 start: c.start,
                 end: c.end,
                 published_inferred: doc.published_inferred,
-                country: place.country,
-                lat: place.lat,
-                lon: place.lon,
+                country: place.as_ref().and_then(|p| p.country.clone()),
+                lat: place.as_ref().and_then(|p| p.lat),
+                lon: place.as_ref().and_then(|p| p.lon),
                 claim: None,
                 subcount: false,
             });

@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 use super::date::{self, DateOrder, Role};
 use super::number::{self, Form};
 use super::token::tokens;
-use super::who::cue_at;
+use super::who::{cue_at, is_people};
 use super::Metric;
 
 /// One count read from a table.
@@ -34,8 +34,9 @@ pub struct Cell {
     pub end: usize,
     /// Byte offsets of its row (the figure's quote).
     pub row: (usize, usize),
-    /// The row's name, as written: "Lao Cai".
-    pub name: String,
+    /// The row's name, as written ("Lao Cai"), or `None` for a row that
+    /// sums others ("Total", "Other municipalities").
+    pub name: Option<String>,
     /// The day the caption names, if any.
     pub date: Option<NaiveDate>,
 }
@@ -73,7 +74,7 @@ pub fn cells(text: &str, published: Option<NaiveDate>, order: DateOrder) -> Vec<
                     start: rs + s,
                     end: rs + e,
                     row: (rs, re),
-                    name: row.name.to_string(),
+                    name: (!sums(row.name)).then(|| row.name.to_string()),
                     date,
                 });
             }
@@ -81,6 +82,17 @@ pub fn cells(text: &str, published: Option<NaiveDate>, order: DateOrder) -> Vec<
         }
     }
     out
+}
+
+/// First words of a row that sums or gathers others rather than naming a place.
+const SUMS: &[&str] = &[
+    "total", "totals", "overall", "all", "other", "others", "sum",
+];
+
+/// Whether a row's name sums other rows: "Total", "Other municipalities".
+fn sums(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("");
+    SUMS.iter().any(|w| w.eq_ignore_ascii_case(first))
 }
 
 /// The non-empty lines of `text`, trimmed, as byte spans.
@@ -122,15 +134,21 @@ fn split(line: &str) -> Option<Vec<(usize, &str)>> {
 }
 
 /// A header: a first cell that names the rows, then at least one column
-/// whose header is a whole cue noun of a metric. The metric of each column.
+/// whose header is a cue of a metric, alone or with a noun for people
+/// ("Dead", "Displaced individuals", "People missing"). The metric of each
+/// column.
 fn header(line: &str) -> Option<Vec<Option<Metric>>> {
     let cells = split(line)?;
     let columns: Vec<Option<Metric>> = cells
         .iter()
         .map(|&(_, cell)| {
             let toks = tokens(cell);
-            let (cue, n) = cue_at(&toks, 0, |c| c.noun && c.metric.is_some())?;
-            (n == toks.len()).then_some(cue.metric).flatten()
+            let (at, (cue, n)) = (0..toks.len())
+                .find_map(|i| Some((i, cue_at(&toks, i, |c| c.metric.is_some())?)))?;
+            let people = (0..toks.len())
+                .filter(|&k| k < at || k >= at + n)
+                .all(|k| is_people(&toks, k));
+            people.then_some(cue.metric).flatten()
         })
         .collect();
     (columns[0].is_none() && columns[1..].iter().any(Option::is_some)).then_some(columns)
@@ -221,6 +239,28 @@ mod tests {
                     "Kandahar | 41 | 112 | 2,300"
                 ),
                 (Metric::Killed, 9, "9", day, "Helmand | 9 | - | 800"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_cue_with_a_people_noun_heads_a_column_and_a_total_row_names_no_place() {
+        let text = "Municipality | Displaced individuals | Households\n\
+                    Sirte | 1,200 | 240\n\
+                    Total | 1,450 | 290\n";
+        let got: Vec<(Metric, u64, Option<String>)> = cells(
+            text,
+            NaiveDate::from_ymd_opt(2025, 3, 5),
+            DateOrder::default(),
+        )
+        .into_iter()
+        .map(|c| (c.metric, c.value, c.name))
+        .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Metric::Displaced, 1200, Some("Sirte".to_string())),
+                (Metric::Displaced, 1450, None),
             ]
         );
     }
