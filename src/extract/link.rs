@@ -1037,9 +1037,19 @@ fn harm_at(toks: &[Token], k: usize) -> Option<usize> {
     } else {
         return None;
     };
+    noun_after_modifiers(toks, from, |t| t.is_in(List::Injuries))
+}
+
+/// The token at `from` or after up to two modifiers (lower-case content
+/// words: "protest-related", "evacuation") that is the noun `is_noun` asks for.
+fn noun_after_modifiers(
+    toks: &[Token],
+    from: usize,
+    is_noun: impl Fn(&Token) -> bool,
+) -> Option<usize> {
     (from..from + 3).find_map(|j| {
         let t = toks.get(j)?;
-        if t.is_in(List::Injuries) {
+        if is_noun(t) {
             return Some(Some(j));
         }
         let modifier = t.is_word() && !t.is_capitalised() && !t.is_in(List::Function);
@@ -1059,14 +1069,7 @@ fn shelter_at(toks: &[Token], k: usize) -> Option<usize> {
     if toks.get(from).is_some_and(Token::is_num) {
         from += 1;
     }
-    (from..from + 3).find_map(|j| {
-        let t = toks.get(j)?;
-        if t.is_any(SHELTER_NOUNS) {
-            return Some(Some(j));
-        }
-        let modifier = t.is_word() && !t.is_capitalised() && !t.is_in(List::Function);
-        (!modifier).then_some(None)
-    })?
+    noun_after_modifiers(toks, from, |t| t.is_any(SHELTER_NOUNS))
 }
 
 /// Token `x` touches the tokens on both sides: a hyphen joining "20" and
