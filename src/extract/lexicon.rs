@@ -187,6 +187,9 @@ pub const CUES: &[Cue] = &[
     cue("recaptured", Some(Dt), true, true, false),
     cue("capturing", Some(Dt), true, false, false),
     cue("taken prisoner", Some(Dt), false, true, false),
+    // "ten leaders had been placed under house arrest", "placed 12 activists under house arrest".
+    cue("placed under house arrest", Some(Dt), false, true, false),
+    cue("under house arrest", Some(Dt), false, true, false),
     cue("rounded up", Some(Dt), true, true, false),
     cue("detainees", Some(Dt), false, false, true),
     cue("arrests", Some(Dt), true, false, true),

@@ -377,6 +377,10 @@ const CASES: &[(&str, &[Row])] = &[
             ("9", "killed", 9, Some(9), Some(9), "exact"),
         ],
     ),
+    (
+        "Authorities placed 14 opposition activists under house arrest.",
+        &[("14", "detained", 14, Some(14), Some(14), "exact")],
+    ),
     // A new clause with its own verb is not the object of the one before.
     (
         "Two fishermen were rescued and 5 are still missing.",
