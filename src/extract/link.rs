@@ -714,6 +714,10 @@ fn cue_before(toks: &[Token], first: usize) -> Option<(Cue, usize, usize, usize)
         if let Some((c, n)) = best {
             return Some((CUES[c], toks[k + 1 - n].start, toks[k].end, bridged + 1));
         }
+        // A quoted count is the count: had killed "hundreds" of soldiers.
+        if toks[k].is_punct('"') && k + 1 == first {
+            continue;
+        }
         if toks[k].is_in(List::BeforeBridge) {
             list |= toks[k].is("and");
             bridged += 1;

@@ -377,6 +377,11 @@ const CASES: &[(&str, &[Row])] = &[
             ("9", "killed", 9, Some(9), Some(9), "exact"),
         ],
     ),
+    // A quoted count is the count.
+    (
+        "The rebels claimed to have killed \"dozens\" of soldiers.",
+        &[("dozens", "killed", 24, Some(24), None, "vague")],
+    ),
     (
         "Authorities placed 14 opposition activists under house arrest.",
         &[("14", "detained", 14, Some(14), Some(14), "exact")],
