@@ -6,7 +6,8 @@
 //! words; [`link`] ties each remaining number to a metric and reads its
 //! bounds ([`bounds`]) and group ([`who`]); [`when`] dates it with the
 //! [`date`] grammar; [`locate`] finds where it happened with the [`place`]
-//! gazetteer.
+//! gazetteer. Tables written as text (cells split by `|`) are read apart,
+//! by [`table`]: their rows have no sentences to parse.
 //!
 //! The contract is `shared/spec/FIGURES.md`; section numbers in comments refer to it.
 
