@@ -32,7 +32,7 @@
 
 use foldhash::HashMap;
 
-use super::token::{char_at, word_key, Sieve, WORD_KEY_LEN};
+use super::token::{char_at, word_key, Sieve, ASCII_ALNUM, ASCII_ALPHA, WORD_KEY_LEN};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -95,12 +95,12 @@ fn may_hold_number(text: &str) -> bool {
     // No digit: only a number word can start one.
     let mut i = 0;
     while i < b.len() {
-        if !b[i].is_ascii_alphabetic() {
+        if !ASCII_ALPHA[usize::from(b[i])] {
             i += 1;
             continue;
         }
         let start = i;
-        while i < b.len() && b[i].is_ascii_alphabetic() {
+        while i < b.len() && ASCII_ALPHA[usize::from(b[i])] {
             i += 1;
         }
         let starts = matches!(
@@ -577,12 +577,12 @@ fn tokenize(text: &str) -> Vec<Tok> {
         let b = bytes[i];
         if b.is_ascii_alphabetic() {
             let mut j = i + 1;
-            while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
+            while j < bytes.len() && ASCII_ALPHA[usize::from(bytes[j])] {
                 j += 1;
             }
             // Most words are letters only: digits are looked for after them.
             let digits = j < bytes.len() && bytes[j].is_ascii_digit();
-            while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+            while j < bytes.len() && ASCII_ALNUM[usize::from(bytes[j])] {
                 j += 1;
             }
             // A word that goes on in another script takes the general path.
@@ -653,7 +653,7 @@ fn run_end(text: &str, i: usize) -> usize {
     // the general test.
     let b = text.as_bytes();
     let mut j = i;
-    while j < b.len() && b[j].is_ascii_alphanumeric() {
+    while j < b.len() && ASCII_ALNUM[usize::from(b[j])] {
         j += 1;
     }
     while j < text.len() {
