@@ -383,7 +383,9 @@ impl Lit {
 /// The class of a token, looked up once.
 #[derive(Debug, Clone, Copy)]
 enum Cls {
-    Lit(Lit),
+    /// A digit literal, read by [`Parser::lit`] when the parser reaches it:
+    /// a [`Lit`] held here would make every token twice as large.
+    Lit,
     Small(u64),
     Scale {
         value: u64,
@@ -715,7 +717,6 @@ fn lex_literal(text: &str, i: usize, link: Link, toks: &mut Vec<Tok>) -> usize {
         });
         return end;
     }
-    let lit = parse_lit(&rest[..len]);
     if glued {
         // Only a scale abbreviation may be glued to digits ("20k", "1.2bn");
         // anything else is a unit or an ordinal ("180ml", "16th", "1990s").
@@ -741,7 +742,7 @@ fn lex_literal(text: &str, i: usize, link: Link, toks: &mut Vec<Tok>) -> usize {
                     start: i,
                     end: lit_end,
                     link,
-                    cls: Cls::Lit(lit),
+                    cls: Cls::Lit,
                 });
                 toks.push(Tok {
                     start: lit_end,
@@ -767,7 +768,7 @@ fn lex_literal(text: &str, i: usize, link: Link, toks: &mut Vec<Tok>) -> usize {
         start: i,
         end: lit_end,
         link,
-        cls: Cls::Lit(lit),
+        cls: Cls::Lit,
     });
     lit_end
 }
@@ -1051,6 +1052,11 @@ impl Parser<'_> {
         &self.text[t.start..t.end]
     }
 
+    /// The value of the digit literal at token `k`.
+    fn lit(&self, k: usize) -> Lit {
+        parse_lit(self.word(k))
+    }
+
     /// Whether token `k` continues a phrase that reached token `k - 1`: spaces
     /// always, a hyphen between words, nothing only for an abbreviation glued
     /// to digits.
@@ -1063,8 +1069,8 @@ impl Parser<'_> {
         };
         match t.link {
             Link::Space => true,
-            Link::Hyphen => !matches!(t.cls, Cls::Lit(_)) && !matches!(p.cls, Cls::Lit(_)),
-            Link::Glued => matches!(p.cls, Cls::Lit(_)) && matches!(t.cls, Cls::Scale { .. }),
+            Link::Hyphen => !matches!(t.cls, Cls::Lit) && !matches!(p.cls, Cls::Lit),
+            Link::Glued => matches!(p.cls, Cls::Lit) && matches!(t.cls, Cls::Scale { .. }),
             Link::Break => false,
         }
     }
@@ -1089,13 +1095,16 @@ impl Parser<'_> {
     fn parse_at(&self, i: usize) -> Step {
         let mut st = State::new();
         match self.toks[i].cls {
-            Cls::Lit(lit) => match lit.whole() {
-                Some(n) => {
-                    st.lit(n);
-                    self.run(i, st, i + 1, false)
+            Cls::Lit => {
+                let lit = self.lit(i);
+                match lit.whole() {
+                    Some(n) => {
+                        st.lit(n);
+                        self.run(i, st, i + 1, false)
+                    }
+                    None => self.decimal(i, lit),
                 }
-                None => self.decimal(i, lit),
-            },
+            }
             Cls::Small(v) => {
                 st.small(v);
                 self.run(i, st, i + 1, false)
@@ -1287,7 +1296,7 @@ impl Parser<'_> {
                         break;
                     }
                 }
-                Cls::Lit(l) => match l.whole() {
+                Cls::Lit => match self.lit(j).whole() {
                     Some(v) if s.lit(v) => {}
                     _ => break,
                 },
