@@ -120,6 +120,11 @@ pub fn tokens_with<'a>(s: &'a str, nums: &[number::Number]) -> Vec<Token<'a>> {
                 continue;
             }
         }
+        // Most of what lies between words is one space: skip it undecoded.
+        if s.as_bytes()[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let c = char_at(s, i);
         let len = c.len_utf8();
         if c.is_alphabetic() || c.is_ascii_digit() {
