@@ -4,6 +4,9 @@
 //! abbreviation ("Oct.", "Gen.", "U.N.") or an initial.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use super::token::Sieve;
 
 /// Abbreviations that end with a full stop but do not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -12,6 +15,16 @@ const ABBREVIATIONS: &[&str] = &[
     "rep", "rev", "st", "mt", "ft", "no", "nos", "vs", "etc", "inc", "co", "corp", "ltd", "jr",
     "sr", "prof", "pres", "approx", "est", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m",
 ];
+
+/// The shapes of [`ABBREVIATIONS`] (length, first and last letter): most
+/// words before a full stop fail this test and skip the scan of the table.
+static ABBREVIATION_SIEVE: LazyLock<Sieve> = LazyLock::new(|| {
+    let mut sieve = Sieve::new();
+    for a in ABBREVIATIONS {
+        sieve.add(a.as_bytes());
+    }
+    sieve
+});
 
 /// Split `text` into sentence spans, trimmed of surrounding white space.
 pub fn split(text: &str) -> Vec<Range<usize>> {
@@ -147,8 +160,9 @@ fn close_quote(bytes: &[u8], mut i: usize) -> usize {
 
 fn push(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[range.clone()];
-    let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
+    // ASCII white space first, without decoding; then any other.
+    let lead = s.len() - s.trim_ascii_start().trim_start().len();
+    let trail = s.len() - s.trim_ascii_end().trim_end().len();
     if lead + trail < s.len() {
         out.push(range.start + lead..range.end - trail);
     }
@@ -186,7 +200,8 @@ fn is_stop(text: &str, i: usize) -> bool {
         return false; // an initial: "J. Smith"
     }
     // The table is lower case: a case-blind comparison needs no copy.
-    !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    !(ABBREVIATION_SIEVE.may_hold(word.as_bytes())
+        && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
 }
 
 #[cfg(test)]

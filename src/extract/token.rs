@@ -120,6 +120,11 @@ pub fn tokens_with<'a>(s: &'a str, nums: &[number::Number]) -> Vec<Token<'a>> {
                 continue;
             }
         }
+        // Most of what lies between words is one space: skip it undecoded.
+        if s.as_bytes()[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let c = char_at(s, i);
         let len = c.len_utf8();
         if c.is_alphabetic() || c.is_ascii_digit() {
@@ -128,7 +133,7 @@ pub fn tokens_with<'a>(s: &'a str, nums: &[number::Number]) -> Vec<Token<'a>> {
             let mut j = i + len;
             loop {
                 // ASCII letters and digits without decoding.
-                while j < stop && bytes[j].is_ascii_alphanumeric() {
+                while j < stop && ASCII_ALNUM[usize::from(bytes[j])] {
                     j += 1;
                 }
                 if j >= stop {
@@ -154,6 +159,23 @@ pub fn tokens_with<'a>(s: &'a str, nums: &[number::Number]) -> Vec<Token<'a>> {
         }
     }
     out
+}
+
+/// Which bytes are ASCII letters or digits, and which ASCII letters: one
+/// load a byte in the word loops, where a test of ranges takes several
+/// instructions.
+pub(crate) const ASCII_ALNUM: [bool; 256] = ascii_class(true);
+pub(crate) const ASCII_ALPHA: [bool; 256] = ascii_class(false);
+
+const fn ascii_class(digits: bool) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphabetic() || (digits && c.is_ascii_digit());
+        b += 1;
+    }
+    table
 }
 
 /// Whether `text` starts with the lower-case `prefix` in any case, without
