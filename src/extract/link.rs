@@ -32,6 +32,8 @@ pub struct Hint {
     pub increment: bool,
     /// A past state: "were deployed", "were missing".
     pub stative_past: bool,
+    /// "up from 100": an earlier value of the figure before it.
+    pub earlier: bool,
 }
 
 /// A figure found in one sentence; offsets are relative to the sentence.
@@ -214,6 +216,10 @@ fn complete(
     if np.head == Head::Thing {
         return None;
     }
+    // "up from 130": an earlier value of the figure before it.
+    let earlier_value = bound.first >= 2
+        && toks[bound.first - 1].is("from")
+        && toks[bound.first - 2].is_any(&["up", "down"]);
     // The groups a count of people came from are no figure of their own:
     // "six members of two related families".
     let of_counted = bound.first >= 2
@@ -348,9 +354,6 @@ fn complete(
             // An earlier value names its figure however far back it
             // stands: "206 people had been arrested since the start of the
             // unrest, up from 130 the day before".
-            let earlier_value = bound.first >= 2
-                && toks[bound.first - 1].is("from")
-                && toks[bound.first - 2].is_any(&["up", "down"]);
             if (noun_then_joiner && between.len() <= 6) || earlier_value {
                 metric = Some(p.metric);
             }
@@ -393,6 +396,7 @@ fn complete(
         return None;
     }
     let mut hint = hint(toks, &bound, np_end, cue);
+    hint.earlier = earlier_value;
     // "the number of people killed rose to 615": a stated total.
     hint.total |= subject.is_some() && chosen == subject && subject_marked(toks, bound.first);
     let found = Found {
@@ -1181,6 +1185,7 @@ fn hint(toks: &[Token], bound: &Bound, np_end: usize, cue: (usize, usize)) -> Hi
         total,
         increment,
         stative_past,
+        earlier: false,
     }
 }
 

@@ -259,14 +259,12 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
             // date, period and kind.
             // So is a figure the total brings along: "the toll has climbed
             // to 1,200, with 3,000 injured".
-            let before = s[..f.start].trim_end();
-            let with = before.ends_with(" with");
-            // An earlier value of a total is a total too, on its own date:
-            // "68 have died, up from 14 deaths announced on Monday".
-            let earlier = before.ends_with(" up from") || before.ends_with(" down from");
+            let with = s[..f.start].trim_end().ends_with(" with");
             let dated = match total {
                 Some(t) if f.subcount || with => t,
-                Some(t) if earlier => when::Dated {
+                // An earlier value of a total is a total too, on its own date:
+                // "68 have died, up from 14 deaths announced on Monday".
+                Some(t) if f.hint.earlier => when::Dated {
                     kind: t.kind,
                     ..own
                 },
