@@ -291,6 +291,8 @@ proptest! {
 
     /// The same documents give the same figures, in the same order, with one
     /// thread or three (batches are extracted in parallel, then put back in order).
+    /// The pipeline comes with the `frame` feature.
+    #[cfg(feature = "frame")]
     #[test]
     fn one_thread_or_three_give_the_same_figures(
         docs in proptest::collection::vec(
