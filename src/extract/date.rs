@@ -36,7 +36,8 @@
 //!   `dates` reads "the end of 2023" as its last day (the figure contract);
 //!   `resolve` reports the peers' stretch (Sep–Dec).
 //! - Numeric dates: ISO always; `8/1/2025` only when one part is over 12, both
-//!   parts are equal, or a [`DateOrder`] says how to read it. A two-digit year is
+//!   parts are equal, or a [`DateOrder`] says how to read it; with dots
+//!   (`03.11.2025`, the European style) day first unless told otherwise. A two-digit year is
 //!   the latest such year up to ten years after the reference (`39` in 2016 is 1939).
 //! - Holidays are computed, not listed: Easter (Western and Orthodox), the Hebrew
 //!   calendar, the Islamic months from the new moon, Diwali, Holi and Chinese New
@@ -57,7 +58,8 @@ use regex::Regex;
 /// How to read all-numeric dates like 8/1/2025.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DateOrder {
-    /// Only when one part is over 12, both parts are equal, or a 4-digit year leads.
+    /// Only when one part is over 12, both parts are equal, or a 4-digit year
+    /// leads; dotted day.month.year dates are read day first (European style).
     #[default]
     Unambiguous,
     /// Month first (US): 8/1/2025 is August 1.
@@ -2220,7 +2222,13 @@ impl Parser<'_> {
             } else {
                 self.pivot(c)
             };
-            let (m, d) = self.month_day_order(a, b)?;
+            // Dots between day, month and year are the European style, day
+            // first ("03.11.2025" is 3 November): read so unless told otherwise.
+            let (m, d) = if sep == b'.' && self.order == DateOrder::Unambiguous && a <= 12 {
+                (b, a)
+            } else {
+                self.month_day_order(a, b)?
+            };
             return Some((i + 5, Val::day(ymd(y, m, d)?).written(Written::Full)));
         }
         if db == 4 {
@@ -4466,6 +4474,10 @@ mod tests {
         assert_eq!(one(DateOrder::Unambiguous), None);
         assert_eq!(one(DateOrder::Mdy), Some(d("2019-08-01")));
         assert_eq!(one(DateOrder::Dmy), Some(d("2019-01-08")));
+        // Dots are the European style: day first, unless an order is given.
+        let dotted = |order| dates("Date 03.11.2025", r, order).first().map(|m| m.first);
+        assert_eq!(dotted(DateOrder::Unambiguous), Some(d("2025-11-03")));
+        assert_eq!(dotted(DateOrder::Mdy), Some(d("2025-03-11")));
     }
 
     #[test]

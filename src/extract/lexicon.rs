@@ -1102,6 +1102,10 @@ pub const PREPOSITIONS: &[&str] = &[
     "aboard",
 ];
 
+/// Words besides [`PREPOSITIONS`] that open the adjunct left of a gapped
+/// conjunct: "48 deaths on Tuesday, 64 by Wednesday and 73 later that night".
+pub const GAPPED_ADJUNCTS: &[&str] = &["by", "later", "earlier", "overnight", "during", "after"];
+
 /// Verbs that state a total of a subject named before them: "the death toll
 /// from the floods reached 1,200", "the number of people killed rose to 615",
 /// "Among the dead are 84 Egyptians".
@@ -1318,6 +1322,15 @@ pub const RATES: &[&str] = &[
     "each month",
     "a daily",
 ];
+
+/// The rates of [`RATES`] that are also adjectives: before a noun they say
+/// what kind of thing it is, not how often people are counted ("killed in a
+/// weekly market", "daily shelling"). Before one of [`RATE_NOUNS`] they are
+/// still rates ("on a daily basis").
+pub const RATE_ADJECTIVES: &[&str] = &["daily", "weekly", "monthly", "yearly", "hourly"];
+
+/// Nouns a rate adjective keeps its meaning before: "a daily average of 40".
+pub const RATE_NOUNS: &[&str] = &["basis", "average", "rate", "toll", "tolls"];
 
 /// Words before "a month", "a day" that make it a stretch of time, not a
 /// rate: "forced from their homes for nearly a month", "in a week".

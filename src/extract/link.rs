@@ -8,8 +8,9 @@
 use super::bounds::{self, Bound};
 use super::date::DateMatch;
 use super::lexicon::{
-    Cue, List, CAPTIVE_COMPLEMENTS, CUES, CUE_INDEX, CUMULATIVE_INDEX, FRACTIONS, HARMED,
-    RATE_INDEX, SHELTERED, SHELTER_NOUNS, SHELTER_VERBS, TO_HOSPITAL,
+    Cue, List, CAPTIVE_COMPLEMENTS, CUES, CUE_INDEX, CUMULATIVE_INDEX, FRACTIONS, GAPPED_ADJUNCTS,
+    HARMED, RATE_ADJECTIVES, RATE_INDEX, RATE_NOUNS, SHELTERED, SHELTER_NOUNS, SHELTER_VERBS,
+    TO_HOSPITAL,
 };
 use super::reject;
 use super::token::{self, phrase_at, tokens, Tok, Token};
@@ -34,6 +35,9 @@ pub struct Hint {
     pub stative_past: bool,
     /// "up from 100": an earlier value of the figure before it.
     pub earlier: bool,
+    /// "59 were in Wajima and 23 in Suzu": a gapped conjunct, counted as the
+    /// figure before it is (same verb, so same kind) on its own adjunct.
+    pub gapped: bool,
 }
 
 /// A figure found in one sentence; offsets are relative to the sentence.
@@ -326,6 +330,7 @@ fn complete(
     }
     // A list mate ("11 children and four pregnant women") or an earlier value
     // ("more than doubled to 356, up from 100") shares the previous figure's metric.
+    let mut gapped_mate = false;
     if metric.is_none() {
         if let Some(p) = previous {
             let between: Vec<&Token> = toks
@@ -354,8 +359,26 @@ fn complete(
             // An earlier value names its figure however far back it
             // stands: "206 people had been arrested since the start of the
             // unrest, up from 130 the day before".
-            if (noun_then_joiner && between.len() <= 6) || earlier_value {
+            // A gapped conjunct repeats the figure's verb and noun by
+            // leaving them out, keeping only its own count and adjunct:
+            // "59 were in Wajima and 23 in Suzu", "48 deaths on Tuesday,
+            // 64 by Wednesday and 73 later that night". `between` starts
+            // after the figure's number, so its noun is not a number here.
+            let gapped = np.head == Head::Elliptical
+                && conjoined
+                && between.len() <= 14
+                // Another number between is the conjunct's real mate: "aged
+                // between eight and 15", "aged seven and nine".
+                && !between.iter().any(|t| t.is_punct(';') || t.is_punct(':') || t.is_num())
+                && toks.get(np_end + 1).is_none_or(|t| {
+                    t.is_in(List::Prepositions)
+                        || t.is_any(GAPPED_ADJUNCTS)
+                        || t.is_punct('.')
+                        || t.is_punct(',')
+                });
+            if (noun_then_joiner && between.len() <= 6) || earlier_value || gapped {
                 metric = Some(p.metric);
+                gapped_mate = gapped;
             }
         }
     }
@@ -397,6 +420,7 @@ fn complete(
     }
     let mut hint = hint(toks, &bound, np_end, cue);
     hint.earlier = earlier_value;
+    hint.gapped = gapped_mate;
     // "the number of people killed rose to 615": a stated total.
     hint.total |= subject.is_some() && chosen == subject && subject_marked(toks, bound.first);
     let found = Found {
@@ -1143,10 +1167,27 @@ fn projection(toks: &[Token], from: usize, to: usize) -> bool {
 
 /// A rate after the noun phrase, in its clause: "630 people cross daily",
 /// "500 a day", "13 people are murdered in KwaZulu-Natal every day".
+/// A rate adjective before a noun is not one: "killed in a weekly market".
 fn rate_after(toks: &[Token], from: usize) -> bool {
     (from..(from + 10).min(toks.len()))
         .take_while(|&k| !toks[k].is_punct(',') && !toks[k].is_punct(';') && !toks[k].is_punct('.'))
-        .any(|k| RATE_INDEX.any_at(toks, k) && !(k > 0 && toks[k - 1].is_in(List::DurationBefore)))
+        .any(|k| {
+            RATE_INDEX
+                .starting_at(toks, k)
+                .any(|(_, len)| !modifies_noun(toks, k + len - 1))
+                && !(k > 0 && toks[k - 1].is_in(List::DurationBefore))
+        })
+}
+
+/// Whether the rate word at `k` is an adjective before a noun (see [`RATE_ADJECTIVES`]).
+fn modifies_noun(toks: &[Token], k: usize) -> bool {
+    toks[k].is_any(RATE_ADJECTIVES)
+        && toks.get(k + 1).is_some_and(|n| {
+            n.is_word()
+                && !n.is_in(List::Function)
+                && !n.is_in(List::Prepositions)
+                && !n.is_any(RATE_NOUNS)
+        })
 }
 
 fn hint(toks: &[Token], bound: &Bound, np_end: usize, cue: (usize, usize)) -> Hint {
@@ -1186,6 +1227,7 @@ fn hint(toks: &[Token], bound: &Bound, np_end: usize, cue: (usize, usize)) -> Hi
         increment,
         stative_past,
         earlier: false,
+        gapped: false,
     }
 }
 

@@ -264,7 +264,8 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
                 Some(t) if f.subcount || with => t,
                 // An earlier value of a total is a total too, on its own date:
                 // "68 have died, up from 14 deaths announced on Monday".
-                Some(t) if f.hint.earlier => when::Dated {
+                // So is a gapped conjunct: "59 were in Wajima and 23 in Suzu".
+                Some(t) if f.hint.earlier || f.hint.gapped => when::Dated {
                     kind: t.kind,
                     ..own
                 },
