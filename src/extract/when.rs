@@ -108,15 +108,18 @@ pub fn date(
         }
     }
 
+    // Whether each usable date opens a period from inside its clause ("since
+    // the agreement was signed in 2017", "which began in April 2023"): both
+    // tests scan the text before the date, so they run once per date here.
+    let opens: Vec<bool> = usable
+        .iter()
+        .map(|d| since_before(s, d, dates) || began_in(s, d))
+        .collect();
     let mut period_start = None;
     let mut span_days = None;
-    let opener = usable
-        .iter()
-        .filter(|d| {
-            matches!(d.role, Role::Since | Role::Span)
-                || since_before(s, d, dates)
-                || began_in(s, d)
-        })
+    let opener = (0..usable.len())
+        .filter(|&i| matches!(usable[i].role, Role::Since | Role::Span) || opens[i])
+        .map(|i| usable[i])
         .min_by_key(|d| distance(d));
     if let Some(d) = opener {
         period_start = Some(d.first);
@@ -135,12 +138,7 @@ pub fn date(
     let said: Vec<bool> = usable.iter().map(|d| is_statement(toks, d)).collect();
     let stood: Vec<bool> = usable.iter().map(|d| is_as_of(toks, d)).collect();
     let candidates: Vec<usize> = (0..usable.len())
-        .filter(|&i| {
-            let d = usable[i];
-            matches!(d.role, Role::Day | Role::Period)
-                && !since_before(s, d, dates)
-                && !began_in(s, d)
-        })
+        .filter(|&i| matches!(usable[i].role, Role::Day | Role::Period) && !opens[i])
         .collect();
     let own_clause = |i: usize| {
         let d = usable[i];
@@ -243,14 +241,15 @@ fn since_before(s: &str, d: &DateMatch, dates: &[DateMatch]) -> bool {
     let before = &s[..d.start];
     // After the last "; ", ". " or "(" (one backward pass over the bytes).
     let b = before.as_bytes();
-    let clause_start = (0..b.len())
-        .rev()
-        .find(|&k| match b[k] {
-            b'(' => true,
-            b';' | b'.' => b.get(k + 1) == Some(&b' '),
-            _ => false,
-        })
-        .map_or(0, |k| k + 1);
+    let mut clause_start = 0;
+    let mut end = b.len();
+    while let Some(k) = memchr::memrchr3(b'(', b';', b'.', &b[..end]) {
+        if b[k] == b'(' || b.get(k + 1) == Some(&b' ') {
+            clause_start = k + 1;
+            break;
+        }
+        end = k;
+    }
     let clause = &before[clause_start..];
     match find_word(clause, "since") {
         // The first date after "since", with no other date between them.
@@ -272,13 +271,24 @@ fn began_in(s: &str, d: &DateMatch) -> bool {
         return false;
     }
     let before = &s[..d.start];
-    let clause = &before[before.rfind([',', ';', '(']).map_or(0, |i| i + 1)..];
+    let clause_start = memchr::memrchr3(b',', b';', b'(', before.as_bytes()).map_or(0, |i| i + 1);
+    let clause = &before[clause_start..];
     let is = |w: &str, of: &[&str]| of.iter().any(|o| o.eq_ignore_ascii_case(w));
-    // The verb among the clause's last 8 words, "which"/"that" before it.
-    let last: Vec<&str> = clause.split_whitespace().rev().take(9).collect();
-    last.windows(2).any(|w| {
-        is(w[0], &["began", "begun", "erupted", "started", "broke"]) && is(w[1], &["which", "that"])
-    })
+    // The verb among the clause's last 8 words, "which"/"that" before it
+    // (pairs of neighbours read backwards, without collecting the words).
+    let mut last = clause.split_whitespace().rev().take(9);
+    let Some(mut later) = last.next() else {
+        return false;
+    };
+    for earlier in last {
+        if is(later, &["began", "begun", "erupted", "started", "broke"])
+            && is(earlier, &["which", "that"])
+        {
+            return true;
+        }
+        later = earlier;
+    }
+    false
 }
 
 /// "since" in the sentence with no date expression right after it.
@@ -321,7 +331,7 @@ fn find_word(hay: &str, word: &str) -> Option<usize> {
 /// "told a meeting on Tuesday", "figures released last week"): a statement
 /// verb stands within a few words before it, in the same clause.
 fn is_statement(toks: &[Token], d: &DateMatch) -> bool {
-    let Some(k) = toks.iter().position(|t| t.start >= d.start) else {
+    let Some(k) = first_at_or_after(toks, d.start) else {
         return false;
     };
     for j in (k.saturating_sub(6)..k).rev() {
@@ -333,6 +343,13 @@ fn is_statement(toks: &[Token], d: &DateMatch) -> bool {
         }
     }
     false
+}
+
+/// The first token that starts at or after byte `at`. Tokens come in text
+/// order, so a binary search finds it.
+fn first_at_or_after(toks: &[Token], at: usize) -> Option<usize> {
+    let k = toks.partition_point(|t| t.start < at);
+    (k < toks.len()).then_some(k)
 }
 
 /// A range written out: "between Aug. 7 and Aug. 12", "December 6-16", "from March to May".
@@ -357,7 +374,7 @@ fn names_a_stretch(text: &str) -> bool {
 
 /// A date after "by" or "as of": the day a total stood ("by Tuesday", "by the end of 2021").
 fn is_as_of(toks: &[Token], d: &DateMatch) -> bool {
-    let Some(k) = toks.iter().position(|t| t.start >= d.start) else {
+    let Some(k) = first_at_or_after(toks, d.start) else {
         return false;
     };
     if toks[k].is("by") || (k > 0 && toks[k - 1].is("by")) {
