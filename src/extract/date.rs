@@ -50,6 +50,8 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 use regex::Regex;
 
+use super::token::ASCII_ALPHA;
+
 // ---------------------------------------------------------------------------
 // Public API
 // ---------------------------------------------------------------------------
@@ -819,7 +821,8 @@ struct Tok<'a> {
     end: usize,
     /// Whitespace separates this token from the one before.
     spaced: bool,
-    /// Words: the first letter is a capital; `upper`: all letters are.
+    /// Words: the first letter is a capital; `upper`: all letters are (set
+    /// only for words in the lexicon, the only ones it is asked of).
     cap: bool,
     upper: bool,
     /// Numbers: the value (u32::MAX when too long) and the digit count.
@@ -836,6 +839,11 @@ struct Tok<'a> {
 
 /// Splits `text` into tokens and looks every word up in the lexicon. Byte offsets
 /// index `text` and `low`, its ASCII lower-cased copy that words are read from.
+///
+/// It runs on every sentence with a number, so the common tokens take the short
+/// way: letters are classed by one table load a byte, digit runs are read as
+/// they are scanned, and only words the lexicon knows are checked for capitals
+/// (`upper` is read only after a lexicon hit, see `Parser::fuzzy`).
 fn tokenize<'a>(text: &str, low: &'a str) -> Vec<Tok<'a>> {
     let lex = &*LEX;
     let b = text.as_bytes();
@@ -845,29 +853,55 @@ fn tokenize<'a>(text: &str, low: &'a str) -> Vec<Tok<'a>> {
     while i < b.len() {
         let c = b[i];
         let start = i;
-        let kind = if c.is_ascii_whitespace() {
+        let mut tok = Tok {
+            kind: Kind::Other,
+            start,
+            end: start,
+            spaced,
+            cap: c.is_ascii_uppercase(),
+            upper: false,
+            val: 0,
+            digits: 0,
+            blocked: false,
+            word: None,
+            info: None,
+        };
+        if ASCII_ALPHA[usize::from(c)] {
+            i += 1;
+            while i < b.len() && ASCII_ALPHA[usize::from(b[i])] {
+                i += 1;
+            }
+            let word = &low[start..i];
+            tok.kind = Kind::Word;
+            tok.word = Some(word);
+            tok.info = lex.info(word);
+            tok.upper = tok.info.is_some() && b[start..i].iter().all(u8::is_ascii_uppercase);
+        } else if c.is_ascii_whitespace() {
             spaced = true;
             i += 1;
             continue;
-        } else if c.is_ascii_alphabetic() {
-            while i < b.len() && b[i].is_ascii_alphabetic() {
-                i += 1;
-            }
-            Kind::Word
         } else if c.is_ascii_digit() {
+            // The value of up to nine digits, accumulated as they are scanned
+            // (what `str::parse` gives for them); longer runs are u32::MAX.
+            let mut val = 0u32;
             while i < b.len() && b[i].is_ascii_digit() {
+                if i - start < 9 {
+                    val = val * 10 + u32::from(b[i] - b'0');
+                }
                 i += 1;
             }
-            Kind::Num
+            tok.kind = Kind::Num;
+            tok.digits = i - start;
+            tok.val = if tok.digits <= 9 { val } else { u32::MAX };
         } else if c.is_ascii() {
             i += 1;
-            Kind::Punct(c)
+            tok.kind = Kind::Punct(c);
         } else {
             let Some(ch) = text[i..].chars().next() else {
                 break;
             };
             i += ch.len_utf8();
-            match ch {
+            tok.kind = match ch {
                 '\u{2018}' | '\u{2019}' | '\u{2032}' => Kind::Punct(b'\''),
                 '\u{2010}'..='\u{2015}' | '\u{2212}' => Kind::Punct(b'-'),
                 '\u{201C}' | '\u{201D}' => Kind::Punct(b'"'),
@@ -876,33 +910,10 @@ fn tokenize<'a>(text: &str, low: &'a str) -> Vec<Tok<'a>> {
                     continue;
                 }
                 _ => Kind::Other,
-            }
-        };
-        let (val, digits) = if kind == Kind::Num {
-            let digits = i - start;
-            let val = if digits <= 9 {
-                text[start..i].parse().unwrap_or(u32::MAX)
-            } else {
-                u32::MAX
             };
-            (val, digits)
-        } else {
-            (0, 0)
-        };
-        let word = (kind == Kind::Word).then(|| &low[start..i]);
-        toks.push(Tok {
-            kind,
-            start,
-            end: i,
-            spaced,
-            cap: c.is_ascii_uppercase(),
-            upper: kind == Kind::Word && b[start..i].iter().all(u8::is_ascii_uppercase),
-            val,
-            digits,
-            blocked: false,
-            word,
-            info: word.and_then(|w| lex.info(w)),
-        });
+        }
+        tok.end = i;
+        toks.push(tok);
         spaced = false;
     }
     block_numbers(text, &mut toks);
