@@ -986,6 +986,8 @@ struct WordInfo {
     /// A frequent word ("the", "in") that starts an expression only when a number or
     /// a stronger date word follows within three tokens.
     weak: bool,
+    /// The rules that can begin at this word (bits of [`rule`]).
+    starts: u32,
 }
 
 /// FNV-1a: the lexicon's keys are short words, where SipHash costs more than the lookup.
@@ -1078,6 +1080,113 @@ const WEAK_TRIGGERS: &[&str] = &[
     "all",
 ];
 
+/// The grammar's rules as bits, for the set of rules a token can begin
+/// ([`Parser::starts`]). Most tokens where the scan tries an expression can
+/// begin only a few of the twenty rules ("since" only `SINCE`, "days" only
+/// `REL_PERIOD`), and a rule that cannot start there is not tried at all.
+mod rule {
+    pub const RELATIVE_DAY: u32 = 1 << 0;
+    pub const WEEKDAY: u32 = 1 << 1;
+    pub const MONTH_DAY: u32 = 1 << 2;
+    pub const NUMERIC: u32 = 1 << 3;
+    pub const MONTH_YEAR: u32 = 1 << 4;
+    pub const MONTH: u32 = 1 << 5;
+    pub const YEAR: u32 = 1 << 6;
+    pub const QUARTER: u32 = 1 << 7;
+    pub const DECADE: u32 = 1 << 8;
+    pub const WEEK: u32 = 1 << 9;
+    pub const REL_PERIOD: u32 = 1 << 10;
+    pub const ORDINAL_OF: u32 = 1 << 11;
+    pub const DAY_OF_MONTH: u32 = 1 << 12;
+    pub const HOLIDAY: u32 = 1 << 13;
+    pub const FUZZY: u32 = 1 << 14;
+    pub const SHIFT: u32 = 1 << 15;
+    pub const SPAN: u32 = 1 << 16;
+    pub const RANGE: u32 = 1 << 17;
+    pub const SINCE: u32 = 1 << 18;
+    pub const OPEN_SINCE: u32 = 1 << 19;
+    /// `anchor` and `atom` themselves: their own rules are checked inside.
+    pub const ALL: u32 = u32::MAX;
+
+    /// What an unblocked number can begin: a day ("12 March"), a numeric date, a
+    /// year, a quarter ("2019-Q1"), a decade, an ordinal ("21st of"), a count
+    /// ("3 days ago", "3 days from today") and what holds those.
+    pub const NUMBER: u32 = MONTH_DAY
+        | NUMERIC
+        | YEAR
+        | QUARTER
+        | DECADE
+        | ORDINAL_OF
+        | DAY_OF_MONTH
+        | SHIFT
+        | SPAN
+        | RANGE
+        | OPEN_SINCE;
+    /// Number words are counts, days and years in words ("twenty twenty").
+    pub const CARDINAL: u32 = NUMBER & !NUMERIC;
+    /// Ordinal words: days ("the first of May") and positions ("first quarter").
+    pub const ORDINAL: u32 = MONTH_DAY | QUARTER | DECADE | ORDINAL_OF | DAY_OF_MONTH | RANGE;
+    /// "last", "next", "this": weekdays, months, weeks, periods, holidays, spans.
+    pub const DIRECTION: u32 = WEEKDAY | MONTH_DAY | MONTH | WEEK | REL_PERIOD | HOLIDAY | SPAN;
+    pub const MONTH_NAME: u32 = MONTH_DAY | MONTH_YEAR | MONTH | RANGE;
+    /// "a", "an", "couple", "pair", "few": counts of units.
+    pub const COUNT: u32 = SHIFT | SPAN;
+    /// "the" opens every rule that skips it.
+    pub const THE: u32 = RELATIVE_DAY
+        | MONTH_DAY
+        | YEAR
+        | QUARTER
+        | DECADE
+        | WEEK
+        | REL_PERIOD
+        | ORDINAL_OF
+        | DAY_OF_MONTH
+        | HOLIDAY
+        | FUZZY
+        | SPAN
+        | RANGE;
+}
+
+/// First words of rules that the word classes above (numbers, months,
+/// directions, units, parts ...) do not already give them. In test builds
+/// `Parser::longest` still runs every rule it skips and fails if one matches,
+/// so the unit tests and the conformance suite catch a first word missing here.
+const FIRST_WORDS: &[(&str, u32)] = &[
+    ("the", rule::THE),
+    ("a", rule::COUNT | rule::RELATIVE_DAY),
+    ("an", rule::COUNT),
+    ("today", rule::RELATIVE_DAY),
+    ("tonight", rule::RELATIVE_DAY),
+    ("tonite", rule::RELATIVE_DAY),
+    ("yesterday", rule::RELATIVE_DAY),
+    ("tomorrow", rule::RELATIVE_DAY),
+    ("tomorrows", rule::RELATIVE_DAY),
+    ("tmrw", rule::RELATIVE_DAY),
+    ("tmr", rule::RELATIVE_DAY),
+    ("day", rule::RELATIVE_DAY),
+    ("last", rule::RELATIVE_DAY | rule::ORDINAL_OF),
+    ("past", rule::RELATIVE_DAY),
+    ("this", rule::RELATIVE_DAY | rule::REL_PERIOD),
+    ("calendar", rule::YEAR | rule::REL_PERIOD),
+    ("year", rule::YEAR),
+    ("cy", rule::YEAR),
+    ("q", rule::QUARTER),
+    ("h", rule::QUARTER),
+    ("month", rule::WEEK),
+    ("week", rule::WEEK),
+    ("rest", rule::REL_PERIOD),
+    ("all", rule::REL_PERIOD),
+    ("my", rule::REL_PERIOD),
+    ("weekend", rule::HOLIDAY),
+    ("in", rule::SHIFT),
+    ("within", rule::SPAN),
+    ("less", rule::SPAN),
+    ("for", rule::SPAN),
+    ("between", rule::RANGE),
+    ("from", rule::RANGE | rule::OPEN_SINCE),
+    ("since", rule::SINCE),
+];
+
 static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut holidays: FnvMap<&'static str, Vec<(Vec<&'static str>, Holiday)>> = FnvMap::default();
     for &(name, rule) in holidays::HOLIDAYS {
@@ -1150,6 +1259,37 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         if let Some(e) = words.get_mut(w) {
             e.weak = true;
         }
+    }
+    for e in words.values_mut() {
+        let classes = [
+            (e.cardinal.is_some(), rule::CARDINAL),
+            (e.ordinal.is_some(), rule::ORDINAL),
+            (e.dir.is_some(), rule::DIRECTION),
+            (e.month.is_some(), rule::MONTH_NAME),
+            (e.weekday.is_some(), rule::WEEKDAY),
+            (e.unit.is_some(), rule::REL_PERIOD),
+            (e.part.is_some(), rule::FUZZY),
+            (e.decade.is_some(), rule::DECADE),
+            (e.holiday_start, rule::HOLIDAY),
+        ];
+        for (is, bits) in classes {
+            if is {
+                e.starts |= bits;
+            }
+        }
+    }
+    let firsts = FIRST_WORDS
+        .iter()
+        .copied()
+        .chain(VAGUE_COUNTS.iter().map(|&(w, _)| (w, rule::COUNT)))
+        .chain(PART_ABBREVIATIONS.iter().map(|a| (a.0, rule::FUZZY)));
+    for (w, bits) in firsts {
+        // Only words already in the tables: a new entry would change what
+        // `Parser::num_may_start` reads as a date word.
+        words
+            .get_mut(w)
+            .expect("first words are lexicon words")
+            .starts |= bits;
     }
     let mut shapes = Shapes([0; 26 * 26]);
     for w in words.keys() {
@@ -1270,6 +1410,9 @@ struct Md {
 
 /// A rule's result at one token, once computed.
 type Parsed = Option<(usize, Val)>;
+
+/// A rule of the grammar and its bit in [`rule`].
+type Rule<'a> = (fn(&Parser<'a>, usize) -> Parsed, u32);
 
 struct Parser<'a> {
     toks: Vec<Tok<'a>>,
@@ -1704,13 +1847,24 @@ impl<'a> Parser<'a> {
 // a leading preposition).
 // ---------------------------------------------------------------------------
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     /// The longest match of `rules` at `i`; the first one wins a tie. (Rules are
     /// tried one by one rather than gathered with [`best`]: moving every
-    /// result into an array costs more than most of the rules.)
-    fn longest(&self, i: usize, rules: &[fn(&Self, usize) -> Parsed]) -> Parsed {
+    /// result into an array costs more than most of the rules.) A rule is
+    /// tried only where `can` says it may begin (bits of [`rule`]).
+    fn longest(&self, i: usize, can: u32, rules: &[Rule<'a>]) -> Parsed {
         let mut out: Parsed = None;
-        for rule in rules {
+        for &(rule, bit) in rules {
+            if can & bit == 0 {
+                if cfg!(test) {
+                    assert!(
+                        rule(self, i).is_none(),
+                        "rule {bit:#x} matched at token {i} ({:?}), which its first words rule out",
+                        self.word(i)
+                    );
+                }
+                continue;
+            }
             if let Some(c) = rule(self, i) {
                 if out.is_none_or(|o| c.0 > o.0) {
                     out = Some(c);
@@ -1718,6 +1872,20 @@ impl Parser<'_> {
             }
         }
         out
+    }
+
+    /// The rules that can begin at token `i` (bits of [`rule`]).
+    fn starts(&self, i: usize) -> u32 {
+        let Some(t) = self.toks.get(i) else {
+            return 0;
+        };
+        match t.kind {
+            Kind::Word => t.info.map_or(0, |w| w.starts),
+            Kind::Num if !t.blocked => rule::NUMBER,
+            // "'90s".
+            Kind::Punct(b'\'') => rule::DECADE,
+            _ => 0,
+        }
     }
 
     fn expr(&self, i: usize) -> Option<(usize, Val)> {
@@ -1732,14 +1900,21 @@ impl Parser<'_> {
 
     fn core(&self, i: usize) -> Option<(usize, Val)> {
         self.memo(&self.cores, i, || {
+            let mut can = self.starts(i);
+            // A range or an open start may begin with any anchor ("March 3 to
+            // 5", "2016 and later").
+            if self.anchor(i).is_some() {
+                can |= rule::RANGE | rule::OPEN_SINCE;
+            }
             self.longest(
                 i,
+                can,
                 &[
-                    Self::anchor,
-                    Self::span,
-                    Self::range,
-                    Self::since,
-                    Self::open_since,
+                    (Self::anchor, rule::ALL),
+                    (Self::span, rule::SPAN),
+                    (Self::range, rule::RANGE),
+                    (Self::since, rule::SINCE),
+                    (Self::open_since, rule::OPEN_SINCE),
                 ],
             )
         })
@@ -1747,28 +1922,37 @@ impl Parser<'_> {
 
     fn anchor(&self, i: usize) -> Option<(usize, Val)> {
         self.memo(&self.anchors, i, || {
-            self.longest(i, &[Self::atom, Self::fuzzy, Self::shift])
+            self.longest(
+                i,
+                self.starts(i),
+                &[
+                    (Self::atom, rule::ALL),
+                    (Self::fuzzy, rule::FUZZY),
+                    (Self::shift, rule::SHIFT),
+                ],
+            )
         })
     }
 
     fn atom(&self, i: usize) -> Option<(usize, Val)> {
         self.longest(
             i,
+            self.starts(i),
             &[
-                Self::relative_day,
-                Self::weekday_expr,
-                Self::month_day,
-                Self::numeric_date,
-                Self::month_year,
-                Self::month_expr,
-                Self::year_expr,
-                Self::quarter_expr,
-                Self::decade_expr,
-                Self::week_expr,
-                Self::rel_period,
-                Self::ordinal_of,
-                Self::day_of_month,
-                Self::holiday_expr,
+                (Self::relative_day, rule::RELATIVE_DAY),
+                (Self::weekday_expr, rule::WEEKDAY),
+                (Self::month_day, rule::MONTH_DAY),
+                (Self::numeric_date, rule::NUMERIC),
+                (Self::month_year, rule::MONTH_YEAR),
+                (Self::month_expr, rule::MONTH),
+                (Self::year_expr, rule::YEAR),
+                (Self::quarter_expr, rule::QUARTER),
+                (Self::decade_expr, rule::DECADE),
+                (Self::week_expr, rule::WEEK),
+                (Self::rel_period, rule::REL_PERIOD),
+                (Self::ordinal_of, rule::ORDINAL_OF),
+                (Self::day_of_month, rule::DAY_OF_MONTH),
+                (Self::holiday_expr, rule::HOLIDAY),
             ],
         )
     }
