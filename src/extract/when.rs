@@ -301,20 +301,33 @@ fn since_undated(s: &str, dates: &[DateMatch]) -> bool {
     })
 }
 
+/// English letters from the most to the least frequent. `find_word` scans
+/// for the rarest letter of its word ("c" of "since", not "s"), where the
+/// scan stops less often on letters that begin no match.
+const LETTERS_BY_FREQUENCY: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
+
 fn find_word(hay: &str, word: &str) -> Option<usize> {
     // Compared byte by byte in ASCII lower case, without a lower-case copy.
     let h = hay.as_bytes();
     let w = word.as_bytes();
-    let first = *w.first()?;
-    let mut from = 0;
-    while let Some(i) = memchr::memchr2(first, first.to_ascii_uppercase(), &h[from..]) {
-        let at = from + i;
+    let rank = |c: u8| {
+        LETTERS_BY_FREQUENCY
+            .iter()
+            .position(|&l| l == c.to_ascii_lowercase())
+            .unwrap_or(LETTERS_BY_FREQUENCY.len())
+    };
+    // The offset in `word` of its rarest letter (the first of equals).
+    let key = (0..w.len()).rev().max_by_key(|&k| rank(w[k]))?;
+    let c = w[key].to_ascii_lowercase();
+    let mut from = key;
+    while let Some(i) = memchr::memchr2(c, c.to_ascii_uppercase(), h.get(from..)?) {
+        let at = from + i - key;
         let end = at + w.len();
         if end > h.len() {
             return None;
         }
+        from = from + i + 1;
         if !h[at..end].eq_ignore_ascii_case(w) {
-            from = at + 1;
             continue;
         }
         let ok_before = at == 0 || !h[at - 1].is_ascii_alphabetic();
@@ -322,7 +335,6 @@ fn find_word(hay: &str, word: &str) -> Option<usize> {
         if ok_before && ok_after {
             return Some(at);
         }
-        from = end;
     }
     None
 }
