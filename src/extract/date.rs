@@ -2211,6 +2211,20 @@ impl<'a> Parser<'a> {
 
     /// A month-day in words and digits, with or without its year.
     fn md(&self, i: usize) -> Option<(usize, Md)> {
+        // It begins with a month, a day or a year: a token that can begin
+        // `month_day` (the scan asks at every token that may start a date).
+        if self.starts(i) & rule::MONTH_DAY == 0 {
+            if cfg!(test) {
+                assert!(
+                    self.md_month_first(i).is_none()
+                        && self.md_day_first(i).is_none()
+                        && self.md_year_first(i).is_none(),
+                    "a month-day at token {i} ({:?}), which cannot begin `month_day`",
+                    self.word(i)
+                );
+            }
+            return None;
+        }
         let a = self.md_month_first(i);
         let b = self.md_day_first(i);
         let c = self.md_year_first(i);
