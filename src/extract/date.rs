@@ -1353,10 +1353,36 @@ fn best<const N: usize>(cands: [Option<(usize, Val)>; N]) -> Option<(usize, Val)
     out
 }
 
+/// Buffers `scan` keeps from one sentence to the next: it runs on every
+/// sentence with a number, and allocating them anew each time costs about as
+/// much as reading a sentence without dates.
+#[derive(Default)]
+struct Scratch {
+    low: String,
+    anchors: Vec<Option<Parsed>>,
+    cores: Vec<Option<Parsed>>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
 /// Finds every expression: at each token that can start one, the longest match.
 fn scan(text: &str, reference: NaiveDate, order: DateOrder) -> Vec<Hit> {
-    let low = text.to_ascii_lowercase();
-    let p = Parser::new(text, &low, reference, order);
+    // Taken out for the call (a nested call would start from empty buffers).
+    let mut scratch = SCRATCH.with(RefCell::take);
+    scratch.low.clear();
+    scratch.low.push_str(text);
+    scratch.low.make_ascii_lowercase();
+    scratch.anchors.clear();
+    scratch.cores.clear();
+    let p = Parser {
+        toks: tokenize(text, &scratch.low),
+        r: reference,
+        order,
+        anchors: RefCell::new(std::mem::take(&mut scratch.anchors)),
+        cores: RefCell::new(std::mem::take(&mut scratch.cores)),
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < p.toks.len() {
@@ -1379,6 +1405,9 @@ fn scan(text: &str, reference: NaiveDate, order: DateOrder) -> Vec<Hit> {
         }
         i += 1;
     }
+    scratch.anchors = p.anchors.into_inner();
+    scratch.cores = p.cores.into_inner();
+    SCRATCH.with(|s| s.replace(scratch));
     out
 }
 
@@ -1424,17 +1453,6 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
-    /// `low` is `text` in ASCII lower case (the same byte offsets).
-    fn new(text: &str, low: &'a str, r: NaiveDate, order: DateOrder) -> Self {
-        Parser {
-            toks: tokenize(text, low),
-            r,
-            order,
-            anchors: RefCell::default(),
-            cores: RefCell::default(),
-        }
-    }
-
     /// `f(i)`, computed once per token.
     fn memo(
         &self,
