@@ -57,6 +57,18 @@ const STATEMENT: &[&str] = &[
 /// value's ("up from 14 deaths it announced on Monday"), not the figure's.
 const EARLIER_VALUE: &[&str] = &["up from ", "down from ", "compared with ", "compared to "];
 
+/// A date `date` may use, and what its rules ask of it.
+struct Usable<'d> {
+    d: &'d DateMatch,
+    /// It opens a period from inside its clause ("since the agreement was
+    /// signed in 2017", "which began in April 2023").
+    opens: bool,
+    /// It is when something was said ("said Thursday").
+    said: bool,
+    /// It is when a total stood ("as of Friday", "by Tuesday").
+    stood: bool,
+}
+
 /// Date `found` within sentence `s` (whose date expressions are `dates`, offsets relative to `s`).
 pub fn date(
     s: &str,
@@ -82,16 +94,24 @@ pub fn date(
                 .iter()
                 .any(|m| s[found.end..d.start].contains(m))
     };
-    let usable: Vec<&DateMatch> = dates
+    // The usable dates, each with what the rules below ask of it, worked out
+    // once (and in one allocation) for all of them.
+    let usable: Vec<Usable> = dates
         .iter()
         .filter(|d| published.is_none_or(|p| d.first <= p) && d.start >= dateline)
         .filter(|d| !earlier_value(d))
+        .map(|d| Usable {
+            d,
+            opens: since_before(s, d, dates) || began_in(s, d),
+            said: is_statement(toks, d),
+            stood: is_as_of(toks, d),
+        })
         .collect();
 
     // "since July 2022, when 16 people were killed": the clause tells what
     // happened at that date, so the date is the figure's own and it is an
     // event there, whatever "since" opens for the main clause.
-    let when_clause = usable.iter().find(|d| {
+    let when_clause = usable.iter().map(|u| u.d).find(|d| {
         d.end <= anchor
             && s[d.end..anchor]
                 .trim_start_matches([',', ' '])
@@ -108,18 +128,12 @@ pub fn date(
         }
     }
 
-    // Whether each usable date opens a period from inside its clause ("since
-    // the agreement was signed in 2017", "which began in April 2023"): both
-    // tests scan the text before the date, so they run once per date here.
-    let opens: Vec<bool> = usable
-        .iter()
-        .map(|d| since_before(s, d, dates) || began_in(s, d))
-        .collect();
     let mut period_start = None;
     let mut span_days = None;
-    let opener = (0..usable.len())
-        .filter(|&i| matches!(usable[i].role, Role::Since | Role::Span) || opens[i])
-        .map(|i| usable[i])
+    let opener = usable
+        .iter()
+        .filter(|u| matches!(u.d.role, Role::Since | Role::Span) || u.opens)
+        .map(|u| u.d)
         .min_by_key(|d| distance(d));
     if let Some(d) = opener {
         period_start = Some(d.first);
@@ -134,36 +148,33 @@ pub fn date(
     // figure ("where the storm made landfall on Sunday, the institute said
     // on Tuesday that ..."), or after a new conjunct (", and that 500 more
     // would be deployed over the weekend").
-    // Whether each usable date is when something was said, or when a total stood.
-    let said: Vec<bool> = usable.iter().map(|d| is_statement(toks, d)).collect();
-    let stood: Vec<bool> = usable.iter().map(|d| is_as_of(toks, d)).collect();
-    let candidates: Vec<usize> = (0..usable.len())
-        .filter(|&i| matches!(usable[i].role, Role::Day | Role::Period) && !opens[i])
-        .collect();
-    let own_clause = |i: usize| {
-        let d = usable[i];
+    let candidate = |u: &&Usable| matches!(u.d.role, Role::Day | Role::Period) && !u.opens;
+    let own_clause = |u: &Usable| {
+        let d = u.d;
         if d.end <= anchor {
-            !candidates
+            !usable
                 .iter()
-                .any(|&o| said[o] && usable[o].start >= d.end && usable[o].end <= anchor)
+                .filter(candidate)
+                .any(|o| o.said && o.d.start >= d.end && o.d.end <= anchor)
         } else {
             let between = &s[found.end.min(d.start)..d.start];
             !between.contains(';') && !between.contains(", and") && !between.contains(" and that ")
         }
     };
-    let chosen = candidates
+    let chosen = usable
         .iter()
-        .copied()
-        .min_by_key(|&i| (said[i] || !own_clause(i), distance(usable[i])));
-    let point = chosen.map(|i| usable[i]);
-    let statement = chosen.is_some_and(|i| said[i] || stood[i]);
+        .filter(candidate)
+        .min_by_key(|u| (u.said || !own_clause(u), distance(u.d)));
+    let point = chosen.map(|u| u.d);
+    let statement = chosen.is_some_and(|u| u.said || u.stood);
     // The day a total was stated or stood ("said on Sunday", "as of Friday"),
     // when another date stands nearer the figure.
-    let stated = (0..usable.len())
-        .filter(|&i| usable[i].role == Role::Day && (said[i] || stood[i]))
-        .min_by_key(|&i| distance(usable[i]))
-        .map(|i| usable[i]);
-    let as_of = stood.contains(&true);
+    let stated = usable
+        .iter()
+        .filter(|u| u.d.role == Role::Day && (u.said || u.stood))
+        .min_by_key(|u| distance(u.d))
+        .map(|u| u.d);
+    let as_of = usable.iter().any(|u| u.stood);
     // An explicit range that is not a calendar unit ("between Aug. 7 and
     // Aug. 12"), or a stretch of months that is not one ("in the first half
     // of the year"): a count over it is a total.
