@@ -51,6 +51,8 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 use regex::Regex;
 
+use super::token::ASCII_ALPHA;
+
 // ---------------------------------------------------------------------------
 // Public API
 // ---------------------------------------------------------------------------
@@ -821,7 +823,8 @@ struct Tok<'a> {
     end: usize,
     /// Whitespace separates this token from the one before.
     spaced: bool,
-    /// Words: the first letter is a capital; `upper`: all letters are.
+    /// Words: the first letter is a capital; `upper`: all letters are (set
+    /// only for words in the lexicon, the only ones it is asked of).
     cap: bool,
     upper: bool,
     /// Numbers: the value (u32::MAX when too long) and the digit count.
@@ -838,6 +841,11 @@ struct Tok<'a> {
 
 /// Splits `text` into tokens and looks every word up in the lexicon. Byte offsets
 /// index `text` and `low`, its ASCII lower-cased copy that words are read from.
+///
+/// It runs on every sentence with a number, so the common tokens take the short
+/// way: letters are classed by one table load a byte, digit runs are read as
+/// they are scanned, and only words the lexicon knows are checked for capitals
+/// (`upper` is read only after a lexicon hit, see `Parser::fuzzy`).
 fn tokenize<'a>(text: &str, low: &'a str) -> Vec<Tok<'a>> {
     let lex = &*LEX;
     let b = text.as_bytes();
@@ -847,29 +855,55 @@ fn tokenize<'a>(text: &str, low: &'a str) -> Vec<Tok<'a>> {
     while i < b.len() {
         let c = b[i];
         let start = i;
-        let kind = if c.is_ascii_whitespace() {
+        let mut tok = Tok {
+            kind: Kind::Other,
+            start,
+            end: start,
+            spaced,
+            cap: c.is_ascii_uppercase(),
+            upper: false,
+            val: 0,
+            digits: 0,
+            blocked: false,
+            word: None,
+            info: None,
+        };
+        if ASCII_ALPHA[usize::from(c)] {
+            i += 1;
+            while i < b.len() && ASCII_ALPHA[usize::from(b[i])] {
+                i += 1;
+            }
+            let word = &low[start..i];
+            tok.kind = Kind::Word;
+            tok.word = Some(word);
+            tok.info = lex.info(word);
+            tok.upper = tok.info.is_some() && b[start..i].iter().all(u8::is_ascii_uppercase);
+        } else if c.is_ascii_whitespace() {
             spaced = true;
             i += 1;
             continue;
-        } else if c.is_ascii_alphabetic() {
-            while i < b.len() && b[i].is_ascii_alphabetic() {
-                i += 1;
-            }
-            Kind::Word
         } else if c.is_ascii_digit() {
+            // The value of up to nine digits, accumulated as they are scanned
+            // (what `str::parse` gives for them); longer runs are u32::MAX.
+            let mut val = 0u32;
             while i < b.len() && b[i].is_ascii_digit() {
+                if i - start < 9 {
+                    val = val * 10 + u32::from(b[i] - b'0');
+                }
                 i += 1;
             }
-            Kind::Num
+            tok.kind = Kind::Num;
+            tok.digits = i - start;
+            tok.val = if tok.digits <= 9 { val } else { u32::MAX };
         } else if c.is_ascii() {
             i += 1;
-            Kind::Punct(c)
+            tok.kind = Kind::Punct(c);
         } else {
             let Some(ch) = text[i..].chars().next() else {
                 break;
             };
             i += ch.len_utf8();
-            match ch {
+            tok.kind = match ch {
                 '\u{2018}' | '\u{2019}' | '\u{2032}' => Kind::Punct(b'\''),
                 '\u{2010}'..='\u{2015}' | '\u{2212}' => Kind::Punct(b'-'),
                 '\u{201C}' | '\u{201D}' => Kind::Punct(b'"'),
@@ -878,33 +912,10 @@ fn tokenize<'a>(text: &str, low: &'a str) -> Vec<Tok<'a>> {
                     continue;
                 }
                 _ => Kind::Other,
-            }
-        };
-        let (val, digits) = if kind == Kind::Num {
-            let digits = i - start;
-            let val = if digits <= 9 {
-                text[start..i].parse().unwrap_or(u32::MAX)
-            } else {
-                u32::MAX
             };
-            (val, digits)
-        } else {
-            (0, 0)
-        };
-        let word = (kind == Kind::Word).then(|| &low[start..i]);
-        toks.push(Tok {
-            kind,
-            start,
-            end: i,
-            spaced,
-            cap: c.is_ascii_uppercase(),
-            upper: kind == Kind::Word && b[start..i].iter().all(u8::is_ascii_uppercase),
-            val,
-            digits,
-            blocked: false,
-            word,
-            info: word.and_then(|w| lex.info(w)),
-        });
+        }
+        tok.end = i;
+        toks.push(tok);
         spaced = false;
     }
     block_numbers(text, &mut toks);
@@ -977,6 +988,8 @@ struct WordInfo {
     /// A frequent word ("the", "in") that starts an expression only when a number or
     /// a stronger date word follows within three tokens.
     weak: bool,
+    /// The rules that can begin at this word (bits of [`rule`]).
+    starts: u32,
 }
 
 /// FNV-1a: the lexicon's keys are short words, where SipHash costs more than the lookup.
@@ -1069,6 +1082,113 @@ const WEAK_TRIGGERS: &[&str] = &[
     "all",
 ];
 
+/// The grammar's rules as bits, for the set of rules a token can begin
+/// ([`Parser::starts`]). Most tokens where the scan tries an expression can
+/// begin only a few of the twenty rules ("since" only `SINCE`, "days" only
+/// `REL_PERIOD`), and a rule that cannot start there is not tried at all.
+mod rule {
+    pub const RELATIVE_DAY: u32 = 1 << 0;
+    pub const WEEKDAY: u32 = 1 << 1;
+    pub const MONTH_DAY: u32 = 1 << 2;
+    pub const NUMERIC: u32 = 1 << 3;
+    pub const MONTH_YEAR: u32 = 1 << 4;
+    pub const MONTH: u32 = 1 << 5;
+    pub const YEAR: u32 = 1 << 6;
+    pub const QUARTER: u32 = 1 << 7;
+    pub const DECADE: u32 = 1 << 8;
+    pub const WEEK: u32 = 1 << 9;
+    pub const REL_PERIOD: u32 = 1 << 10;
+    pub const ORDINAL_OF: u32 = 1 << 11;
+    pub const DAY_OF_MONTH: u32 = 1 << 12;
+    pub const HOLIDAY: u32 = 1 << 13;
+    pub const FUZZY: u32 = 1 << 14;
+    pub const SHIFT: u32 = 1 << 15;
+    pub const SPAN: u32 = 1 << 16;
+    pub const RANGE: u32 = 1 << 17;
+    pub const SINCE: u32 = 1 << 18;
+    pub const OPEN_SINCE: u32 = 1 << 19;
+    /// `anchor` and `atom` themselves: their own rules are checked inside.
+    pub const ALL: u32 = u32::MAX;
+
+    /// What an unblocked number can begin: a day ("12 March"), a numeric date, a
+    /// year, a quarter ("2019-Q1"), a decade, an ordinal ("21st of"), a count
+    /// ("3 days ago", "3 days from today") and what holds those.
+    pub const NUMBER: u32 = MONTH_DAY
+        | NUMERIC
+        | YEAR
+        | QUARTER
+        | DECADE
+        | ORDINAL_OF
+        | DAY_OF_MONTH
+        | SHIFT
+        | SPAN
+        | RANGE
+        | OPEN_SINCE;
+    /// Number words are counts, days and years in words ("twenty twenty").
+    pub const CARDINAL: u32 = NUMBER & !NUMERIC;
+    /// Ordinal words: days ("the first of May") and positions ("first quarter").
+    pub const ORDINAL: u32 = MONTH_DAY | QUARTER | DECADE | ORDINAL_OF | DAY_OF_MONTH | RANGE;
+    /// "last", "next", "this": weekdays, months, weeks, periods, holidays, spans.
+    pub const DIRECTION: u32 = WEEKDAY | MONTH_DAY | MONTH | WEEK | REL_PERIOD | HOLIDAY | SPAN;
+    pub const MONTH_NAME: u32 = MONTH_DAY | MONTH_YEAR | MONTH | RANGE;
+    /// "a", "an", "couple", "pair", "few": counts of units.
+    pub const COUNT: u32 = SHIFT | SPAN;
+    /// "the" opens every rule that skips it.
+    pub const THE: u32 = RELATIVE_DAY
+        | MONTH_DAY
+        | YEAR
+        | QUARTER
+        | DECADE
+        | WEEK
+        | REL_PERIOD
+        | ORDINAL_OF
+        | DAY_OF_MONTH
+        | HOLIDAY
+        | FUZZY
+        | SPAN
+        | RANGE;
+}
+
+/// First words of rules that the word classes above (numbers, months,
+/// directions, units, parts ...) do not already give them. In test builds
+/// `Parser::longest` still runs every rule it skips and fails if one matches,
+/// so the unit tests and the conformance suite catch a first word missing here.
+const FIRST_WORDS: &[(&str, u32)] = &[
+    ("the", rule::THE),
+    ("a", rule::COUNT | rule::RELATIVE_DAY),
+    ("an", rule::COUNT),
+    ("today", rule::RELATIVE_DAY),
+    ("tonight", rule::RELATIVE_DAY),
+    ("tonite", rule::RELATIVE_DAY),
+    ("yesterday", rule::RELATIVE_DAY),
+    ("tomorrow", rule::RELATIVE_DAY),
+    ("tomorrows", rule::RELATIVE_DAY),
+    ("tmrw", rule::RELATIVE_DAY),
+    ("tmr", rule::RELATIVE_DAY),
+    ("day", rule::RELATIVE_DAY),
+    ("last", rule::RELATIVE_DAY | rule::ORDINAL_OF),
+    ("past", rule::RELATIVE_DAY),
+    ("this", rule::RELATIVE_DAY | rule::REL_PERIOD),
+    ("calendar", rule::YEAR | rule::REL_PERIOD),
+    ("year", rule::YEAR),
+    ("cy", rule::YEAR),
+    ("q", rule::QUARTER),
+    ("h", rule::QUARTER),
+    ("month", rule::WEEK),
+    ("week", rule::WEEK),
+    ("rest", rule::REL_PERIOD),
+    ("all", rule::REL_PERIOD),
+    ("my", rule::REL_PERIOD),
+    ("weekend", rule::HOLIDAY),
+    ("in", rule::SHIFT),
+    ("within", rule::SPAN),
+    ("less", rule::SPAN),
+    ("for", rule::SPAN),
+    ("between", rule::RANGE),
+    ("from", rule::RANGE | rule::OPEN_SINCE),
+    ("since", rule::SINCE),
+];
+
 static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut holidays: FnvMap<&'static str, Vec<(Vec<&'static str>, Holiday)>> = FnvMap::default();
     for &(name, rule) in holidays::HOLIDAYS {
@@ -1142,6 +1262,37 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
             e.weak = true;
         }
     }
+    for e in words.values_mut() {
+        let classes = [
+            (e.cardinal.is_some(), rule::CARDINAL),
+            (e.ordinal.is_some(), rule::ORDINAL),
+            (e.dir.is_some(), rule::DIRECTION),
+            (e.month.is_some(), rule::MONTH_NAME),
+            (e.weekday.is_some(), rule::WEEKDAY),
+            (e.unit.is_some(), rule::REL_PERIOD),
+            (e.part.is_some(), rule::FUZZY),
+            (e.decade.is_some(), rule::DECADE),
+            (e.holiday_start, rule::HOLIDAY),
+        ];
+        for (is, bits) in classes {
+            if is {
+                e.starts |= bits;
+            }
+        }
+    }
+    let firsts = FIRST_WORDS
+        .iter()
+        .copied()
+        .chain(VAGUE_COUNTS.iter().map(|&(w, _)| (w, rule::COUNT)))
+        .chain(PART_ABBREVIATIONS.iter().map(|a| (a.0, rule::FUZZY)));
+    for (w, bits) in firsts {
+        // Only words already in the tables: a new entry would change what
+        // `Parser::num_may_start` reads as a date word.
+        words
+            .get_mut(w)
+            .expect("first words are lexicon words")
+            .starts |= bits;
+    }
     let mut shapes = Shapes([0; 26 * 26]);
     for w in words.keys() {
         shapes.add(w);
@@ -1204,10 +1355,36 @@ fn best<const N: usize>(cands: [Option<(usize, Val)>; N]) -> Option<(usize, Val)
     out
 }
 
+/// Buffers `scan` keeps from one sentence to the next: it runs on every
+/// sentence with a number, and allocating them anew each time costs about as
+/// much as reading a sentence without dates.
+#[derive(Default)]
+struct Scratch {
+    low: String,
+    anchors: Vec<Option<Parsed>>,
+    cores: Vec<Option<Parsed>>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
 /// Finds every expression: at each token that can start one, the longest match.
 fn scan(text: &str, reference: NaiveDate, order: DateOrder) -> Vec<Hit> {
-    let low = text.to_ascii_lowercase();
-    let p = Parser::new(text, &low, reference, order);
+    // Taken out for the call (a nested call would start from empty buffers).
+    let mut scratch = SCRATCH.with(RefCell::take);
+    scratch.low.clear();
+    scratch.low.push_str(text);
+    scratch.low.make_ascii_lowercase();
+    scratch.anchors.clear();
+    scratch.cores.clear();
+    let p = Parser {
+        toks: tokenize(text, &scratch.low),
+        r: reference,
+        order,
+        anchors: RefCell::new(std::mem::take(&mut scratch.anchors)),
+        cores: RefCell::new(std::mem::take(&mut scratch.cores)),
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < p.toks.len() {
@@ -1230,6 +1407,9 @@ fn scan(text: &str, reference: NaiveDate, order: DateOrder) -> Vec<Hit> {
         }
         i += 1;
     }
+    scratch.anchors = p.anchors.into_inner();
+    scratch.cores = p.cores.into_inner();
+    SCRATCH.with(|s| s.replace(scratch));
     out
 }
 
@@ -1262,6 +1442,9 @@ struct Md {
 /// A rule's result at one token, once computed.
 type Parsed = Option<(usize, Val)>;
 
+/// A rule of the grammar and its bit in [`rule`].
+type Rule<'a> = (fn(&Parser<'a>, usize) -> Parsed, u32);
+
 struct Parser<'a> {
     toks: Vec<Tok<'a>>,
     r: NaiveDate,
@@ -1272,17 +1455,6 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
-    /// `low` is `text` in ASCII lower case (the same byte offsets).
-    fn new(text: &str, low: &'a str, r: NaiveDate, order: DateOrder) -> Self {
-        Parser {
-            toks: tokenize(text, low),
-            r,
-            order,
-            anchors: RefCell::default(),
-            cores: RefCell::default(),
-        }
-    }
-
     /// `f(i)`, computed once per token.
     fn memo(
         &self,
@@ -1695,13 +1867,24 @@ impl<'a> Parser<'a> {
 // a leading preposition).
 // ---------------------------------------------------------------------------
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     /// The longest match of `rules` at `i`; the first one wins a tie. (Rules are
     /// tried one by one rather than gathered with [`best`]: moving every
-    /// result into an array costs more than most of the rules.)
-    fn longest(&self, i: usize, rules: &[fn(&Self, usize) -> Parsed]) -> Parsed {
+    /// result into an array costs more than most of the rules.) A rule is
+    /// tried only where `can` says it may begin (bits of [`rule`]).
+    fn longest(&self, i: usize, can: u32, rules: &[Rule<'a>]) -> Parsed {
         let mut out: Parsed = None;
-        for rule in rules {
+        for &(rule, bit) in rules {
+            if can & bit == 0 {
+                if cfg!(test) {
+                    assert!(
+                        rule(self, i).is_none(),
+                        "rule {bit:#x} matched at token {i} ({:?}), which its first words rule out",
+                        self.word(i)
+                    );
+                }
+                continue;
+            }
             if let Some(c) = rule(self, i) {
                 if out.is_none_or(|o| c.0 > o.0) {
                     out = Some(c);
@@ -1709,6 +1892,20 @@ impl Parser<'_> {
             }
         }
         out
+    }
+
+    /// The rules that can begin at token `i` (bits of [`rule`]).
+    fn starts(&self, i: usize) -> u32 {
+        let Some(t) = self.toks.get(i) else {
+            return 0;
+        };
+        match t.kind {
+            Kind::Word => t.info.map_or(0, |w| w.starts),
+            Kind::Num if !t.blocked => rule::NUMBER,
+            // "'90s".
+            Kind::Punct(b'\'') => rule::DECADE,
+            _ => 0,
+        }
     }
 
     fn expr(&self, i: usize) -> Option<(usize, Val)> {
@@ -1723,14 +1920,21 @@ impl Parser<'_> {
 
     fn core(&self, i: usize) -> Option<(usize, Val)> {
         self.memo(&self.cores, i, || {
+            let mut can = self.starts(i);
+            // A range or an open start may begin with any anchor ("March 3 to
+            // 5", "2016 and later").
+            if self.anchor(i).is_some() {
+                can |= rule::RANGE | rule::OPEN_SINCE;
+            }
             self.longest(
                 i,
+                can,
                 &[
-                    Self::anchor,
-                    Self::span,
-                    Self::range,
-                    Self::since,
-                    Self::open_since,
+                    (Self::anchor, rule::ALL),
+                    (Self::span, rule::SPAN),
+                    (Self::range, rule::RANGE),
+                    (Self::since, rule::SINCE),
+                    (Self::open_since, rule::OPEN_SINCE),
                 ],
             )
         })
@@ -1738,28 +1942,37 @@ impl Parser<'_> {
 
     fn anchor(&self, i: usize) -> Option<(usize, Val)> {
         self.memo(&self.anchors, i, || {
-            self.longest(i, &[Self::atom, Self::fuzzy, Self::shift])
+            self.longest(
+                i,
+                self.starts(i),
+                &[
+                    (Self::atom, rule::ALL),
+                    (Self::fuzzy, rule::FUZZY),
+                    (Self::shift, rule::SHIFT),
+                ],
+            )
         })
     }
 
     fn atom(&self, i: usize) -> Option<(usize, Val)> {
         self.longest(
             i,
+            self.starts(i),
             &[
-                Self::relative_day,
-                Self::weekday_expr,
-                Self::month_day,
-                Self::numeric_date,
-                Self::month_year,
-                Self::month_expr,
-                Self::year_expr,
-                Self::quarter_expr,
-                Self::decade_expr,
-                Self::week_expr,
-                Self::rel_period,
-                Self::ordinal_of,
-                Self::day_of_month,
-                Self::holiday_expr,
+                (Self::relative_day, rule::RELATIVE_DAY),
+                (Self::weekday_expr, rule::WEEKDAY),
+                (Self::month_day, rule::MONTH_DAY),
+                (Self::numeric_date, rule::NUMERIC),
+                (Self::month_year, rule::MONTH_YEAR),
+                (Self::month_expr, rule::MONTH),
+                (Self::year_expr, rule::YEAR),
+                (Self::quarter_expr, rule::QUARTER),
+                (Self::decade_expr, rule::DECADE),
+                (Self::week_expr, rule::WEEK),
+                (Self::rel_period, rule::REL_PERIOD),
+                (Self::ordinal_of, rule::ORDINAL_OF),
+                (Self::day_of_month, rule::DAY_OF_MONTH),
+                (Self::holiday_expr, rule::HOLIDAY),
             ],
         )
     }
@@ -2018,6 +2231,20 @@ impl Parser<'_> {
 
     /// A month-day in words and digits, with or without its year.
     fn md(&self, i: usize) -> Option<(usize, Md)> {
+        // It begins with a month, a day or a year: a token that can begin
+        // `month_day` (the scan asks at every token that may start a date).
+        if self.starts(i) & rule::MONTH_DAY == 0 {
+            if cfg!(test) {
+                assert!(
+                    self.md_month_first(i).is_none()
+                        && self.md_day_first(i).is_none()
+                        && self.md_year_first(i).is_none(),
+                    "a month-day at token {i} ({:?}), which cannot begin `month_day`",
+                    self.word(i)
+                );
+            }
+            return None;
+        }
         let a = self.md_month_first(i);
         let b = self.md_day_first(i);
         let c = self.md_year_first(i);

@@ -57,6 +57,18 @@ const STATEMENT: &[&str] = &[
 /// value's ("up from 14 deaths it announced on Monday"), not the figure's.
 const EARLIER_VALUE: &[&str] = &["up from ", "down from ", "compared with ", "compared to "];
 
+/// A date `date` may use, and what its rules ask of it.
+struct Usable<'d> {
+    d: &'d DateMatch,
+    /// It opens a period from inside its clause ("since the agreement was
+    /// signed in 2017", "which began in April 2023").
+    opens: bool,
+    /// It is when something was said ("said Thursday").
+    said: bool,
+    /// It is when a total stood ("as of Friday", "by Tuesday").
+    stood: bool,
+}
+
 /// Date `found` within sentence `s` (whose date expressions are `dates`, offsets relative to `s`).
 pub fn date(
     s: &str,
@@ -82,16 +94,24 @@ pub fn date(
                 .iter()
                 .any(|m| s[found.end..d.start].contains(m))
     };
-    let usable: Vec<&DateMatch> = dates
+    // The usable dates, each with what the rules below ask of it, worked out
+    // once (and in one allocation) for all of them.
+    let usable: Vec<Usable> = dates
         .iter()
         .filter(|d| published.is_none_or(|p| d.first <= p) && d.start >= dateline)
         .filter(|d| !earlier_value(d))
+        .map(|d| Usable {
+            d,
+            opens: since_before(s, d, dates) || began_in(s, d),
+            said: is_statement(toks, d),
+            stood: is_as_of(toks, d),
+        })
         .collect();
 
     // "since July 2022, when 16 people were killed": the clause tells what
     // happened at that date, so the date is the figure's own and it is an
     // event there, whatever "since" opens for the main clause.
-    let when_clause = usable.iter().find(|d| {
+    let when_clause = usable.iter().map(|u| u.d).find(|d| {
         d.end <= anchor
             && s[d.end..anchor]
                 .trim_start_matches([',', ' '])
@@ -112,11 +132,8 @@ pub fn date(
     let mut span_days = None;
     let opener = usable
         .iter()
-        .filter(|d| {
-            matches!(d.role, Role::Since | Role::Span)
-                || since_before(s, d, dates)
-                || began_in(s, d)
-        })
+        .filter(|u| matches!(u.d.role, Role::Since | Role::Span) || u.opens)
+        .map(|u| u.d)
         .min_by_key(|d| distance(d));
     if let Some(d) = opener {
         period_start = Some(d.first);
@@ -131,41 +148,33 @@ pub fn date(
     // figure ("where the storm made landfall on Sunday, the institute said
     // on Tuesday that ..."), or after a new conjunct (", and that 500 more
     // would be deployed over the weekend").
-    // Whether each usable date is when something was said, or when a total stood.
-    let said: Vec<bool> = usable.iter().map(|d| is_statement(toks, d)).collect();
-    let stood: Vec<bool> = usable.iter().map(|d| is_as_of(toks, d)).collect();
-    let candidates: Vec<usize> = (0..usable.len())
-        .filter(|&i| {
-            let d = usable[i];
-            matches!(d.role, Role::Day | Role::Period)
-                && !since_before(s, d, dates)
-                && !began_in(s, d)
-        })
-        .collect();
-    let own_clause = |i: usize| {
-        let d = usable[i];
+    let candidate = |u: &&Usable| matches!(u.d.role, Role::Day | Role::Period) && !u.opens;
+    let own_clause = |u: &Usable| {
+        let d = u.d;
         if d.end <= anchor {
-            !candidates
+            !usable
                 .iter()
-                .any(|&o| said[o] && usable[o].start >= d.end && usable[o].end <= anchor)
+                .filter(candidate)
+                .any(|o| o.said && o.d.start >= d.end && o.d.end <= anchor)
         } else {
             let between = &s[found.end.min(d.start)..d.start];
             !between.contains(';') && !between.contains(", and") && !between.contains(" and that ")
         }
     };
-    let chosen = candidates
+    let chosen = usable
         .iter()
-        .copied()
-        .min_by_key(|&i| (said[i] || !own_clause(i), distance(usable[i])));
-    let point = chosen.map(|i| usable[i]);
-    let statement = chosen.is_some_and(|i| said[i] || stood[i]);
+        .filter(candidate)
+        .min_by_key(|u| (u.said || !own_clause(u), distance(u.d)));
+    let point = chosen.map(|u| u.d);
+    let statement = chosen.is_some_and(|u| u.said || u.stood);
     // The day a total was stated or stood ("said on Sunday", "as of Friday"),
     // when another date stands nearer the figure.
-    let stated = (0..usable.len())
-        .filter(|&i| usable[i].role == Role::Day && (said[i] || stood[i]))
-        .min_by_key(|&i| distance(usable[i]))
-        .map(|i| usable[i]);
-    let as_of = stood.contains(&true);
+    let stated = usable
+        .iter()
+        .filter(|u| u.d.role == Role::Day && (u.said || u.stood))
+        .min_by_key(|u| distance(u.d))
+        .map(|u| u.d);
+    let as_of = usable.iter().any(|u| u.stood);
     // An explicit range that is not a calendar unit ("between Aug. 7 and
     // Aug. 12"), or a stretch of months that is not one ("in the first half
     // of the year"): a count over it is a total.
@@ -243,14 +252,15 @@ fn since_before(s: &str, d: &DateMatch, dates: &[DateMatch]) -> bool {
     let before = &s[..d.start];
     // After the last "; ", ". " or "(" (one backward pass over the bytes).
     let b = before.as_bytes();
-    let clause_start = (0..b.len())
-        .rev()
-        .find(|&k| match b[k] {
-            b'(' => true,
-            b';' | b'.' => b.get(k + 1) == Some(&b' '),
-            _ => false,
-        })
-        .map_or(0, |k| k + 1);
+    let mut clause_start = 0;
+    let mut end = b.len();
+    while let Some(k) = memchr::memrchr3(b'(', b';', b'.', &b[..end]) {
+        if b[k] == b'(' || b.get(k + 1) == Some(&b' ') {
+            clause_start = k + 1;
+            break;
+        }
+        end = k;
+    }
     let clause = &before[clause_start..];
     match find_word(clause, "since") {
         // The first date after "since", with no other date between them.
@@ -272,13 +282,24 @@ fn began_in(s: &str, d: &DateMatch) -> bool {
         return false;
     }
     let before = &s[..d.start];
-    let clause = &before[before.rfind([',', ';', '(']).map_or(0, |i| i + 1)..];
+    let clause_start = memchr::memrchr3(b',', b';', b'(', before.as_bytes()).map_or(0, |i| i + 1);
+    let clause = &before[clause_start..];
     let is = |w: &str, of: &[&str]| of.iter().any(|o| o.eq_ignore_ascii_case(w));
-    // The verb among the clause's last 8 words, "which"/"that" before it.
-    let last: Vec<&str> = clause.split_whitespace().rev().take(9).collect();
-    last.windows(2).any(|w| {
-        is(w[0], &["began", "begun", "erupted", "started", "broke"]) && is(w[1], &["which", "that"])
-    })
+    // The verb among the clause's last 8 words, "which"/"that" before it
+    // (pairs of neighbours read backwards, without collecting the words).
+    let mut last = clause.split_whitespace().rev().take(9);
+    let Some(mut later) = last.next() else {
+        return false;
+    };
+    for earlier in last {
+        if is(later, &["began", "begun", "erupted", "started", "broke"])
+            && is(earlier, &["which", "that"])
+        {
+            return true;
+        }
+        later = earlier;
+    }
+    false
 }
 
 /// "since" in the sentence with no date expression right after it.
@@ -291,20 +312,33 @@ fn since_undated(s: &str, dates: &[DateMatch]) -> bool {
     })
 }
 
+/// English letters from the most to the least frequent. `find_word` scans
+/// for the rarest letter of its word ("c" of "since", not "s"), where the
+/// scan stops less often on letters that begin no match.
+const LETTERS_BY_FREQUENCY: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
+
 fn find_word(hay: &str, word: &str) -> Option<usize> {
     // Compared byte by byte in ASCII lower case, without a lower-case copy.
     let h = hay.as_bytes();
     let w = word.as_bytes();
-    let first = *w.first()?;
-    let mut from = 0;
-    while let Some(i) = memchr::memchr2(first, first.to_ascii_uppercase(), &h[from..]) {
-        let at = from + i;
+    let rank = |c: u8| {
+        LETTERS_BY_FREQUENCY
+            .iter()
+            .position(|&l| l == c.to_ascii_lowercase())
+            .unwrap_or(LETTERS_BY_FREQUENCY.len())
+    };
+    // The offset in `word` of its rarest letter (the first of equals).
+    let key = (0..w.len()).rev().max_by_key(|&k| rank(w[k]))?;
+    let c = w[key].to_ascii_lowercase();
+    let mut from = key;
+    while let Some(i) = memchr::memchr2(c, c.to_ascii_uppercase(), h.get(from..)?) {
+        let at = from + i - key;
         let end = at + w.len();
         if end > h.len() {
             return None;
         }
+        from = from + i + 1;
         if !h[at..end].eq_ignore_ascii_case(w) {
-            from = at + 1;
             continue;
         }
         let ok_before = at == 0 || !h[at - 1].is_ascii_alphabetic();
@@ -312,7 +346,6 @@ fn find_word(hay: &str, word: &str) -> Option<usize> {
         if ok_before && ok_after {
             return Some(at);
         }
-        from = end;
     }
     None
 }
@@ -321,7 +354,7 @@ fn find_word(hay: &str, word: &str) -> Option<usize> {
 /// "told a meeting on Tuesday", "figures released last week"): a statement
 /// verb stands within a few words before it, in the same clause.
 fn is_statement(toks: &[Token], d: &DateMatch) -> bool {
-    let Some(k) = toks.iter().position(|t| t.start >= d.start) else {
+    let Some(k) = first_at_or_after(toks, d.start) else {
         return false;
     };
     for j in (k.saturating_sub(6)..k).rev() {
@@ -333,6 +366,13 @@ fn is_statement(toks: &[Token], d: &DateMatch) -> bool {
         }
     }
     false
+}
+
+/// The first token that starts at or after byte `at`. Tokens come in text
+/// order, so a binary search finds it.
+fn first_at_or_after(toks: &[Token], at: usize) -> Option<usize> {
+    let k = toks.partition_point(|t| t.start < at);
+    (k < toks.len()).then_some(k)
 }
 
 /// A range written out: "between Aug. 7 and Aug. 12", "December 6-16", "from March to May".
@@ -357,7 +397,7 @@ fn names_a_stretch(text: &str) -> bool {
 
 /// A date after "by" or "as of": the day a total stood ("by Tuesday", "by the end of 2021").
 fn is_as_of(toks: &[Token], d: &DateMatch) -> bool {
-    let Some(k) = toks.iter().position(|t| t.start >= d.start) else {
+    let Some(k) = first_at_or_after(toks, d.start) else {
         return false;
     };
     if toks[k].is("by") || (k > 0 && toks[k - 1].is("by")) {
