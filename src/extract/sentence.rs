@@ -160,9 +160,22 @@ fn close_quote(bytes: &[u8], mut i: usize) -> usize {
 
 fn push(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[range.clone()];
-    // ASCII white space first, without decoding; then any other.
-    let lead = s.len() - s.trim_ascii_start().trim_start().len();
-    let trail = s.len() - s.trim_ascii_end().trim_end().len();
+    // ASCII white space first, without decoding; then any other, which
+    // starts with a byte past ASCII: most sentences need no decoding at all.
+    let t = s.trim_ascii_start();
+    let t = if t.as_bytes().first().is_some_and(|&b| b >= 0x80) {
+        t.trim_start()
+    } else {
+        t
+    };
+    let lead = s.len() - t.len();
+    let t = s.trim_ascii_end();
+    let t = if t.as_bytes().last().is_some_and(|&b| b >= 0x80) {
+        t.trim_end()
+    } else {
+        t
+    };
+    let trail = s.len() - t.len();
     if lead + trail < s.len() {
         out.push(range.start + lead..range.end - trail);
     }
