@@ -92,7 +92,9 @@ fn may_hold_number(text: &str) -> bool {
     if b.chunks(64).any(digit) {
         return true;
     }
-    // No digit: only a number word can start one.
+    // No digit: only a number word can start one. Its own sieve turns away
+    // the commonest words, "a", "and" and "of", which the lexicon holds.
+    let lexicon = &*LEXICON;
     let mut i = 0;
     while i < b.len() {
         if !ASCII_ALPHA[usize::from(b[i])] {
@@ -103,15 +105,22 @@ fn may_hold_number(text: &str) -> bool {
         while i < b.len() && ASCII_ALPHA[usize::from(b[i])] {
             i += 1;
         }
-        let starts = matches!(
-            classify_word(&text[start..i]),
-            Cls::Small(_) | Cls::Fraction(_) | Cls::Scale { .. } | Cls::Tens | Cls::Collective(_)
-        );
-        if starts {
+        if lexicon.starters.may_hold(&b[start..i]) && starts_number(classify_word(&text[start..i]))
+        {
             return true;
         }
     }
     false
+}
+
+/// Whether a word of class `cls` can start a number on its own: a cardinal,
+/// a fraction, a scale, "tens", a collective. ("a" starts one only before
+/// such a word.)
+fn starts_number(cls: Cls) -> bool {
+    matches!(
+        cls,
+        Cls::Small(_) | Cls::Fraction(_) | Cls::Scale { .. } | Cls::Tens | Cls::Collective(_)
+    )
 }
 
 /// The values `tolltrack parse numbers` prints for one line: every cardinal number, in order,
@@ -458,6 +467,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     let mut words: HashMap<u128, Cls> = HashMap::default();
     let mut sieve = Sieve::new();
+    let mut starters = Sieve::new();
     for w in spellings.iter().filter(|w| w.len() <= LEXICON_MAX_LEN) {
         let cls = classify_slow(w);
         if matches!(cls, Cls::Word) {
@@ -466,8 +476,15 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         let b = w.as_bytes();
         words.insert(word_key(b), cls);
         sieve.add(b);
+        if starts_number(cls) {
+            starters.add(b);
+        }
     }
-    Lexicon { words, sieve }
+    Lexicon {
+        words,
+        sieve,
+        starters,
+    }
 });
 
 /// The longest spelling [`LEXICON`] may hold (a longer word is no number).
@@ -478,6 +495,8 @@ struct Lexicon {
     /// Keyed by [`word_key`].
     words: HashMap<u128, Cls>,
     sieve: Sieve,
+    /// The spellings that [`starts_number`]: [`may_hold_number`] asks only that.
+    starters: Sieve,
 }
 
 fn classify_word(w: &str) -> Cls {
