@@ -105,8 +105,8 @@ fn may_hold_number(text: &str) -> bool {
         while i < b.len() && ASCII_ALPHA[usize::from(b[i])] {
             i += 1;
         }
-        if lexicon.starters.may_hold(&b[start..i]) && starts_number(classify_word(&text[start..i]))
-        {
+        let w = &b[start..i];
+        if lexicon.starters.may_hold(w) && starts_number(lexicon.class(w)) {
             return true;
         }
     }
@@ -500,21 +500,21 @@ struct Lexicon {
 }
 
 fn classify_word(w: &str) -> Cls {
-    // A word with a non-ASCII letter needs no test of its own: its key
-    // equals no spelling's.
-    if w.len() > LEXICON_MAX_LEN {
-        return Cls::Word;
+    LEXICON.class(w.as_bytes())
+}
+
+impl Lexicon {
+    /// [`classify_word`], for the scanning loops: they hold the lexicon
+    /// once, and most words end at the sieve without a call.
+    #[inline]
+    fn class(&self, b: &[u8]) -> Cls {
+        // A word with a non-ASCII letter needs no test of its own: its key
+        // equals no spelling's.
+        if b.len() > LEXICON_MAX_LEN || !self.sieve.may_hold(b) {
+            return Cls::Word;
+        }
+        self.words.get(&word_key(b)).copied().unwrap_or(Cls::Word)
     }
-    let lexicon = &*LEXICON;
-    let b = w.as_bytes();
-    if !lexicon.sieve.may_hold(b) {
-        return Cls::Word;
-    }
-    lexicon
-        .words
-        .get(&word_key(b))
-        .copied()
-        .unwrap_or(Cls::Word)
 }
 
 /// The class of a word, straight from the tables (any case).
@@ -588,6 +588,7 @@ fn is_hyphen(c: char) -> bool {
 }
 
 fn tokenize(text: &str) -> Vec<Tok> {
+    let lexicon = &*LEXICON;
     let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 4);
     let mut link = Link::Break;
     let bytes = text.as_bytes();
@@ -611,7 +612,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 let cls = if digits {
                     Cls::Stop
                 } else {
-                    classify_word(&text[i..j])
+                    lexicon.class(&bytes[i..j])
                 };
                 toks.push(Tok {
                     start: i,
