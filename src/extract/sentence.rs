@@ -32,12 +32,24 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     // Only stops and line breaks can end a sentence: jump between them
-    // (memchr scans many bytes a step) instead of visiting every byte.
-    let next = |from: usize| -> usize {
-        let tail = &bytes[from..];
-        let stop = memchr::memchr3(b'.', b'!', b'?', tail).unwrap_or(tail.len());
-        let line = memchr::memchr(b'\n', &tail[..stop]).unwrap_or(stop);
-        from + line
+    // (memchr scans many bytes a step) instead of visiting every byte. The
+    // next of each kind is kept until passed, so no stretch of text is
+    // searched twice, however many lines lie before the next stop.
+    let find_stop = |from: usize| {
+        memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map_or(bytes.len(), |k| from + k)
+    };
+    let find_line =
+        |from: usize| memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |k| from + k);
+    let mut stop = find_stop(0);
+    let mut line = find_line(0);
+    let mut next = |from: usize| -> usize {
+        if stop < from {
+            stop = find_stop(from);
+        }
+        if line < from {
+            line = find_line(from);
+        }
+        stop.min(line)
     };
     let mut i = next(0);
     while i < bytes.len() {
