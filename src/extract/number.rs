@@ -33,7 +33,6 @@
 use foldhash::HashMap;
 
 use super::token::{char_at, word_key, Sieve, ASCII_ALNUM, ASCII_ALPHA, WORD_KEY_LEN};
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// How the number was written.
@@ -92,7 +91,9 @@ fn may_hold_number(text: &str) -> bool {
     if b.chunks(64).any(digit) {
         return true;
     }
-    // No digit: only a number word can start one.
+    // No digit: only a number word can start one. Its own sieve turns away
+    // the commonest words, "a", "and" and "of", which the lexicon holds.
+    let lexicon = &*LEXICON;
     let mut i = 0;
     while i < b.len() {
         if !ASCII_ALPHA[usize::from(b[i])] {
@@ -103,15 +104,22 @@ fn may_hold_number(text: &str) -> bool {
         while i < b.len() && ASCII_ALPHA[usize::from(b[i])] {
             i += 1;
         }
-        let starts = matches!(
-            classify_word(&text[start..i]),
-            Cls::Small(_) | Cls::Fraction(_) | Cls::Scale { .. } | Cls::Tens | Cls::Collective(_)
-        );
-        if starts {
+        let w = &b[start..i];
+        if lexicon.starters.may_hold(w) && starts_number(lexicon.class(w)) {
             return true;
         }
     }
     false
+}
+
+/// Whether a word of class `cls` can start a number on its own: a cardinal,
+/// a fraction, a scale, "tens", a collective. ("a" starts one only before
+/// such a word.)
+fn starts_number(cls: Cls) -> bool {
+    matches!(
+        cls,
+        Cls::Small(_) | Cls::Fraction(_) | Cls::Scale { .. } | Cls::Tens | Cls::Collective(_)
+    )
 }
 
 /// The values `tolltrack parse numbers` prints for one line: every cardinal number, in order,
@@ -415,25 +423,109 @@ struct Tok {
     cls: Cls,
 }
 
-/// The digit literals. Grouping by commas must be regular: Western groups of
-/// three ("1,234,567") or Indian groups of two before the last three
-/// ("2,70,000", "12,34,567"); grouping by a (thin, no-break) space only in
-/// threes ("46 006"). A decimal part may follow; ".5" stands alone.
-static LITERAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"^(?:(?:[0-9]{1,3}(?:,[0-9]{3})+",
-        r"|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}",
-        r"|[0-9]{1,3}(?:[ \x{A0}\x{2009}\x{202F}][0-9]{3})+",
-        r"|[0-9]+)(?:\.[0-9]+)?",
-        r"|\.[0-9]+)"
-    ))
-    .expect("literal regex")
-});
+/// The length of the digit literal that `rest` starts with (a digit, or a
+/// point and a digit; 1 for anything else). Grouping by commas must be
+/// regular: Western groups of three ("1,234,567") or Indian groups of two
+/// before the last three ("2,70,000", "12,34,567"); grouping by a (thin,
+/// no-break) space only in threes ("46 006"). A decimal part may follow;
+/// ".5" stands alone. The readings are tried in that order and the first
+/// that fits is taken, each with as many groups as it can; when a grouped
+/// reading runs into more digits ("1,2345" is not 1,234 followed by 5) the
+/// digits are read plain. The same reading as the pattern kept in the tests
+/// (`tests::LITERAL`), without an automaton to build and run for each
+/// number.
+fn literal_len(rest: &str) -> usize {
+    let b = rest.as_bytes();
+    if b.first() == Some(&b'.') {
+        // ".5"; a point without digits is 1 byte long anyway.
+        return digits_end(b, 1);
+    }
+    let run = digits_end(b, 0);
+    if run == 0 {
+        return 1;
+    }
+    let grouped = western(b, run)
+        .or_else(|| indian(b, run))
+        .or_else(|| spaced(b, run))
+        .unwrap_or(run);
+    let end = decimal_end(b, grouped);
+    if b.get(end).is_some_and(u8::is_ascii_digit) {
+        decimal_end(b, run)
+    } else {
+        end
+    }
+}
 
-/// A plain literal, for when a grouped reading runs into more digits
-/// ("1,2345" is not 1,234 followed by 5).
-static PLAIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[0-9]+(?:\.[0-9]+)?").expect("plain regex"));
+/// The end of the run of ASCII digits from `i`.
+fn digits_end(b: &[u8], i: usize) -> usize {
+    i + b[i..].iter().take_while(|d| d.is_ascii_digit()).count()
+}
+
+/// The end of an optional decimal part (a point and digits) at `i`.
+fn decimal_end(b: &[u8], i: usize) -> usize {
+    match b.get(i) {
+        Some(b'.') if b.get(i + 1).is_some_and(u8::is_ascii_digit) => digits_end(b, i + 1),
+        _ => i,
+    }
+}
+
+/// The end of a group at `i`: the separator `sep`, then exactly `n` digits
+/// (more may follow).
+fn group_end(b: &[u8], i: usize, sep: &[u8], n: usize) -> Option<usize> {
+    let d = i + sep.len();
+    let ok = b[i..].starts_with(sep) && b.get(d..d + n)?.iter().all(u8::is_ascii_digit);
+    ok.then_some(d + n)
+}
+
+/// The end of as many groups as follow `i` one after another (`next` reads
+/// one), if at least one does.
+fn groups_end(b: &[u8], i: usize, next: impl Fn(&[u8], usize) -> Option<usize>) -> Option<usize> {
+    let mut end = i;
+    while let Some(e) = next(b, end) {
+        end = e;
+    }
+    (end > i).then_some(end)
+}
+
+/// "1,234,567": one to three digits, then groups of a comma and three.
+fn western(b: &[u8], run: usize) -> Option<usize> {
+    if run > 3 {
+        return None;
+    }
+    groups_end(b, run, |b, i| group_end(b, i, b",", 3))
+}
+
+/// "12,34,567": one or two digits, groups of a comma and two, then a comma
+/// and three, with as many groups of two as leave room for the three.
+fn indian(b: &[u8], run: usize) -> Option<usize> {
+    if run > 2 {
+        return None;
+    }
+    // Each group of two is three bytes: the k-th ends at `run + 3 * k`.
+    let mut twos = 0;
+    while group_end(b, run + 3 * twos, b",", 2).is_some() {
+        twos += 1;
+    }
+    (1..=twos)
+        .rev()
+        .find_map(|k| group_end(b, run + 3 * k, b",", 3))
+}
+
+/// The spaces that group digits in threes: space, no-break space, thin
+/// space, narrow no-break space.
+const DIGIT_SPACES: [&str; 4] = [" ", "\u{A0}", "\u{2009}", "\u{202F}"];
+
+/// "46 006": one to three digits, then groups of a space and three.
+fn spaced(b: &[u8], run: usize) -> Option<usize> {
+    if run > 3 {
+        return None;
+    }
+    groups_end(b, run, |b, i| {
+        DIGIT_SPACES
+            .iter()
+            .find_map(|sp| group_end(b, i, sp.as_bytes(), 3))
+    })
+}
 
 /// Every spelling that [`classify_slow`] gives a class (table words, their
 /// plurals, tens and unit run together), lower case and keyed by its bytes:
@@ -458,6 +550,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     let mut words: HashMap<u128, Cls> = HashMap::default();
     let mut sieve = Sieve::new();
+    let mut starters = Sieve::new();
     for w in spellings.iter().filter(|w| w.len() <= LEXICON_MAX_LEN) {
         let cls = classify_slow(w);
         if matches!(cls, Cls::Word) {
@@ -466,8 +559,15 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         let b = w.as_bytes();
         words.insert(word_key(b), cls);
         sieve.add(b);
+        if starts_number(cls) {
+            starters.add(b);
+        }
     }
-    Lexicon { words, sieve }
+    Lexicon {
+        words,
+        sieve,
+        starters,
+    }
 });
 
 /// The longest spelling [`LEXICON`] may hold (a longer word is no number).
@@ -478,24 +578,26 @@ struct Lexicon {
     /// Keyed by [`word_key`].
     words: HashMap<u128, Cls>,
     sieve: Sieve,
+    /// The spellings that [`starts_number`]: [`may_hold_number`] asks only that.
+    starters: Sieve,
 }
 
 fn classify_word(w: &str) -> Cls {
-    // A word with a non-ASCII letter needs no test of its own: its key
-    // equals no spelling's.
-    if w.len() > LEXICON_MAX_LEN {
-        return Cls::Word;
+    LEXICON.class(w.as_bytes())
+}
+
+impl Lexicon {
+    /// [`classify_word`], for the scanning loops: they hold the lexicon
+    /// once, and most words end at the sieve without a call.
+    #[inline]
+    fn class(&self, b: &[u8]) -> Cls {
+        // A word with a non-ASCII letter needs no test of its own: its key
+        // equals no spelling's.
+        if b.len() > LEXICON_MAX_LEN || !self.sieve.may_hold(b) {
+            return Cls::Word;
+        }
+        self.words.get(&word_key(b)).copied().unwrap_or(Cls::Word)
     }
-    let lexicon = &*LEXICON;
-    let b = w.as_bytes();
-    if !lexicon.sieve.may_hold(b) {
-        return Cls::Word;
-    }
-    lexicon
-        .words
-        .get(&word_key(b))
-        .copied()
-        .unwrap_or(Cls::Word)
 }
 
 /// The class of a word, straight from the tables (any case).
@@ -569,6 +671,7 @@ fn is_hyphen(c: char) -> bool {
 }
 
 fn tokenize(text: &str) -> Vec<Tok> {
+    let lexicon = &*LEXICON;
     let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 4);
     let mut link = Link::Break;
     let bytes = text.as_bytes();
@@ -592,7 +695,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 let cls = if digits {
                     Cls::Stop
                 } else {
-                    classify_word(&text[i..j])
+                    lexicon.class(&bytes[i..j])
                 };
                 toks.push(Tok {
                     start: i,
@@ -675,10 +778,7 @@ fn lex_literal(text: &str, i: usize, link: Link, toks: &mut Vec<Tok>) -> usize {
     let mut back = text[..i].chars().rev();
     let prev = back.next();
     let prev2 = back.next();
-    let mut len = LITERAL.find(rest).map_or(1, |m| m.end());
-    if rest[len..].starts_with(|d: char| d.is_ascii_digit()) {
-        len = PLAIN.find(rest).map_or(1, |m| m.end());
-    }
+    let mut len = literal_len(rest);
     // Dotted sequences (IP addresses, "22.01.2025", "1.2.3") are read part by
     // part, not as decimals.
     if let Some(dot) = rest[..len].find('.').filter(|&d| d > 0) {
@@ -1568,6 +1668,80 @@ impl Parser<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
+    use std::sync::LazyLock;
+
+    /// The definition of a digit literal that [`literal_len`] reads
+    /// (leftmost-first alternation, greedy repetition).
+    static LITERAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"^(?:(?:[0-9]{1,3}(?:,[0-9]{3})+",
+            r"|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}",
+            r"|[0-9]{1,3}(?:[ \x{A0}\x{2009}\x{202F}][0-9]{3})+",
+            r"|[0-9]+)(?:\.[0-9]+)?",
+            r"|\.[0-9]+)"
+        ))
+        .expect("literal regex")
+    });
+
+    /// A plain literal, for when a grouped reading runs into more digits.
+    static PLAIN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[0-9]+(?:\.[0-9]+)?").expect("plain regex"));
+
+    /// The length the patterns give, as the tokenizer read them.
+    fn pattern_len(rest: &str) -> usize {
+        let mut len = LITERAL.find(rest).map_or(1, |m| m.end());
+        if rest[len..].starts_with(|d: char| d.is_ascii_digit()) {
+            len = PLAIN.find(rest).map_or(1, |m| m.end());
+        }
+        len
+    }
+
+    #[test]
+    fn literals_read_as_their_pattern() {
+        for s in [
+            "1,234,567",
+            "2,70,000",
+            "12,34,567",
+            "12,34,5678",
+            "46 006",
+            "46\u{a0}006",
+            "1\u{2009}234\u{202f}567.5",
+            "1,2345",
+            "1,234.5",
+            ".5",
+            ".",
+            "1.",
+            "2.3.4",
+            "1,23,45",
+            "12,34",
+            "1234,567",
+            "123 4567",
+            "0",
+            "7,000,00",
+            "1,00,00,000.25",
+        ] {
+            assert_eq!(literal_len(s), pattern_len(s), "{s:?}");
+        }
+        // A fixed pseudo-random walk over the bytes that matter, so a failure repeats.
+        let pieces = [
+            "1", "2", "34", "567", ",", ".", " ", "\u{a0}", "\u{2009}", "\u{202f}", "a", "-",
+        ];
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..50_000 {
+            let mut s = String::from(["1", "12", "123", "1234", ".", "."][next(6)]);
+            for _ in 0..next(12) {
+                s.push_str(pieces[next(pieces.len())]);
+            }
+            assert_eq!(literal_len(&s), pattern_len(&s), "{s:?}");
+        }
+    }
 
     /// (input, expected numbers as (span text, value, form)).
     type Case = (&'static str, &'static [(&'static str, u64, Form)]);

@@ -29,15 +29,29 @@ static ABBREVIATION_SIEVE: LazyLock<Sieve> = LazyLock::new(|| {
 /// Split `text` into sentence spans, trimmed of surrounding white space.
 pub fn split(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    // Room for sentences of 64 bytes on average, so that news text (about
+    // 140) never grows the list.
+    let mut out = Vec::with_capacity(text.len() / 64 + 1);
     let mut start = 0;
     // Only stops and line breaks can end a sentence: jump between them
-    // (memchr scans many bytes a step) instead of visiting every byte.
-    let next = |from: usize| -> usize {
-        let tail = &bytes[from..];
-        let stop = memchr::memchr3(b'.', b'!', b'?', tail).unwrap_or(tail.len());
-        let line = memchr::memchr(b'\n', &tail[..stop]).unwrap_or(stop);
-        from + line
+    // (memchr scans many bytes a step) instead of visiting every byte. The
+    // next of each kind is kept until passed, so no stretch of text is
+    // searched twice, however many lines lie before the next stop.
+    let find_stop = |from: usize| {
+        memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map_or(bytes.len(), |k| from + k)
+    };
+    let find_line =
+        |from: usize| memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |k| from + k);
+    let mut stop = find_stop(0);
+    let mut line = find_line(0);
+    let mut next = |from: usize| -> usize {
+        if stop < from {
+            stop = find_stop(from);
+        }
+        if line < from {
+            line = find_line(from);
+        }
+        stop.min(line)
     };
     let mut i = next(0);
     while i < bytes.len() {
@@ -160,9 +174,22 @@ fn close_quote(bytes: &[u8], mut i: usize) -> usize {
 
 fn push(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let s = &text[range.clone()];
-    // ASCII white space first, without decoding; then any other.
-    let lead = s.len() - s.trim_ascii_start().trim_start().len();
-    let trail = s.len() - s.trim_ascii_end().trim_end().len();
+    // ASCII white space first, without decoding; then any other, which
+    // starts with a byte past ASCII: most sentences need no decoding at all.
+    let t = s.trim_ascii_start();
+    let t = if t.as_bytes().first().is_some_and(|&b| b >= 0x80) {
+        t.trim_start()
+    } else {
+        t
+    };
+    let lead = s.len() - t.len();
+    let t = s.trim_ascii_end();
+    let t = if t.as_bytes().last().is_some_and(|&b| b >= 0x80) {
+        t.trim_end()
+    } else {
+        t
+    };
+    let trail = s.len() - t.len();
     if lead + trail < s.len() {
         out.push(range.start + lead..range.end - trail);
     }
