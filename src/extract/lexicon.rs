@@ -1465,13 +1465,16 @@ pub enum List {
     Deploy,
     Present,
     Stative,
+    Perfect,
+    Pluperfect,
+    PastBe,
     NotWho,
     NotPeople,
 }
 
 impl List {
     /// Every table, in the order of their bits.
-    const ALL: [List; 29] = [
+    const ALL: [List; 32] = [
         List::Injuries,
         List::HarmVerbs,
         List::People,
@@ -1499,6 +1502,9 @@ impl List {
         List::Deploy,
         List::Present,
         List::Stative,
+        List::Perfect,
+        List::Pluperfect,
+        List::PastBe,
         List::NotWho,
         List::NotPeople,
     ];
@@ -1534,6 +1540,9 @@ impl List {
             List::Deploy => link::DEPLOY,
             List::Present => link::PRESENT,
             List::Stative => link::STATIVE,
+            List::Perfect => link::PERFECT,
+            List::Pluperfect => link::PLUPERFECT,
+            List::PastBe => link::PAST_BE,
             List::NotWho => who::NOT_WHO,
             List::NotPeople => NOT_PEOPLE,
         }

@@ -328,11 +328,13 @@ fn complete(
     // ("more than doubled to 356, up from 100") shares the previous figure's metric.
     if metric.is_none() {
         if let Some(p) = previous {
-            let between: Vec<&Token> = toks
-                .iter()
-                .filter(|t| t.start >= p.end && t.end <= toks[bound.first].start)
-                .collect();
-            let joiner = |t: &&Token| {
+            // The tokens between the two figures: a run, as tokens stand in text order.
+            let from = toks.partition_point(|t| t.start < p.end);
+            let to = toks
+                .partition_point(|t| t.end <= toks[bound.first].start)
+                .max(from);
+            let between = &toks[from..to];
+            let joiner = |t: &Token| {
                 t.is_punct(',')
                     || t.is_any(&[
                         "and", "or", "up", "down", "from", "a", "further", "another", "of", "whom",
@@ -342,14 +344,12 @@ fn complete(
             };
             // "followed by Italy with 1,068, India with 903": a name and its
             // count, listed after the first.
-            let named_count = |k: usize, t: &&Token| {
+            let named_count = |k: usize, t: &Token| {
                 t.is_any(&["followed", "by"])
                     || (t.is("with") && k > 0 && between[k - 1].is_capitalised())
             };
             let noun_then_joiner = between.iter().enumerate().all(|(k, t)| {
-                joiner(t)
-                    || named_count(k, t)
-                    || (k == 0 && who::is_people(toks, token_at(toks, t.start)))
+                joiner(t) || named_count(k, t) || (k == 0 && who::is_people(toks, from))
             });
             // An earlier value names its figure however far back it
             // stands: "206 people had been arrested since the start of the
@@ -693,10 +693,13 @@ fn first_cue(toks: &[Token], from: usize, to: usize, first: usize) -> Option<Cue
     })
 }
 
+/// The first token starting at or after `byte` (the last token if none does).
+/// Tokens stand in text order, so this is a binary search.
 fn token_at(toks: &[Token], byte: usize) -> usize {
-    toks.iter()
-        .position(|t| t.start >= byte)
-        .unwrap_or(toks.len().saturating_sub(1))
+    match toks.partition_point(|t| t.start < byte) {
+        k if k < toks.len() => k,
+        _ => toks.len().saturating_sub(1),
+    }
 }
 
 /// A cue governing a number that starts at token `first`, looking left.
@@ -1162,9 +1165,8 @@ fn hint(toks: &[Token], bound: &Bound, np_end: usize, cue: (usize, usize)) -> Hi
     // "they had detained two men" is reported speech for a past event, while
     // "670 people had died" and "it has killed 17,000" report standing totals.
     let active_before = cue_tok < bound.first;
-    let is_perfect = |t: &Token| {
-        t.is_any(&["have", "has", "'ve"]) || (t.is_any(&["had", "'d"]) && !active_before)
-    };
+    let is_perfect =
+        |t: &Token| t.is_in(List::Perfect) || (t.is_in(List::Pluperfect) && !active_before);
     let perfect = window.iter().any(is_perfect)
         || toks[clause_start.max(cue_tok.saturating_sub(10))..cue_tok]
             .iter()
@@ -1172,7 +1174,7 @@ fn hint(toks: &[Token], bound: &Bound, np_end: usize, cue: (usize, usize)) -> Hi
     // A standing count: "are sheltering", "remain missing", "were missing", "hosts 3.6 million".
     let stative_past = window
         .windows(2)
-        .any(|w| w[0].is_any(&["were", "was"]) && w[1].is_in(List::Stative));
+        .any(|w| w[0].is_in(List::PastBe) && w[1].is_in(List::Stative));
     let present = stative_past || window.iter().any(|t| t.is_in(List::Present));
     let total = (lo..hi).any(|k| !toks[k].is("since") && CUMULATIVE_INDEX.any_at(toks, k));
     let increment = toks
@@ -1212,6 +1214,15 @@ pub(super) const PRESENT: &[&str] = &[
     "living",
     "staying",
 ];
+
+/// Auxiliaries of the present perfect: "have been killed", "it has displaced".
+pub(super) const PERFECT: &[&str] = &["have", "has", "'ve"];
+
+/// Auxiliaries of the past perfect: "670 people had died".
+pub(super) const PLUPERFECT: &[&str] = &["had", "'d"];
+
+/// The past of "be" before a lasting state: "were missing".
+pub(super) const PAST_BE: &[&str] = &["were", "was"];
 
 /// States that last: "were missing", "were displaced", "were deployed".
 pub(super) const STATIVE: &[&str] = &[

@@ -217,6 +217,8 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
     let reference = doc.published.unwrap_or(NaiveDate::MIN);
     let mut seen: HashSet<&str> = HashSet::new();
     let mut out = Vec::new();
+    // The spans of a sentence's figures, for placing each: one buffer for all sentences.
+    let mut figure_spans: Vec<(usize, usize)> = Vec::new();
     for (n, span) in spans.iter().enumerate() {
         let s = &text[span.start..span.end];
         if !lexicon::may_hold_figure(s) {
@@ -247,7 +249,8 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
             && !s.contains('\n');
         let dateline = locate::dateline_in(doc_dateline, span.start);
         let names = sentences.names(n);
-        let figure_spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+        figure_spans.clear();
+        figure_spans.extend(found.iter().map(|f| (f.start, f.end)));
         // The place an earlier sentence put things in, for "in the area":
         // looked up once per sentence, and only when a figure needs it.
         let previous_cell: OnceCell<Option<locate::Located>> = OnceCell::new();
@@ -293,6 +296,11 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
                     .clone()
             };
             let place = locate::place(s, names, &f, &figure_spans, story, previous, dateline);
+            // The place is this figure's own copy: its strings move into the row.
+            let (place, country, lat, lon) = match place {
+                Some(p) => (Some(p.name), p.country, p.lat, p.lon),
+                None => (None, None, None, None),
+            };
             out.push(Figure {
                 doc: doc.id.clone(),
                 published: doc.published,
@@ -304,15 +312,15 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
                 high: f.high,
                 qualifier: f.qualifier,
                 kind: dated.kind,
-                who: f.who.clone(),
-                place: place.as_ref().map(|p| p.name.clone()),
+                who: f.who,
+                place,
                 sentence: one_line(s),
                 start: span.start + f.start,
                 end: span.start + f.end,
                 published_inferred: doc.published_inferred,
-                country: place.as_ref().and_then(|p| p.country.clone()),
-                lat: place.as_ref().and_then(|p| p.lat),
-                lon: place.as_ref().and_then(|p| p.lon),
+                country,
+                lat,
+                lon,
                 claim: None,
                 subcount: f.subcount,
             });
