@@ -1468,13 +1468,16 @@ pub enum List {
     Perfect,
     Pluperfect,
     PastBe,
+    ToHospital,
+    ShelterVerbs,
+    ShelterNouns,
     NotWho,
     NotPeople,
 }
 
 impl List {
     /// Every table, in the order of their bits.
-    const ALL: [List; 32] = [
+    const ALL: [List; 35] = [
         List::Injuries,
         List::HarmVerbs,
         List::People,
@@ -1505,6 +1508,9 @@ impl List {
         List::Perfect,
         List::Pluperfect,
         List::PastBe,
+        List::ToHospital,
+        List::ShelterVerbs,
+        List::ShelterNouns,
         List::NotWho,
         List::NotPeople,
     ];
@@ -1543,6 +1549,9 @@ impl List {
             List::Perfect => link::PERFECT,
             List::Pluperfect => link::PLUPERFECT,
             List::PastBe => link::PAST_BE,
+            List::ToHospital => TO_HOSPITAL,
+            List::ShelterVerbs => SHELTER_VERBS,
+            List::ShelterNouns => SHELTER_NOUNS,
             List::NotWho => who::NOT_WHO,
             List::NotPeople => NOT_PEOPLE,
         }
@@ -1569,7 +1578,11 @@ static LISTS: LazyLock<HashMap<u128, u64>> = LazyLock::new(|| {
 /// The tables holding `word` (compared case-blind, as [`Token::is_any`]
 /// does), as bits of [`List`].
 pub fn lists_of(word: &str) -> u64 {
-    let b = word.as_bytes();
+    lists_of_bytes(word.as_bytes())
+}
+
+/// [`lists_of`] a word given as bytes (a word built on the stack).
+pub fn lists_of_bytes(b: &[u8]) -> u64 {
     if b.len() > WORD_KEY_LEN {
         return 0;
     }

@@ -9,7 +9,7 @@ use super::bounds::{self, Bound};
 use super::date::DateMatch;
 use super::lexicon::{
     Cue, List, CAPTIVE_COMPLEMENTS, CUES, CUE_INDEX, CUMULATIVE_INDEX, FRACTIONS, HARMED,
-    RATE_INDEX, SHELTERED, SHELTER_NOUNS, SHELTER_VERBS, TO_HOSPITAL,
+    RATE_INDEX, SHELTERED,
 };
 use super::reject;
 use super::token::{self, phrase_at, tokens, Tok, Token};
@@ -1042,7 +1042,7 @@ fn harm_at(toks: &[Token], k: usize) -> Option<usize> {
         k + 1
     } else if toks[k].is_in(List::HarmVerbs) && toks.get(k + 1)?.is_any(&["for", "with"]) {
         k + 2
-    } else if toks[k].is_any(TO_HOSPITAL) && to_hospital(k) {
+    } else if toks[k].is_in(List::ToHospital) && to_hospital(k) {
         // "taken to hospital with burns".
         k + 4
     } else {
@@ -1069,18 +1069,19 @@ fn noun_after_modifiers(
 }
 
 /// A shelter complement at token `k` ("staying in 14 shelters", "housed in
-/// eight evacuation centres"): a verb of [`SHELTER_VERBS`], "in", perhaps a
-/// count of the places and two modifiers, then a noun of [`SHELTER_NOUNS`].
+/// eight evacuation centres"): a verb of [`SHELTER_VERBS`](super::lexicon::SHELTER_VERBS),
+/// "in", perhaps a count of the places and two modifiers, then a noun of
+/// [`SHELTER_NOUNS`](super::lexicon::SHELTER_NOUNS).
 /// Its last token.
 fn shelter_at(toks: &[Token], k: usize) -> Option<usize> {
-    if !toks[k].is_any(SHELTER_VERBS) || !toks.get(k + 1)?.is("in") {
+    if !toks[k].is_in(List::ShelterVerbs) || !toks.get(k + 1)?.is("in") {
         return None;
     }
     let mut from = k + 2;
     if toks.get(from).is_some_and(Token::is_num) {
         from += 1;
     }
-    noun_after_modifiers(toks, from, |t| t.is_any(SHELTER_NOUNS))
+    noun_after_modifiers(toks, from, |t| t.is_in(List::ShelterNouns))
 }
 
 /// Token `x` touches the tokens on both sides: a hyphen joining "20" and

@@ -367,7 +367,7 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
 /// A quote on one line: a sentence hard-wrapped in the text reads with
 /// spaces where its line breaks were.
 fn one_line(s: &str) -> String {
-    if !s.contains(['\n', '\r']) {
+    if memchr::memchr2(b'\n', b'\r', s.as_bytes()).is_none() {
         return s.to_string();
     }
     s.split(['\n', '\r'])

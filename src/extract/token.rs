@@ -29,6 +29,9 @@ pub struct Token<'a> {
     /// [`NOT_LOOKED_UP`]: the rules ask about a few tokens again and again
     /// and about most never, so a word is looked up when first asked about.
     lists: Cell<u64>,
+    /// Whether the word is a noun for people ([`is_people`](super::who::is_people)),
+    /// once asked.
+    people: Cell<Option<bool>>,
 }
 
 /// [`Token::lists`] of a word not yet looked up.
@@ -42,6 +45,7 @@ impl<'a> Token<'a> {
             start,
             end,
             lists: Cell::new(if kind == Tok::Word { NOT_LOOKED_UP } else { 0 }),
+            people: Cell::new(None),
         }
     }
 }
@@ -63,6 +67,16 @@ impl Token<'_> {
             self.lists.set(lexicon::lists_of(self.text));
         }
         self.lists.get() & list.bit() != 0
+    }
+
+    /// The answer `people` gives about this token, kept after the first call.
+    pub(super) fn people(&self, people: impl FnOnce() -> bool) -> bool {
+        if let Some(known) = self.people.get() {
+            return known;
+        }
+        let known = people();
+        self.people.set(Some(known));
+        known
     }
 
     /// A word starting with an upper-case letter.
