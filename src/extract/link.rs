@@ -5,6 +5,8 @@
 //! ("109,378 wounded"). The nearest cue wins; anti-cues ("rescued",
 //! "casualties") veto; troop cues need a force noun.
 
+use std::sync::LazyLock;
+
 use super::bounds::{self, Bound};
 use super::date::DateMatch;
 use super::lexicon::{
@@ -12,7 +14,7 @@ use super::lexicon::{
     RATE_INDEX, SHELTERED,
 };
 use super::reject;
-use super::token::{self, phrase_at, tokens, Tok, Token};
+use super::token::{tokens, Tok, Token};
 use super::who::{self, cue_at, Head};
 use super::{Metric, Qualifier};
 
@@ -199,11 +201,26 @@ fn fraction_before(toks: &[Token], i: usize) -> Option<(f64, usize)> {
         return None;
     }
     let of = j - 1;
-    FRACTIONS.iter().find_map(|&(phrase, frac)| {
-        let from = of.checked_sub(token::words(phrase))?;
-        phrase_at(toks, from, phrase).map(|_| (frac, from))
+    // The first fraction of the table standing right before "of"; its last
+    // word, compared first, turns most fractions away.
+    FRACTION_WORDS.iter().find_map(|(words, frac)| {
+        let from = of.checked_sub(words.len())?;
+        words
+            .iter()
+            .rev()
+            .zip(toks[from..of].iter().rev())
+            .all(|(w, t)| t.is(w))
+            .then_some((*frac, from))
     })
 }
+
+/// [`FRACTIONS`] split into their words, once.
+static FRACTION_WORDS: LazyLock<Vec<(Vec<&'static str>, f64)>> = LazyLock::new(|| {
+    FRACTIONS
+        .iter()
+        .map(|&(phrase, frac)| (phrase.split_ascii_whitespace().collect(), frac))
+        .collect()
+});
 
 /// Give a bounded number its noun phrase, metric and hints.
 fn complete(
@@ -991,11 +1008,13 @@ fn main_verb_after_relative(toks: &[Token], from: usize) -> Option<usize> {
 /// Whether the cue at bytes `start..end` is joined by "or"/"and" to
 /// another cue of a different metric, either way round.
 fn two_metrics(toks: &[Token], start: usize, end: usize, metric: Option<Metric>) -> bool {
-    let first = toks.iter().position(|t| t.start >= start);
-    let last = toks.iter().rposition(|t| t.end <= end);
-    let (Some(first), Some(last)) = (first, last) else {
+    // The cue's first and last tokens (tokens stand in text order).
+    let first = toks.partition_point(|t| t.start < start);
+    let last = toks.partition_point(|t| t.end <= end);
+    if first == toks.len() || last == 0 {
         return false;
-    };
+    }
+    let last = last - 1;
     let other = |at: usize| {
         cue_at(toks, at, |c| c.metric.is_some()).is_some_and(|(c, _)| c.metric != metric)
     };

@@ -153,6 +153,10 @@ pub fn tokens_with<'a>(s: &'a str, nums: &[number::Number]) -> Vec<Token<'a>> {
                 if j >= stop {
                     break;
                 }
+                // Any other ASCII byte but a joiner ends the word: no need to decode it.
+                if bytes[j] < 0x80 && bytes[j] != b'-' && bytes[j] != b'\'' {
+                    break;
+                }
                 let d = char_at(s, j);
                 let joins = (d == '-' || d == '\'' || d == '\u{2019}')
                     && j + d.len_utf8() < s.len()
