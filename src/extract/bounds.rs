@@ -6,7 +6,7 @@
 use super::number::Form;
 use std::sync::LazyLock;
 
-use super::lexicon::{List, PhraseIndex};
+use super::lexicon::{Indexed, List, PhraseIndex};
 use super::token::{Tok, Token};
 use super::Qualifier;
 
@@ -137,9 +137,9 @@ pub struct Bound {
 
 /// Match a table phrase ending right before token `i`; returns (qualifier, first token).
 /// The qualifiers before a number, indexed by their last word.
-static BEFORE_INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| {
+pub(super) static BEFORE_INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| {
     let phrases: Vec<&'static str> = BEFORE.iter().map(|(p, _)| *p).collect();
-    PhraseIndex::new(phrases.iter())
+    PhraseIndex::new(phrases.iter(), Indexed::Qualifiers)
 });
 
 /// The longest qualifier ending right before token `i`: (qualifier, first token).

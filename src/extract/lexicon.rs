@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::token::{word_key, Sieve, Token, WORD_KEY_LEN};
+use super::token::{word_key, Token, WORD_KEY_LEN};
 use super::Metric;
 
 /// Where a cue can stand relative to the number it governs.
@@ -1563,13 +1563,58 @@ impl List {
     }
 }
 
-/// The tables holding each word, keyed by [`word_key`]: bits of [`List`].
+/// The phrase tables indexed by their first and last words ([`PhraseIndex`]).
+/// A word that keys one has a bit for it in [`lists_of`], after the bits of
+/// [`List`]: the grammar asks an index at nearly every token, and a token
+/// that keys no phrase is turned away by a bit test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Indexed {
+    Cues,
+    People,
+    Forces,
+    Cumulative,
+    Rates,
+    Qualifiers,
+}
+
+impl Indexed {
+    /// The first of the indexes' bits in [`lists_of`]; [`List`] has fewer tables.
+    const FIRST_BIT: u32 = 48;
+
+    /// The bit of a word that starts a phrase of the table.
+    fn first_bit(self) -> u64 {
+        1 << (Indexed::FIRST_BIT + 2 * self as u32)
+    }
+
+    /// The bit of a word that ends a phrase of the table.
+    fn last_bit(self) -> u64 {
+        self.first_bit() << 1
+    }
+}
+
+/// The tables holding each word, keyed by [`word_key`]: bits of [`List`],
+/// then the bits of the indexes ([`Indexed`]) the word keys.
 /// A phrase of a table ("border guards") is never a token and is left out.
 static LISTS: LazyLock<HashMap<u128, u64>> = LazyLock::new(|| {
     let mut map: HashMap<u128, u64> = HashMap::new();
     for list in List::ALL {
         for w in list.words().iter().filter(|w| !w.contains(' ')) {
             *map.entry(word_key(w.as_bytes())).or_default() |= list.bit();
+        }
+    }
+    let indexes: [&PhraseIndex; 6] = [
+        &CUE_INDEX,
+        &PEOPLE_INDEX,
+        &FORCE_INDEX,
+        &CUMULATIVE_INDEX,
+        &RATE_INDEX,
+        &super::bounds::BEFORE_INDEX,
+    ];
+    for index in indexes {
+        for keys in [&index.first, &index.last] {
+            for &key in keys.map.keys() {
+                *map.entry(key).or_default() |= keys.bit;
+            }
         }
     }
     map
@@ -1595,32 +1640,33 @@ type Phrases = Vec<(usize, Vec<String>)>;
 /// Phrases by one of their words, keyed by [`word_key`].
 struct PhraseMap {
     map: HashMap<u128, Phrases>,
-    /// The grammar asks at every token, and most tokens key no phrase.
-    sieve: Sieve,
+    /// The bit in [`lists_of`] of the words keying a phrase here: the
+    /// grammar asks at every token, and most tokens key no phrase.
+    bit: u64,
 }
 
 impl PhraseMap {
-    fn new() -> PhraseMap {
+    fn new(bit: u64) -> PhraseMap {
         PhraseMap {
             map: HashMap::new(),
-            sieve: Sieve::new(),
+            bit,
         }
     }
 
     fn push(&mut self, key: &str, entry: (usize, Vec<String>)) {
         let b = key.as_bytes();
         assert!(b.len() <= WORD_KEY_LEN, "too long a word to index: {key}");
-        self.sieve.add(b);
         self.map.entry(word_key(b)).or_default().push(entry);
     }
 
     /// The phrases keyed by token `t`, if any.
     fn get(&self, t: &Token) -> &[(usize, Vec<String>)] {
-        let b = t.text.as_bytes();
-        if !t.is_word() || !self.sieve.may_hold(b) {
+        if t.lists() & self.bit == 0 {
             return &[];
         }
-        self.map.get(&word_key(b)).map_or(&[], Vec::as_slice)
+        self.map
+            .get(&word_key(t.text.as_bytes()))
+            .map_or(&[], Vec::as_slice)
     }
 }
 
@@ -1632,10 +1678,11 @@ pub struct PhraseIndex {
 }
 
 impl PhraseIndex {
-    /// Index `phrases` (single spaces, any case); matches report their position in it.
-    pub fn new<P: AsRef<str>>(phrases: impl Iterator<Item = P>) -> PhraseIndex {
-        let mut first = PhraseMap::new();
-        let mut last = PhraseMap::new();
+    /// Index `phrases` (single spaces, any case), the table `table`;
+    /// matches report their position in it.
+    pub fn new<P: AsRef<str>>(phrases: impl Iterator<Item = P>, table: Indexed) -> PhraseIndex {
+        let mut first = PhraseMap::new(table.first_bit());
+        let mut last = PhraseMap::new(table.last_bit());
         for (i, p) in phrases.enumerate() {
             let words: Vec<String> = p.as_ref().split(' ').map(str::to_ascii_lowercase).collect();
             first.push(&words[0], (i, words.clone()));
@@ -1692,17 +1739,17 @@ impl PhraseIndex {
 /// The cue lexicon, indexed.
 pub static CUE_INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| {
     let phrases: Vec<&'static str> = CUES.iter().map(|c| c.phrase).collect();
-    PhraseIndex::new(phrases.iter())
+    PhraseIndex::new(phrases.iter(), Indexed::Cues)
 });
 
 /// People nouns, indexed, with the singular of each plural ("one police
 /// officer", "two soldiers and one journalist").
 pub static PEOPLE_INDEX: LazyLock<PhraseIndex> =
-    LazyLock::new(|| PhraseIndex::new(with_singulars(PEOPLE).iter()));
+    LazyLock::new(|| PhraseIndex::new(with_singulars(PEOPLE).iter(), Indexed::People));
 
 /// Force nouns, indexed, with the singular of each plural.
 pub static FORCE_INDEX: LazyLock<PhraseIndex> =
-    LazyLock::new(|| PhraseIndex::new(with_singulars(FORCES).iter()));
+    LazyLock::new(|| PhraseIndex::new(with_singulars(FORCES).iter(), Indexed::Forces));
 
 /// Singulars of people nouns that are mostly adjectives or other words
 /// ("two local officials", "three minor injuries", "one other"): a count
@@ -1779,10 +1826,11 @@ pub fn singular(word: &str) -> Option<String> {
 
 /// Running-total markers, indexed.
 pub static CUMULATIVE_INDEX: LazyLock<PhraseIndex> =
-    LazyLock::new(|| PhraseIndex::new(CUMULATIVE.iter()));
+    LazyLock::new(|| PhraseIndex::new(CUMULATIVE.iter(), Indexed::Cumulative));
 
 /// Rate phrases, indexed.
-pub static RATE_INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| PhraseIndex::new(RATES.iter()));
+pub static RATE_INDEX: LazyLock<PhraseIndex> =
+    LazyLock::new(|| PhraseIndex::new(RATES.iter(), Indexed::Rates));
 
 #[cfg(test)]
 mod tests {
@@ -1811,6 +1859,7 @@ mod tests {
             }
         }
         assert_eq!(List::ALL.len(), List::NotPeople as usize + 1);
+        assert!(List::ALL.len() <= Indexed::FIRST_BIT as usize);
     }
 
     #[test]

@@ -63,10 +63,16 @@ impl Token<'_> {
 
     /// Whether the token is a word of the table `list`.
     pub fn is_in(&self, list: List) -> bool {
+        self.lists() & list.bit() != 0
+    }
+
+    /// The tables and indexes holding the word, as bits of
+    /// [`lexicon::lists_of`] (none for a number or a mark), looked up once.
+    pub(crate) fn lists(&self) -> u64 {
         if self.lists.get() == NOT_LOOKED_UP {
             self.lists.set(lexicon::lists_of(self.text));
         }
-        self.lists.get() & list.bit() != 0
+        self.lists.get()
     }
 
     /// The answer `people` gives about this token, kept after the first call.
