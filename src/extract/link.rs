@@ -84,6 +84,14 @@ pub fn figures_in(s: &str, dates: &[DateMatch]) -> Vec<Found> {
 /// [`figures_in`] on a sentence already tokenised.
 pub fn figures_with_tokens(s: &str, toks: &[Token], dates: &[DateMatch]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
+    figures_into(s, toks, dates, &mut out);
+    out
+}
+
+/// [`figures_with_tokens`] into `out` (emptied first), a buffer the caller
+/// keeps from sentence to sentence.
+pub fn figures_into(s: &str, toks: &[Token], dates: &[DateMatch], out: &mut Vec<Found>) {
+    out.clear();
     let mut next_free = 0;
     for i in 0..toks.len() {
         if i < next_free || !toks[i].is_num() {
@@ -101,7 +109,6 @@ pub fn figures_with_tokens(s: &str, toks: &[Token], dates: &[DateMatch]) -> Vec<
         next_free = last + 1;
         out.push(found);
     }
-    out
 }
 
 /// The figure whose number is token `i`, and the last token it used.

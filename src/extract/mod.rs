@@ -219,6 +219,10 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
     let mut out = Vec::new();
     // The spans of a sentence's figures, for placing each: one buffer for all sentences.
     let mut figure_spans: Vec<(usize, usize)> = Vec::new();
+    // The tokens of a sentence: one buffer for all sentences of the document.
+    let mut toks: Vec<token::Token> = Vec::new();
+    // The figures of a sentence, before they are dated and placed: one buffer too.
+    let mut found: Vec<link::Found> = Vec::new();
     for (n, span) in spans.iter().enumerate() {
         let s = &text[span.start..span.end];
         if !lexicon::may_hold_figure(s) {
@@ -234,9 +238,9 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
         if nums.is_empty() {
             continue;
         }
-        let toks = token::tokens_with(s, &nums);
+        token::tokens_into(s, &nums, &mut toks);
         let dates = date::dates(s, reference, order);
-        let found = link::figures_with_tokens(s, &toks, &dates);
+        link::figures_into(s, &toks, &dates, &mut found);
         if found.is_empty() {
             continue;
         }
@@ -256,7 +260,7 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
         let previous_cell: OnceCell<Option<locate::Located>> = OnceCell::new();
         // The dating of the sentence's last total, for its sub-counts.
         let mut total: Option<when::Dated> = None;
-        for f in found {
+        for f in found.drain(..) {
             let own = when::date(s, &toks, &f, usable, doc.published, dateline);
             // A sub-count ("including 35 women") is part of its total: same
             // date, period and kind.

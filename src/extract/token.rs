@@ -129,6 +129,15 @@ pub fn tokens(s: &str) -> Vec<Token<'_>> {
 /// Tokenise a sentence whose number phrases `nums` are already found.
 pub fn tokens_with<'a>(s: &'a str, nums: &[number::Number]) -> Vec<Token<'a>> {
     let mut out = Vec::with_capacity(s.len() / 5);
+    tokens_into(s, nums, &mut out);
+    out
+}
+
+/// [`tokens_with`] into `out` (emptied first): a document's sentences
+/// borrow the same text, so one buffer serves them all.
+pub fn tokens_into<'a>(s: &'a str, nums: &[number::Number], out: &mut Vec<Token<'a>>) {
+    out.clear();
+    out.reserve(s.len() / 5);
     let mut next_num = 0;
     let mut i = 0;
     while i < s.len() {
@@ -182,7 +191,6 @@ pub fn tokens_with<'a>(s: &'a str, nums: &[number::Number]) -> Vec<Token<'a>> {
             i += len;
         }
     }
-    out
 }
 
 /// Which bytes are ASCII letters or digits, and which ASCII letters: one
