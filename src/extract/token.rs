@@ -138,27 +138,35 @@ pub fn tokens_with<'a>(s: &'a str, nums: &[number::Number]) -> Vec<Token<'a>> {
 pub fn tokens_into<'a>(s: &'a str, nums: &[number::Number], out: &mut Vec<Token<'a>>) {
     out.clear();
     out.reserve(s.len() / 5);
+    let bytes = s.as_bytes();
     let mut next_num = 0;
+    // Where the next number phrase starts (the sentence's end after the last).
+    let mut next_start = nums.first().map_or(s.len(), |n| n.start);
     let mut i = 0;
     while i < s.len() {
-        if let Some(n) = nums.get(next_num) {
-            if n.start == i {
-                out.push(Token::new(Tok::Num(n.value, n.form), s, n.start, n.end));
-                i = n.end;
-                next_num += 1;
-                continue;
-            }
+        if i == next_start {
+            let n = &nums[next_num];
+            out.push(Token::new(Tok::Num(n.value, n.form), s, n.start, n.end));
+            i = n.end;
+            next_num += 1;
+            next_start = nums.get(next_num).map_or(s.len(), |n| n.start);
+            continue;
         }
         // Most of what lies between words is one space: skip it undecoded.
-        if s.as_bytes()[i] == b' ' {
+        if bytes[i] == b' ' {
             i += 1;
             continue;
         }
-        let c = char_at(s, i);
-        let len = c.len_utf8();
+        // An ASCII letter or digit starts a word without decoding (any
+        // letter stands for it: a word's first character matters no further).
+        let (c, len) = if ASCII_ALNUM[usize::from(bytes[i])] {
+            ('a', 1)
+        } else {
+            let c = char_at(s, i);
+            (c, c.len_utf8())
+        };
         if c.is_alphabetic() || c.is_ascii_digit() {
-            let stop = nums.get(next_num).map_or(s.len(), |n| n.start);
-            let bytes = s.as_bytes();
+            let stop = next_start;
             let mut j = i + len;
             loop {
                 // ASCII letters and digits without decoding.
