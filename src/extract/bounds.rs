@@ -144,7 +144,7 @@ pub(super) static BEFORE_INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| {
 
 /// The longest qualifier ending right before token `i`: (qualifier, first token).
 fn phrase_before(tokens: &[Token], i: usize) -> Option<(Qualifier, usize)> {
-    if i == 0 {
+    if i == 0 || !BEFORE_INDEX.may_end_at(tokens, i - 1) {
         return None;
     }
     BEFORE_INDEX

@@ -1732,7 +1732,18 @@ impl PhraseIndex {
 
     /// Whether any phrase starts at token `i`.
     pub fn any_at(&self, toks: &[Token], i: usize) -> bool {
-        self.starting_at(toks, i).next().is_some()
+        self.may_start_at(toks, i) && self.starting_at(toks, i).next().is_some()
+    }
+
+    /// Whether token `i` is the first word of a phrase: a bit test that
+    /// turns most tokens away before any matching ([`Self::starting_at`]).
+    pub fn may_start_at(&self, toks: &[Token], i: usize) -> bool {
+        toks.get(i).is_some_and(|t| t.lists() & self.first.bit != 0)
+    }
+
+    /// Whether token `k` is the last word of a phrase ([`Self::ending_at`]).
+    pub fn may_end_at(&self, toks: &[Token], k: usize) -> bool {
+        toks.get(k).is_some_and(|t| t.lists() & self.last.bit != 0)
     }
 }
 

@@ -739,9 +739,14 @@ fn cue_before(toks: &[Token], first: usize) -> Option<(Cue, usize, usize, usize)
         k -= 1;
         // The longest cue phrase that ends at token k.
         let best = CUE_INDEX
-            .ending_at(toks, k)
-            .filter(|&(c, _)| CUES[c].before)
-            .max_by_key(|&(_, n)| n);
+            .may_end_at(toks, k)
+            .then(|| {
+                CUE_INDEX
+                    .ending_at(toks, k)
+                    .filter(|&(c, _)| CUES[c].before)
+                    .max_by_key(|&(_, n)| n)
+            })
+            .flatten();
         if let Some((c, n)) = best {
             return Some((CUES[c], toks[k + 1 - n].start, toks[k].end, bridged + 1));
         }
@@ -788,6 +793,9 @@ fn estimate_at(toks: &[Token], first: usize) -> Option<(Cue, usize, usize, usize
         .rev()
         .find(|&k| toks[k].is_in(List::Estimate))?;
     (verb + 1..first - 1).find_map(|k| {
+        if !CUE_INDEX.may_end_at(toks, k) {
+            return None;
+        }
         let (c, n) = CUE_INDEX
             .ending_at(toks, k)
             // Any cue of a metric: "put the number of dead in the town at 151".

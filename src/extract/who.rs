@@ -37,6 +37,9 @@ pub struct NounPhrase {
 
 /// Match a cue phrase of the lexicon starting at token `i`, longest first.
 pub fn cue_at(tokens: &[Token], i: usize, want: fn(&Cue) -> bool) -> Option<(Cue, usize)> {
+    if !CUE_INDEX.may_start_at(tokens, i) {
+        return None;
+    }
     CUE_INDEX
         .starting_at(tokens, i)
         .filter(|&(c, _)| want(&CUES[c]))
@@ -46,6 +49,9 @@ pub fn cue_at(tokens: &[Token], i: usize, want: fn(&Cue) -> bool) -> Option<(Cue
 
 /// Match a multi-word noun from an indexed table at token `i`; returns its length.
 fn noun_at(tokens: &[Token], i: usize, index: &PhraseIndex) -> Option<usize> {
+    if !index.may_start_at(tokens, i) {
+        return None;
+    }
     index.starting_at(tokens, i).map(|(_, n)| n).max()
 }
 
