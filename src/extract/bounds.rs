@@ -6,8 +6,8 @@
 use super::number::Form;
 use std::sync::LazyLock;
 
-use super::lexicon::{List, PhraseIndex};
-use super::token::{phrase_at, Tok, Token};
+use super::lexicon::{Indexed, List, PhraseIndex};
+use super::token::{Tok, Token};
 use super::Qualifier;
 
 /// Qualifiers before a number, as lower-case word sequences. The longest
@@ -137,14 +137,14 @@ pub struct Bound {
 
 /// Match a table phrase ending right before token `i`; returns (qualifier, first token).
 /// The qualifiers before a number, indexed by their last word.
-static BEFORE_INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| {
+pub(super) static BEFORE_INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| {
     let phrases: Vec<&'static str> = BEFORE.iter().map(|(p, _)| *p).collect();
-    PhraseIndex::new(phrases.iter())
+    PhraseIndex::new(phrases.iter(), Indexed::Qualifiers)
 });
 
 /// The longest qualifier ending right before token `i`: (qualifier, first token).
 fn phrase_before(tokens: &[Token], i: usize) -> Option<(Qualifier, usize)> {
-    if i == 0 {
+    if i == 0 || !BEFORE_INDEX.may_end_at(tokens, i - 1) {
         return None;
     }
     BEFORE_INDEX
@@ -160,10 +160,24 @@ fn phrase_after(tokens: &[Token], i: usize) -> Option<(Qualifier, usize)> {
     } else {
         i + 1
     };
+    AFTER_WORDS.iter().find_map(|(words, q)| {
+        let n = words.len();
+        let at = tokens.get(j..j + n)?;
+        words
+            .iter()
+            .zip(at)
+            .all(|(w, t)| t.is(w))
+            .then_some((*q, j + n - 1))
+    })
+}
+
+/// [`AFTER`] split into their words, once: every number asks.
+static AFTER_WORDS: LazyLock<Vec<(Vec<&'static str>, Qualifier)>> = LazyLock::new(|| {
     AFTER
         .iter()
-        .find_map(|&(phrase, q)| phrase_at(tokens, j, phrase).map(|n| (q, j + n - 1)))
-}
+        .map(|&(phrase, q)| (phrase.split_ascii_whitespace().collect(), q))
+        .collect()
+});
 
 fn value(t: &Token) -> Option<(u64, Form)> {
     match t.kind {

@@ -1627,13 +1627,19 @@ pub enum List {
     Deploy,
     Present,
     Stative,
+    Perfect,
+    Pluperfect,
+    PastBe,
+    ToHospital,
+    ShelterVerbs,
+    ShelterNouns,
     NotWho,
     NotPeople,
 }
 
 impl List {
     /// Every table, in the order of their bits.
-    const ALL: [List; 29] = [
+    const ALL: [List; 35] = [
         List::Injuries,
         List::HarmVerbs,
         List::People,
@@ -1661,6 +1667,12 @@ impl List {
         List::Deploy,
         List::Present,
         List::Stative,
+        List::Perfect,
+        List::Pluperfect,
+        List::PastBe,
+        List::ToHospital,
+        List::ShelterVerbs,
+        List::ShelterNouns,
         List::NotWho,
         List::NotPeople,
     ];
@@ -1696,6 +1708,12 @@ impl List {
             List::Deploy => link::DEPLOY,
             List::Present => link::PRESENT,
             List::Stative => link::STATIVE,
+            List::Perfect => link::PERFECT,
+            List::Pluperfect => link::PLUPERFECT,
+            List::PastBe => link::PAST_BE,
+            List::ToHospital => TO_HOSPITAL,
+            List::ShelterVerbs => SHELTER_VERBS,
+            List::ShelterNouns => SHELTER_NOUNS,
             List::NotWho => who::NOT_WHO,
             List::NotPeople => NOT_PEOPLE,
         }
@@ -1707,7 +1725,37 @@ impl List {
     }
 }
 
-/// The tables holding each word, keyed by [`word_key`]: bits of [`List`].
+/// The phrase tables indexed by their first and last words ([`PhraseIndex`]).
+/// A word that keys one has a bit for it in [`lists_of`], after the bits of
+/// [`List`]: the grammar asks an index at nearly every token, and a token
+/// that keys no phrase is turned away by a bit test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Indexed {
+    Cues,
+    People,
+    Forces,
+    Cumulative,
+    Rates,
+    Qualifiers,
+}
+
+impl Indexed {
+    /// The first of the indexes' bits in [`lists_of`]; [`List`] has fewer tables.
+    const FIRST_BIT: u32 = 48;
+
+    /// The bit of a word that starts a phrase of the table.
+    fn first_bit(self) -> u64 {
+        1 << (Indexed::FIRST_BIT + 2 * self as u32)
+    }
+
+    /// The bit of a word that ends a phrase of the table.
+    fn last_bit(self) -> u64 {
+        self.first_bit() << 1
+    }
+}
+
+/// The tables holding each word, keyed by [`word_key`]: bits of [`List`],
+/// then the bits of the indexes ([`Indexed`]) the word keys.
 /// A phrase of a table ("border guards") is never a token and is left out.
 static LISTS: LazyLock<HashMap<u128, u64>> = LazyLock::new(|| {
     let mut map: HashMap<u128, u64> = HashMap::new();
@@ -1716,13 +1764,32 @@ static LISTS: LazyLock<HashMap<u128, u64>> = LazyLock::new(|| {
             *map.entry(word_key(w.as_bytes())).or_default() |= list.bit();
         }
     }
+    let indexes: [&PhraseIndex; 6] = [
+        &CUE_INDEX,
+        &PEOPLE_INDEX,
+        &FORCE_INDEX,
+        &CUMULATIVE_INDEX,
+        &RATE_INDEX,
+        &super::bounds::BEFORE_INDEX,
+    ];
+    for index in indexes {
+        for keys in [&index.first, &index.last] {
+            for &key in keys.map.keys() {
+                *map.entry(key).or_default() |= keys.bit;
+            }
+        }
+    }
     map
 });
 
 /// The tables holding `word` (compared case-blind, as [`Token::is_any`]
 /// does), as bits of [`List`].
 pub fn lists_of(word: &str) -> u64 {
-    let b = word.as_bytes();
+    lists_of_bytes(word.as_bytes())
+}
+
+/// [`lists_of`] a word given as bytes (a word built on the stack).
+pub fn lists_of_bytes(b: &[u8]) -> u64 {
     if b.len() > WORD_KEY_LEN {
         return 0;
     }
@@ -1735,32 +1802,33 @@ type Phrases = Vec<(usize, Vec<String>)>;
 /// Phrases by one of their words, keyed by [`word_key`].
 struct PhraseMap {
     map: HashMap<u128, Phrases>,
-    /// The grammar asks at every token, and most tokens key no phrase.
-    sieve: Sieve,
+    /// The bit in [`lists_of`] of the words keying a phrase here: the
+    /// grammar asks at every token, and most tokens key no phrase.
+    bit: u64,
 }
 
 impl PhraseMap {
-    fn new() -> PhraseMap {
+    fn new(bit: u64) -> PhraseMap {
         PhraseMap {
             map: HashMap::new(),
-            sieve: Sieve::new(),
+            bit,
         }
     }
 
     fn push(&mut self, key: &str, entry: (usize, Vec<String>)) {
         let b = key.as_bytes();
         assert!(b.len() <= WORD_KEY_LEN, "too long a word to index: {key}");
-        self.sieve.add(b);
         self.map.entry(word_key(b)).or_default().push(entry);
     }
 
     /// The phrases keyed by token `t`, if any.
     fn get(&self, t: &Token) -> &[(usize, Vec<String>)] {
-        let b = t.text.as_bytes();
-        if !t.is_word() || !self.sieve.may_hold(b) {
+        if t.lists() & self.bit == 0 {
             return &[];
         }
-        self.map.get(&word_key(b)).map_or(&[], Vec::as_slice)
+        self.map
+            .get(&word_key(t.text.as_bytes()))
+            .map_or(&[], Vec::as_slice)
     }
 }
 
@@ -1772,10 +1840,11 @@ pub struct PhraseIndex {
 }
 
 impl PhraseIndex {
-    /// Index `phrases` (single spaces, any case); matches report their position in it.
-    pub fn new<P: AsRef<str>>(phrases: impl Iterator<Item = P>) -> PhraseIndex {
-        let mut first = PhraseMap::new();
-        let mut last = PhraseMap::new();
+    /// Index `phrases` (single spaces, any case), the table `table`;
+    /// matches report their position in it.
+    pub fn new<P: AsRef<str>>(phrases: impl Iterator<Item = P>, table: Indexed) -> PhraseIndex {
+        let mut first = PhraseMap::new(table.first_bit());
+        let mut last = PhraseMap::new(table.last_bit());
         for (i, p) in phrases.enumerate() {
             let words: Vec<String> = p.as_ref().split(' ').map(str::to_ascii_lowercase).collect();
             first.push(&words[0], (i, words.clone()));
@@ -1825,24 +1894,35 @@ impl PhraseIndex {
 
     /// Whether any phrase starts at token `i`.
     pub fn any_at(&self, toks: &[Token], i: usize) -> bool {
-        self.starting_at(toks, i).next().is_some()
+        self.may_start_at(toks, i) && self.starting_at(toks, i).next().is_some()
+    }
+
+    /// Whether token `i` is the first word of a phrase: a bit test that
+    /// turns most tokens away before any matching ([`Self::starting_at`]).
+    pub fn may_start_at(&self, toks: &[Token], i: usize) -> bool {
+        toks.get(i).is_some_and(|t| t.lists() & self.first.bit != 0)
+    }
+
+    /// Whether token `k` is the last word of a phrase ([`Self::ending_at`]).
+    pub fn may_end_at(&self, toks: &[Token], k: usize) -> bool {
+        toks.get(k).is_some_and(|t| t.lists() & self.last.bit != 0)
     }
 }
 
 /// The cue lexicon, indexed.
 pub static CUE_INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| {
     let phrases: Vec<&'static str> = CUES.iter().map(|c| c.phrase).collect();
-    PhraseIndex::new(phrases.iter())
+    PhraseIndex::new(phrases.iter(), Indexed::Cues)
 });
 
 /// People nouns, indexed, with the singular of each plural ("one police
 /// officer", "two soldiers and one journalist").
 pub static PEOPLE_INDEX: LazyLock<PhraseIndex> =
-    LazyLock::new(|| PhraseIndex::new(with_singulars(PEOPLE).iter()));
+    LazyLock::new(|| PhraseIndex::new(with_singulars(PEOPLE).iter(), Indexed::People));
 
 /// Force nouns, indexed, with the singular of each plural.
 pub static FORCE_INDEX: LazyLock<PhraseIndex> =
-    LazyLock::new(|| PhraseIndex::new(with_singulars(FORCES).iter()));
+    LazyLock::new(|| PhraseIndex::new(with_singulars(FORCES).iter(), Indexed::Forces));
 
 /// Singulars of people nouns that are mostly adjectives or other words
 /// ("two local officials", "three minor injuries", "one other"): a count
@@ -1919,10 +1999,11 @@ pub fn singular(word: &str) -> Option<String> {
 
 /// Running-total markers, indexed.
 pub static CUMULATIVE_INDEX: LazyLock<PhraseIndex> =
-    LazyLock::new(|| PhraseIndex::new(CUMULATIVE.iter()));
+    LazyLock::new(|| PhraseIndex::new(CUMULATIVE.iter(), Indexed::Cumulative));
 
 /// Rate phrases, indexed.
-pub static RATE_INDEX: LazyLock<PhraseIndex> = LazyLock::new(|| PhraseIndex::new(RATES.iter()));
+pub static RATE_INDEX: LazyLock<PhraseIndex> =
+    LazyLock::new(|| PhraseIndex::new(RATES.iter(), Indexed::Rates));
 
 #[cfg(test)]
 mod tests {
@@ -1951,6 +2032,7 @@ mod tests {
             }
         }
         assert_eq!(List::ALL.len(), List::NotPeople as usize + 1);
+        assert!(List::ALL.len() <= Indexed::FIRST_BIT as usize);
     }
 
     /// The word scan answers as the pattern that defines the gate, on

@@ -5,15 +5,16 @@
 //! ("109,378 wounded"). The nearest cue wins; anti-cues ("rescued",
 //! "casualties") veto; troop cues need a force noun.
 
+use std::sync::LazyLock;
+
 use super::bounds::{self, Bound};
 use super::date::DateMatch;
 use super::lexicon::{
     Cue, List, CAPTIVE_COMPLEMENTS, CUES, CUE_INDEX, CUMULATIVE_INDEX, FRACTIONS, GAPPED_ADJUNCTS,
-    HARMED, RATE_ADJECTIVES, RATE_INDEX, RATE_NOUNS, SHELTERED, SHELTER_NOUNS, SHELTER_VERBS,
-    TO_HOSPITAL,
+    HARMED, RATE_ADJECTIVES, RATE_INDEX, RATE_NOUNS, SHELTERED,
 };
 use super::reject;
-use super::token::{self, phrase_at, tokens, Tok, Token};
+use super::token::{tokens, Tok, Token};
 use super::who::{self, cue_at, Head};
 use super::{Metric, Qualifier};
 
@@ -86,6 +87,14 @@ pub fn figures_in(s: &str, dates: &[DateMatch]) -> Vec<Found> {
 /// [`figures_in`] on a sentence already tokenised.
 pub fn figures_with_tokens(s: &str, toks: &[Token], dates: &[DateMatch]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
+    figures_into(s, toks, dates, &mut out);
+    out
+}
+
+/// [`figures_with_tokens`] into `out` (emptied first), a buffer the caller
+/// keeps from sentence to sentence.
+pub fn figures_into(s: &str, toks: &[Token], dates: &[DateMatch], out: &mut Vec<Found>) {
+    out.clear();
     let mut next_free = 0;
     for i in 0..toks.len() {
         if i < next_free || !toks[i].is_num() {
@@ -103,7 +112,6 @@ pub fn figures_with_tokens(s: &str, toks: &[Token], dates: &[DateMatch]) -> Vec<
         next_free = last + 1;
         out.push(found);
     }
-    out
 }
 
 /// The figure whose number is token `i`, and the last token it used.
@@ -203,11 +211,26 @@ fn fraction_before(toks: &[Token], i: usize) -> Option<(f64, usize)> {
         return None;
     }
     let of = j - 1;
-    FRACTIONS.iter().find_map(|&(phrase, frac)| {
-        let from = of.checked_sub(token::words(phrase))?;
-        phrase_at(toks, from, phrase).map(|_| (frac, from))
+    // The first fraction of the table standing right before "of"; its last
+    // word, compared first, turns most fractions away.
+    FRACTION_WORDS.iter().find_map(|(words, frac)| {
+        let from = of.checked_sub(words.len())?;
+        words
+            .iter()
+            .rev()
+            .zip(toks[from..of].iter().rev())
+            .all(|(w, t)| t.is(w))
+            .then_some((*frac, from))
     })
 }
+
+/// [`FRACTIONS`] split into their words, once.
+static FRACTION_WORDS: LazyLock<Vec<(Vec<&'static str>, f64)>> = LazyLock::new(|| {
+    FRACTIONS
+        .iter()
+        .map(|&(phrase, frac)| (phrase.split_ascii_whitespace().collect(), frac))
+        .collect()
+});
 
 /// Give a bounded number its noun phrase, metric and hints.
 fn complete(
@@ -333,11 +356,13 @@ fn complete(
     let mut gapped_mate = false;
     if metric.is_none() {
         if let Some(p) = previous {
-            let between: Vec<&Token> = toks
-                .iter()
-                .filter(|t| t.start >= p.end && t.end <= toks[bound.first].start)
-                .collect();
-            let joiner = |t: &&Token| {
+            // The tokens between the two figures: a run, as tokens stand in text order.
+            let from = toks.partition_point(|t| t.start < p.end);
+            let to = toks
+                .partition_point(|t| t.end <= toks[bound.first].start)
+                .max(from);
+            let between = &toks[from..to];
+            let joiner = |t: &Token| {
                 t.is_punct(',')
                     || t.is_any(&[
                         "and", "or", "up", "down", "from", "a", "further", "another", "of", "whom",
@@ -347,14 +372,12 @@ fn complete(
             };
             // "followed by Italy with 1,068, India with 903": a name and its
             // count, listed after the first.
-            let named_count = |k: usize, t: &&Token| {
+            let named_count = |k: usize, t: &Token| {
                 t.is_any(&["followed", "by"])
                     || (t.is("with") && k > 0 && between[k - 1].is_capitalised())
             };
             let noun_then_joiner = between.iter().enumerate().all(|(k, t)| {
-                joiner(t)
-                    || named_count(k, t)
-                    || (k == 0 && who::is_people(toks, token_at(toks, t.start)))
+                joiner(t) || named_count(k, t) || (k == 0 && who::is_people(toks, from))
             });
             // An earlier value names its figure however far back it
             // stands: "206 people had been arrested since the start of the
@@ -717,10 +740,13 @@ fn first_cue(toks: &[Token], from: usize, to: usize, first: usize) -> Option<Cue
     })
 }
 
+/// The first token starting at or after `byte` (the last token if none does).
+/// Tokens stand in text order, so this is a binary search.
 fn token_at(toks: &[Token], byte: usize) -> usize {
-    toks.iter()
-        .position(|t| t.start >= byte)
-        .unwrap_or(toks.len().saturating_sub(1))
+    match toks.partition_point(|t| t.start < byte) {
+        k if k < toks.len() => k,
+        _ => toks.len().saturating_sub(1),
+    }
 }
 
 /// A cue governing a number that starts at token `first`, looking left.
@@ -736,9 +762,14 @@ fn cue_before(toks: &[Token], first: usize) -> Option<(Cue, usize, usize, usize)
         k -= 1;
         // The longest cue phrase that ends at token k.
         let best = CUE_INDEX
-            .ending_at(toks, k)
-            .filter(|&(c, _)| CUES[c].before)
-            .max_by_key(|&(_, n)| n);
+            .may_end_at(toks, k)
+            .then(|| {
+                CUE_INDEX
+                    .ending_at(toks, k)
+                    .filter(|&(c, _)| CUES[c].before)
+                    .max_by_key(|&(_, n)| n)
+            })
+            .flatten();
         if let Some((c, n)) = best {
             return Some((CUES[c], toks[k + 1 - n].start, toks[k].end, bridged + 1));
         }
@@ -785,6 +816,9 @@ fn estimate_at(toks: &[Token], first: usize) -> Option<(Cue, usize, usize, usize
         .rev()
         .find(|&k| toks[k].is_in(List::Estimate))?;
     (verb + 1..first - 1).find_map(|k| {
+        if !CUE_INDEX.may_end_at(toks, k) {
+            return None;
+        }
         let (c, n) = CUE_INDEX
             .ending_at(toks, k)
             // Any cue of a metric: "put the number of dead in the town at 151".
@@ -1012,11 +1046,13 @@ fn main_verb_after_relative(toks: &[Token], from: usize) -> Option<usize> {
 /// Whether the cue at bytes `start..end` is joined by "or"/"and" to
 /// another cue of a different metric, either way round.
 fn two_metrics(toks: &[Token], start: usize, end: usize, metric: Option<Metric>) -> bool {
-    let first = toks.iter().position(|t| t.start >= start);
-    let last = toks.iter().rposition(|t| t.end <= end);
-    let (Some(first), Some(last)) = (first, last) else {
+    // The cue's first and last tokens (tokens stand in text order).
+    let first = toks.partition_point(|t| t.start < start);
+    let last = toks.partition_point(|t| t.end <= end);
+    if first == toks.len() || last == 0 {
         return false;
-    };
+    }
+    let last = last - 1;
     let other = |at: usize| {
         cue_at(toks, at, |c| c.metric.is_some()).is_some_and(|(c, _)| c.metric != metric)
     };
@@ -1063,7 +1099,7 @@ fn harm_at(toks: &[Token], k: usize) -> Option<usize> {
         k + 1
     } else if toks[k].is_in(List::HarmVerbs) && toks.get(k + 1)?.is_any(&["for", "with"]) {
         k + 2
-    } else if toks[k].is_any(TO_HOSPITAL) && to_hospital(k) {
+    } else if toks[k].is_in(List::ToHospital) && to_hospital(k) {
         // "taken to hospital with burns".
         k + 4
     } else {
@@ -1090,18 +1126,19 @@ fn noun_after_modifiers(
 }
 
 /// A shelter complement at token `k` ("staying in 14 shelters", "housed in
-/// eight evacuation centres"): a verb of [`SHELTER_VERBS`], "in", perhaps a
-/// count of the places and two modifiers, then a noun of [`SHELTER_NOUNS`].
+/// eight evacuation centres"): a verb of [`SHELTER_VERBS`](super::lexicon::SHELTER_VERBS),
+/// "in", perhaps a count of the places and two modifiers, then a noun of
+/// [`SHELTER_NOUNS`](super::lexicon::SHELTER_NOUNS).
 /// Its last token.
 fn shelter_at(toks: &[Token], k: usize) -> Option<usize> {
-    if !toks[k].is_any(SHELTER_VERBS) || !toks.get(k + 1)?.is("in") {
+    if !toks[k].is_in(List::ShelterVerbs) || !toks.get(k + 1)?.is("in") {
         return None;
     }
     let mut from = k + 2;
     if toks.get(from).is_some_and(Token::is_num) {
         from += 1;
     }
-    noun_after_modifiers(toks, from, |t| t.is_any(SHELTER_NOUNS))
+    noun_after_modifiers(toks, from, |t| t.is_in(List::ShelterNouns))
 }
 
 /// Token `x` touches the tokens on both sides: a hyphen joining "20" and
@@ -1203,9 +1240,8 @@ fn hint(toks: &[Token], bound: &Bound, np_end: usize, cue: (usize, usize)) -> Hi
     // "they had detained two men" is reported speech for a past event, while
     // "670 people had died" and "it has killed 17,000" report standing totals.
     let active_before = cue_tok < bound.first;
-    let is_perfect = |t: &Token| {
-        t.is_any(&["have", "has", "'ve"]) || (t.is_any(&["had", "'d"]) && !active_before)
-    };
+    let is_perfect =
+        |t: &Token| t.is_in(List::Perfect) || (t.is_in(List::Pluperfect) && !active_before);
     let perfect = window.iter().any(is_perfect)
         || toks[clause_start.max(cue_tok.saturating_sub(10))..cue_tok]
             .iter()
@@ -1213,7 +1249,7 @@ fn hint(toks: &[Token], bound: &Bound, np_end: usize, cue: (usize, usize)) -> Hi
     // A standing count: "are sheltering", "remain missing", "were missing", "hosts 3.6 million".
     let stative_past = window
         .windows(2)
-        .any(|w| w[0].is_any(&["were", "was"]) && w[1].is_in(List::Stative));
+        .any(|w| w[0].is_in(List::PastBe) && w[1].is_in(List::Stative));
     let present = stative_past || window.iter().any(|t| t.is_in(List::Present));
     let total = (lo..hi).any(|k| !toks[k].is("since") && CUMULATIVE_INDEX.any_at(toks, k));
     let increment = toks
@@ -1254,6 +1290,15 @@ pub(super) const PRESENT: &[&str] = &[
     "living",
     "staying",
 ];
+
+/// Auxiliaries of the present perfect: "have been killed", "it has displaced".
+pub(super) const PERFECT: &[&str] = &["have", "has", "'ve"];
+
+/// Auxiliaries of the past perfect: "670 people had died".
+pub(super) const PLUPERFECT: &[&str] = &["had", "'d"];
+
+/// The past of "be" before a lasting state: "were missing".
+pub(super) const PAST_BE: &[&str] = &["were", "was"];
 
 /// States that last: "were missing", "were displaced", "were deployed".
 pub(super) const STATIVE: &[&str] = &[

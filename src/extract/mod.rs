@@ -217,6 +217,12 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
     let reference = doc.published.unwrap_or(NaiveDate::MIN);
     let mut seen: HashSet<&str> = HashSet::new();
     let mut out = Vec::new();
+    // The spans of a sentence's figures, for placing each: one buffer for all sentences.
+    let mut figure_spans: Vec<(usize, usize)> = Vec::new();
+    // The tokens of a sentence: one buffer for all sentences of the document.
+    let mut toks: Vec<token::Token> = Vec::new();
+    // The figures of a sentence, before they are dated and placed: one buffer too.
+    let mut found: Vec<link::Found> = Vec::new();
     for (n, span) in spans.iter().enumerate() {
         let s = &text[span.start..span.end];
         if !lexicon::may_hold_figure(s) {
@@ -232,9 +238,9 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
         if nums.is_empty() {
             continue;
         }
-        let toks = token::tokens_with(s, &nums);
+        token::tokens_into(s, &nums, &mut toks);
         let dates = date::dates(s, reference, order);
-        let found = link::figures_with_tokens(s, &toks, &dates);
+        link::figures_into(s, &toks, &dates, &mut found);
         if found.is_empty() {
             continue;
         }
@@ -247,13 +253,14 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
             && !s.contains('\n');
         let dateline = locate::dateline_in(doc_dateline, span.start);
         let names = sentences.names(n);
-        let figure_spans: Vec<(usize, usize)> = found.iter().map(|f| (f.start, f.end)).collect();
+        figure_spans.clear();
+        figure_spans.extend(found.iter().map(|f| (f.start, f.end)));
         // The place an earlier sentence put things in, for "in the area":
         // looked up once per sentence, and only when a figure needs it.
         let previous_cell: OnceCell<Option<locate::Located>> = OnceCell::new();
         // The dating of the sentence's last total, for its sub-counts.
         let mut total: Option<when::Dated> = None;
-        for f in found {
+        for f in found.drain(..) {
             let own = when::date(s, &toks, &f, usable, doc.published, dateline);
             // A sub-count ("including 35 women") is part of its total: same
             // date, period and kind.
@@ -294,6 +301,11 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
                     .clone()
             };
             let place = locate::place(s, names, &f, &figure_spans, story, previous, dateline);
+            // The place is this figure's own copy: its strings move into the row.
+            let (place, country, lat, lon) = match place {
+                Some(p) => (Some(p.name), p.country, p.lat, p.lon),
+                None => (None, None, None, None),
+            };
             out.push(Figure {
                 doc: doc.id.clone(),
                 published: doc.published,
@@ -305,15 +317,15 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
                 high: f.high,
                 qualifier: f.qualifier,
                 kind: dated.kind,
-                who: f.who.clone(),
-                place: place.as_ref().map(|p| p.name.clone()),
+                who: f.who,
+                place,
                 sentence: one_line(s),
                 start: span.start + f.start,
                 end: span.start + f.end,
                 published_inferred: doc.published_inferred,
-                country: place.as_ref().and_then(|p| p.country.clone()),
-                lat: place.as_ref().and_then(|p| p.lat),
-                lon: place.as_ref().and_then(|p| p.lon),
+                country,
+                lat,
+                lon,
                 claim: None,
                 subcount: f.subcount,
             });
@@ -360,7 +372,7 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
 /// A quote on one line: a sentence hard-wrapped in the text reads with
 /// spaces where its line breaks were.
 fn one_line(s: &str) -> String {
-    if !s.contains(['\n', '\r']) {
+    if memchr::memchr2(b'\n', b'\r', s.as_bytes()).is_none() {
         return s.to_string();
     }
     s.split(['\n', '\r'])

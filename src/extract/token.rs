@@ -29,6 +29,9 @@ pub struct Token<'a> {
     /// [`NOT_LOOKED_UP`]: the rules ask about a few tokens again and again
     /// and about most never, so a word is looked up when first asked about.
     lists: Cell<u64>,
+    /// Whether the word is a noun for people ([`is_people`](super::who::is_people)),
+    /// once asked.
+    people: Cell<Option<bool>>,
 }
 
 /// [`Token::lists`] of a word not yet looked up.
@@ -42,6 +45,7 @@ impl<'a> Token<'a> {
             start,
             end,
             lists: Cell::new(if kind == Tok::Word { NOT_LOOKED_UP } else { 0 }),
+            people: Cell::new(None),
         }
     }
 }
@@ -59,10 +63,26 @@ impl Token<'_> {
 
     /// Whether the token is a word of the table `list`.
     pub fn is_in(&self, list: List) -> bool {
+        self.lists() & list.bit() != 0
+    }
+
+    /// The tables and indexes holding the word, as bits of
+    /// [`lexicon::lists_of`] (none for a number or a mark), looked up once.
+    pub(crate) fn lists(&self) -> u64 {
         if self.lists.get() == NOT_LOOKED_UP {
             self.lists.set(lexicon::lists_of(self.text));
         }
-        self.lists.get() & list.bit() != 0
+        self.lists.get()
+    }
+
+    /// The answer `people` gives about this token, kept after the first call.
+    pub(super) fn people(&self, people: impl FnOnce() -> bool) -> bool {
+        if let Some(known) = self.people.get() {
+            return known;
+        }
+        let known = people();
+        self.people.set(Some(known));
+        known
     }
 
     /// A word starting with an upper-case letter.
@@ -109,27 +129,44 @@ pub fn tokens(s: &str) -> Vec<Token<'_>> {
 /// Tokenise a sentence whose number phrases `nums` are already found.
 pub fn tokens_with<'a>(s: &'a str, nums: &[number::Number]) -> Vec<Token<'a>> {
     let mut out = Vec::with_capacity(s.len() / 5);
+    tokens_into(s, nums, &mut out);
+    out
+}
+
+/// [`tokens_with`] into `out` (emptied first): a document's sentences
+/// borrow the same text, so one buffer serves them all.
+pub fn tokens_into<'a>(s: &'a str, nums: &[number::Number], out: &mut Vec<Token<'a>>) {
+    out.clear();
+    out.reserve(s.len() / 5);
+    let bytes = s.as_bytes();
     let mut next_num = 0;
+    // Where the next number phrase starts (the sentence's end after the last).
+    let mut next_start = nums.first().map_or(s.len(), |n| n.start);
     let mut i = 0;
     while i < s.len() {
-        if let Some(n) = nums.get(next_num) {
-            if n.start == i {
-                out.push(Token::new(Tok::Num(n.value, n.form), s, n.start, n.end));
-                i = n.end;
-                next_num += 1;
-                continue;
-            }
+        if i == next_start {
+            let n = &nums[next_num];
+            out.push(Token::new(Tok::Num(n.value, n.form), s, n.start, n.end));
+            i = n.end;
+            next_num += 1;
+            next_start = nums.get(next_num).map_or(s.len(), |n| n.start);
+            continue;
         }
         // Most of what lies between words is one space: skip it undecoded.
-        if s.as_bytes()[i] == b' ' {
+        if bytes[i] == b' ' {
             i += 1;
             continue;
         }
-        let c = char_at(s, i);
-        let len = c.len_utf8();
+        // An ASCII letter or digit starts a word without decoding (any
+        // letter stands for it: a word's first character matters no further).
+        let (c, len) = if ASCII_ALNUM[usize::from(bytes[i])] {
+            ('a', 1)
+        } else {
+            let c = char_at(s, i);
+            (c, c.len_utf8())
+        };
         if c.is_alphabetic() || c.is_ascii_digit() {
-            let stop = nums.get(next_num).map_or(s.len(), |n| n.start);
-            let bytes = s.as_bytes();
+            let stop = next_start;
             let mut j = i + len;
             loop {
                 // ASCII letters and digits without decoding.
@@ -137,6 +174,10 @@ pub fn tokens_with<'a>(s: &'a str, nums: &[number::Number]) -> Vec<Token<'a>> {
                     j += 1;
                 }
                 if j >= stop {
+                    break;
+                }
+                // Any other ASCII byte but a joiner ends the word: no need to decode it.
+                if bytes[j] < 0x80 && bytes[j] != b'-' && bytes[j] != b'\'' {
                     break;
                 }
                 let d = char_at(s, j);
@@ -158,7 +199,6 @@ pub fn tokens_with<'a>(s: &'a str, nums: &[number::Number]) -> Vec<Token<'a>> {
             i += len;
         }
     }
-    out
 }
 
 /// Which bytes are ASCII letters or digits, and which ASCII letters: one

@@ -3,7 +3,7 @@
 //! bases" no) and gives `who` as written (§5).
 
 use super::lexicon::{
-    Cue, List, PhraseIndex, CUES, CUE_INDEX, FORCE_INDEX, NOT_PEOPLE, NOT_SINGULAR_PEOPLE,
+    lists_of_bytes, Cue, List, PhraseIndex, CUES, CUE_INDEX, FORCE_INDEX, NOT_SINGULAR_PEOPLE,
     PEOPLE_INDEX, PEOPLE_SINGULAR_SUFFIXES, PEOPLE_SUFFIXES,
 };
 use super::token::{ends_with_any_case, Tok, Token};
@@ -37,6 +37,9 @@ pub struct NounPhrase {
 
 /// Match a cue phrase of the lexicon starting at token `i`, longest first.
 pub fn cue_at(tokens: &[Token], i: usize, want: fn(&Cue) -> bool) -> Option<(Cue, usize)> {
+    if !CUE_INDEX.may_start_at(tokens, i) {
+        return None;
+    }
     CUE_INDEX
         .starting_at(tokens, i)
         .filter(|&(c, _)| want(&CUES[c]))
@@ -46,6 +49,9 @@ pub fn cue_at(tokens: &[Token], i: usize, want: fn(&Cue) -> bool) -> Option<(Cue
 
 /// Match a multi-word noun from an indexed table at token `i`; returns its length.
 fn noun_at(tokens: &[Token], i: usize, index: &PhraseIndex) -> Option<usize> {
+    if !index.may_start_at(tokens, i) {
+        return None;
+    }
     index.starting_at(tokens, i).map(|(_, n)| n).max()
 }
 
@@ -266,7 +272,16 @@ fn member_of_force(tokens: &[Token], j: usize) -> bool {
 /// Whether token `i` is a noun for people: in the table, or a lower-case
 /// plural with an agent ending ("missionaries", "vendors") that is not a
 /// thing, or the singular of one ("one vendor").
+///
+/// A noun phrase asks this of each word and of the word after it, so the
+/// answer is kept on the token; it is always asked of a whole sentence's
+/// tokens, so it is the token's own.
 pub fn is_people(tokens: &[Token], i: usize) -> bool {
+    tokens[i].people(|| people_at(tokens, i))
+}
+
+/// [`is_people`], worked out.
+fn people_at(tokens: &[Token], i: usize) -> bool {
     if noun_at(tokens, i, &PEOPLE_INDEX).is_some() {
         return true;
     }
@@ -292,15 +307,32 @@ pub fn is_people(tokens: &[Token], i: usize) -> bool {
     {
         return false;
     }
-    let mut plural = t.text.to_ascii_lowercase();
-    if plural.ends_with("man") {
-        plural.truncate(plural.len() - 3);
-        plural.push_str("men");
+    // The plural in lower case, built on the stack (on the heap for a very
+    // long word).
+    let word = t.text.as_bytes();
+    let mut stack = [0u8; 32];
+    let mut heap = Vec::new();
+    let buf: &mut [u8] = if word.len() < stack.len() {
+        &mut stack[..word.len() + 1]
     } else {
-        plural.push('s');
-    }
-    agent(&plural)
-        && !NOT_PEOPLE.contains(&plural.as_str())
+        heap.resize(word.len() + 1, 0);
+        &mut heap
+    };
+    buf[..word.len()].copy_from_slice(word);
+    buf.make_ascii_lowercase();
+    let len = if buf[..word.len()].ends_with(b"man") {
+        buf[word.len() - 2] = b'e';
+        word.len()
+    } else {
+        buf[word.len()] = b's';
+        word.len() + 1
+    };
+    let plural = &buf[..len];
+    plural.len() > 4
+        && PEOPLE_SUFFIXES
+            .iter()
+            .any(|s| plural.ends_with(s.as_bytes()))
+        && lists_of_bytes(plural) & List::NotPeople.bit() == 0
         && t.text.len() > 3
         && !t.is_any(NOT_SINGULAR_PEOPLE)
         && !t.is_in(List::Modifiers)
