@@ -331,29 +331,30 @@ const INSTITUTIONS: &[&str] = &[
 /// (but "Malawi's outbreak" and "Turkey's death toll" are scenes).
 fn is_speaker(s: &str, end: usize) -> bool {
     let rest = &s[end..];
-    let word = |r: &str| {
+    // The next word, compared without a lower-case copy (the tables are in
+    // lower case).
+    fn word(r: &str) -> &str {
         r.split_whitespace()
             .next()
             .unwrap_or("")
             .trim_matches(|c: char| !c.is_alphabetic())
-            .to_ascii_lowercase()
-    };
+    }
     if let Some(after) = rest
         .strip_prefix("'s")
         .or_else(|| rest.strip_prefix("\u{2019}s"))
     {
-        return INSTITUTIONS.contains(&word(after).as_str());
+        return in_table(INSTITUTIONS, word(after));
     }
     // "Kigali now has", "Moscow also denied".
     let mut rest = rest;
     for _ in 0..2 {
-        if !SPEAKER_ADVERBS.contains(&word(rest).as_str()) {
+        if !in_table(SPEAKER_ADVERBS, word(rest)) {
             break;
         }
         let skip = rest.trim_start();
         rest = skip.find(char::is_whitespace).map_or("", |i| &skip[i..]);
     }
-    SPEAKER.contains(&word(rest).as_str())
+    in_table(SPEAKER, word(rest))
 }
 
 /// Adverbs between a speaker and its verb: "Kigali now has".
@@ -931,7 +932,9 @@ const ASCII_WORD: [bool; 128] = {
 /// apostrophes.
 fn word_spans(s: &str) -> Vec<(usize, usize)> {
     let bytes = s.as_bytes();
-    let mut words = Vec::new();
+    // Room for words of four bytes and a space: growing the vector one
+    // push at a time was an eighth of the name scan.
+    let mut words = Vec::with_capacity(s.len() / 5 + 4);
     let mut i = 0;
     while i < bytes.len() {
         let start = i;
@@ -1245,13 +1248,16 @@ fn candidates<'n>(
     // How specific each is: a name the gazetteer lacks is taken for the
     // smallest unit (a village, a neighbourhood).
     const UNKNOWN: f64 = 1.5;
-    let spans: Vec<(usize, usize, f64)> = names
-        .all
-        .iter()
-        .filter(|m| !m.demonym)
-        .map(|m| (m.start, m.end, specificity(g.place(m.place).kind)))
-        .chain(names.unknowns.iter().map(|&(a, b)| (a, b, UNKNOWN)))
-        .collect();
+    let mut spans: Vec<(usize, usize, f64)> =
+        Vec::with_capacity(names.all.len() + names.unknowns.len());
+    spans.extend(
+        names
+            .all
+            .iter()
+            .filter(|m| !m.demonym)
+            .map(|m| (m.start, m.end, specificity(g.place(m.place).kind))),
+    );
+    spans.extend(names.unknowns.iter().map(|&(a, b)| (a, b, UNKNOWN)));
     // "X <unit> of Y" reads both ways ("the Nurgal district of Kunar", "the
     // Port-au-Prince neighbourhood of Carrefour-Feuilles"): the wider place
     // of the two is the container.
@@ -1277,7 +1283,7 @@ fn candidates<'n>(
             loc,
         )
     };
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(spans.len());
     // A longer name the gazetteer lacks wins over a name inside it ("Mai Kadra" over "Mai").
     let inside_unknown = |m: &Mention| {
         names
@@ -1356,9 +1362,35 @@ mod table {
     pub const SETTLEMENTS: u32 = 1 << 12;
 }
 
-/// Every word of the tables (all lower case), with the bits of the tables
-/// that hold it.
-static TABLES: LazyLock<(HashMap<&'static [u8], u32>, usize)> = LazyLock::new(|| {
+/// Longest word the tables may hold: a word is packed with its length into
+/// one `u128` ([`word_key`]), 15 bytes and a length byte.
+const MAX_WORD: usize = 15;
+
+/// A word (ASCII letters in lower case) and its length as one number: the
+/// index compares keys with one comparison instead of hashing and comparing
+/// slices. `None` for a word longer than any of the tables'.
+fn word_key(w: &[u8]) -> Option<u128> {
+    if w.len() > MAX_WORD {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    for (o, c) in buf.iter_mut().zip(w) {
+        *o = c.to_ascii_lowercase();
+    }
+    buf[MAX_WORD] = w.len() as u8;
+    Some(u128::from_le_bytes(buf))
+}
+
+/// The slot a key's probe starts at, in a table of `1 << (64 - shift)` slots.
+fn word_slot(key: u128, shift: u32) -> usize {
+    let h = (key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> shift) as usize
+}
+
+/// Every word of the tables (all lower case) with the bits of the tables
+/// that hold it: an open-addressed table of (key, bits) by [`word_key`]
+/// (0 is a free slot), and its shift for [`word_slot`].
+static TABLES: LazyLock<(Vec<(u128, u32)>, u32)> = LazyLock::new(|| {
     let tables: [(u32, Vec<&'static str>); 13] = [
         (table::NOT_PLACES, NOT_PLACES.to_vec()),
         (table::ORGANISATIONS, ORGANISATIONS.to_vec()),
@@ -1381,38 +1413,43 @@ static TABLES: LazyLock<(HashMap<&'static [u8], u32>, usize)> = LazyLock::new(||
         (table::PLACE_NOUNS, PLACE_NOUNS.to_vec()),
         (table::SETTLEMENTS, SETTLEMENTS.to_vec()),
     ];
-    let mut map: HashMap<&'static [u8], u32> = HashMap::new();
-    let mut longest = 0;
+    let words: usize = tables.iter().map(|t| t.1.len()).sum();
+    // At most a quarter full: probes stay short.
+    let size = (4 * words).next_power_of_two();
+    let shift = 64 - size.trailing_zeros();
+    let mut slots = vec![(0u128, 0u32); size];
     for (bit, words) in tables {
         for w in words {
-            *map.entry(w.as_bytes()).or_default() |= bit;
-            longest = longest.max(w.len());
+            let key = word_key(w.as_bytes()).expect("no table word is longer than MAX_WORD");
+            let mut i = word_slot(key, shift);
+            while slots[i].0 != 0 && slots[i].0 != key {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = (key, slots[i].1 | bit);
         }
     }
-    (map, longest)
+    (slots, shift)
 });
 
 /// The tables (bits of [`table`]) holding `w`, compared as [`in_table`]
 /// does: ASCII letters in any case.
 fn tables_of(w: &str) -> u32 {
-    let (map, longest) = &*TABLES;
-    if w.len() > *longest {
+    let (slots, shift) = &*TABLES;
+    let Some(key) = word_key(w.as_bytes()) else {
         return 0;
-    }
-    let b = w.as_bytes();
-    let bits = if b.iter().any(u8::is_ascii_uppercase) {
-        let mut buf = [0u8; 64];
-        let Some(buf) = buf.get_mut(..b.len()) else {
-            return 0;
-        };
-        for (o, c) in buf.iter_mut().zip(b) {
-            *o = c.to_ascii_lowercase();
-        }
-        map.get(&*buf)
-    } else {
-        map.get(b)
     };
-    bits.copied().unwrap_or(0)
+    let mask = slots.len() - 1;
+    let mut i = word_slot(key, *shift);
+    loop {
+        let (k, bits) = slots[i];
+        if k == key {
+            return bits;
+        }
+        if k == 0 {
+            return 0;
+        }
+        i = (i + 1) & mask;
+    }
 }
 
 /// Whether one of the tables in `mask` holds `w` (any ASCII case).

@@ -1893,17 +1893,14 @@ impl Scan<'_> {
     fn locative(&self, os: usize, e: usize) -> bool {
         let text = self.text;
         if let Some((w1, p1)) = prev_word(text, os) {
-            let w1 = w1.to_ascii_lowercase();
-            if LOCATIVE_PREPS.contains(&w1.as_str()) {
+            if in_list(LOCATIVE_PREPS, w1) {
                 return true;
             }
             if let Some((w2, _)) = prev_word(text, p1) {
-                let w2 = w2.to_ascii_lowercase();
-                if LOCATIVE_FILLERS.contains(&w1.as_str()) && LOCATIVE_PREPS.contains(&w2.as_str())
-                {
+                if in_list(LOCATIVE_FILLERS, w1) && in_list(LOCATIVE_PREPS, w2) {
                     return true;
                 }
-                if w1 == "of" && AREA_NOUNS.contains(&w2.as_str()) {
+                if w1.eq_ignore_ascii_case("of") && in_list(AREA_NOUNS, w2) {
                     return true;
                 }
             }
@@ -1936,13 +1933,12 @@ impl Scan<'_> {
         let text = self.text;
         let prev = prev_word(text, os);
         if let Some((w, _)) = prev {
-            let lw = w.to_ascii_lowercase();
-            if LOCATIVE_PREPS.contains(&lw.as_str()) || lw == "of" {
+            if in_list(LOCATIVE_PREPS, w) || w.eq_ignore_ascii_case("of") {
                 return true;
             }
         }
         if let Some(w) = next_word(text, oe) {
-            if starts_upper(w) && !NOT_SURNAMES.contains(&w.to_ascii_lowercase().as_str()) {
+            if starts_upper(w) && !in_list(NOT_SURNAMES, w) {
                 return false;
             }
         }
@@ -1956,8 +1952,7 @@ impl Scan<'_> {
 
     /// `word` is in `list` or is itself a place name or demonym.
     fn known_word(&self, word: &str, list: &[&str]) -> bool {
-        let lw = word.to_ascii_lowercase();
-        if list.contains(&lw.as_str()) {
+        if in_list(list, word) {
             return true;
         }
         self.g
@@ -1969,6 +1964,32 @@ impl Scan<'_> {
 /// The word right before byte `pos` (spaces between, no punctuation), and
 /// where it starts.
 fn prev_word(text: &str, pos: usize) -> Option<(&str, usize)> {
+    // Nearly always plain ASCII: read by byte. Any other byte on the way
+    // (a no-break space, a curly apostrophe, a letter with a diacritic)
+    // sends the word to the reading by character.
+    let b = text.as_bytes();
+    let mut end = pos;
+    while end > 0 && matches!(b[end - 1], b' ' | b'\t') {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'\'') {
+        start -= 1;
+    }
+    // Both readings stopped at an ASCII byte (or the start): the answer by
+    // character is the same.
+    let ascii_stop = |i: usize| i == 0 || b[i - 1] < 0x80;
+    if ascii_stop(end) && ascii_stop(start) {
+        if end == pos {
+            return None;
+        }
+        return (start < end).then(|| (&text[start..end], start));
+    }
+    prev_word_chars(text, pos)
+}
+
+/// [`prev_word`] by character.
+fn prev_word_chars(text: &str, pos: usize) -> Option<(&str, usize)> {
     let head = text[..pos].trim_end_matches([' ', '\t', '\u{a0}']);
     if head.len() == pos {
         return None;
@@ -2003,6 +2024,9 @@ fn starts_upper(word: &str) -> bool {
 /// Every significant word of `written` starts with a capital letter (and
 /// there is at least one).
 fn capitalised(written: &str) -> bool {
+    if written.is_ascii() {
+        return capitalised_ascii(written.as_bytes());
+    }
     let mut significant = 0;
     for word in written
         .split(|c: char| c.is_whitespace() || c == '-' || ('\u{2010}'..='\u{2015}').contains(&c))
@@ -2017,9 +2041,7 @@ fn capitalised(written: &str) -> bool {
             continue;
         };
         if first.is_lowercase() {
-            let lw = word.to_ascii_lowercase();
-            let lw = lw.trim_end_matches(['.', '\'']);
-            if MINOR_WORDS.contains(&lw) {
+            if in_list(MINOR_WORDS, word.trim_end_matches(['.', '\''])) {
                 continue;
             }
             return false;
@@ -2027,6 +2049,50 @@ fn capitalised(written: &str) -> bool {
         significant += 1;
     }
     significant > 0
+}
+
+/// [`capitalised`] for ASCII text, by byte: it is asked of every name found.
+fn capitalised_ascii(written: &[u8]) -> bool {
+    let mut significant = 0;
+    // ASCII whitespace as `char::is_whitespace` has it (with U+000B).
+    let split = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b'-');
+    for word in written.split(split) {
+        let lead = word
+            .iter()
+            .position(u8::is_ascii_alphanumeric)
+            .unwrap_or(word.len());
+        let word = &word[lead..];
+        // Elided articles: "d'Ivoire", "l'Aquila".
+        let word = [b"d'", b"l'"]
+            .iter()
+            .find_map(|p| word.strip_prefix(&p[..]))
+            .unwrap_or(word);
+        let Some(&first) = word.first() else {
+            continue;
+        };
+        if first.is_ascii_lowercase() {
+            let trail = word
+                .iter()
+                .rposition(|&c| c != b'.' && c != b'\'')
+                .map_or(0, |i| i + 1);
+            let lw = &word[..trail];
+            if MINOR_WORDS
+                .iter()
+                .any(|m| m.as_bytes().eq_ignore_ascii_case(lw))
+            {
+                continue;
+            }
+            return false;
+        }
+        significant += 1;
+    }
+    significant > 0
+}
+
+/// Whether `list` (in lower case) holds `w` in any ASCII case: the lists are
+/// compared without a lower-case copy of the word.
+fn in_list(list: &[&str], w: &str) -> bool {
+    list.iter().any(|t| t.eq_ignore_ascii_case(w))
 }
 
 #[cfg(test)]
