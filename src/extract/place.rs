@@ -66,6 +66,7 @@
 //! the Gaza Strip; "Gaza City" is the city.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::fmt;
 use std::io::Read;
 use std::sync::{mpsc, OnceLock};
@@ -348,6 +349,30 @@ fn pack_short(word: &[u8]) -> Option<u32> {
 /// Whether a lower-case word may begin a name: "al", "el", "the", ...
 fn is_initial_minor(word: &[u8]) -> bool {
     pack_short(word).is_some_and(|p| INITIAL_MINOR.contains(&p))
+}
+
+/// For each initial letter, the lengths (bits) of the `MINOR_WORDS` that
+/// begin with it: most words are ruled out by it without a walk through
+/// the list.
+const MINOR_SHAPES: [u32; 26] = {
+    let mut t = [0; 26];
+    let mut i = 0;
+    while i < MINOR_WORDS.len() {
+        let w = MINOR_WORDS[i].as_bytes();
+        assert!(w[0].is_ascii_lowercase() && w.len() < 32);
+        t[(w[0] - b'a') as usize] |= 1 << w.len();
+        i += 1;
+    }
+    t
+};
+
+/// Whether a normalised (lower-case) word is one of `MINOR_WORDS`.
+fn is_minor(word: &[u8]) -> bool {
+    let shape = match word.first() {
+        Some(&b @ b'a'..=b'z') if word.len() < 32 => MINOR_SHAPES[(b - b'a') as usize],
+        _ => return false,
+    };
+    shape & 1 << word.len() != 0 && MINOR_WORDS.iter().any(|m| m.as_bytes() == word)
 }
 
 /// Arabic articles that may precede a name ("al-Raqqa"); the short ones only
@@ -1426,17 +1451,27 @@ impl Gazetteer {
     /// Every place mention in `text`, left to right, longest match first,
     /// non-overlapping.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
-        let mut norm = Vec::with_capacity(text.len() + 1);
-        let mut map = Vec::with_capacity(text.len() + 1);
-        self.fold.normalize(text, &mut norm, Some(&mut map));
+        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut scratch) => self.mentions_with(text, &mut scratch),
+            Err(_) => self.mentions_with(text, &mut Scratch::default()),
+        })
+    }
+
+    /// [`Gazetteer::mentions`] with buffers to reuse.
+    fn mentions_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Mention> {
+        let Scratch { norm, map, found } = scratch;
+        norm.clear();
+        map.clear();
+        norm.reserve(text.len() + 1);
+        map.reserve(text.len() + 1);
+        self.fold.normalize(text, norm, Some(map));
         let scan = Scan {
             g: self,
             text,
-            norm: &norm,
-            map: &map,
+            norm,
+            map,
         };
         let mut out = Vec::new();
-        let mut found: Vec<(usize, u32)> = Vec::new();
         // Normalised end of the last accepted match.
         let mut last = 0usize;
         let n = norm.len();
@@ -1457,7 +1492,7 @@ impl Gazetteer {
                 continue;
             }
             found.clear();
-            scan.names_at(s, &mut found);
+            scan.names_at(s, found);
             // Longest first: the first that holds wins.
             let mut accepted = None;
             for &(e, en) in found.iter().rev() {
@@ -1477,6 +1512,21 @@ impl Gazetteer {
         }
         out
     }
+}
+
+/// The buffers of one [`Gazetteer::mentions`] call: the normalised text,
+/// its map to the text and the names found at a word.
+#[derive(Default)]
+struct Scratch {
+    norm: Vec<u8>,
+    map: Vec<u32>,
+    found: Vec<(usize, u32)>,
+}
+
+thread_local! {
+    /// Each thread's [`Scratch`], reused: a call per sentence allocated
+    /// three buffers and freed them again.
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 /// Start of the deflate stream of a gzip file (after its header).
@@ -1736,7 +1786,41 @@ impl Scan<'_> {
     /// as written, or is a minor word such as "al" or "the".
     fn may_start(&self, s: usize, e: usize) -> bool {
         let first = self.text.as_bytes()[self.orig(s)];
-        !first.is_ascii_lowercase() || is_initial_minor(&self.norm[s..e])
+        !first.is_ascii_lowercase()
+            || is_initial_minor(&self.norm[s..e]) && !self.plain_word_after(e)
+    }
+
+    /// Whether a plain lower-case word that is no minor word follows the
+    /// word ending at normalised `e` ("the ministry", "at least"). No name
+    /// can then start at a lower-case minor word before it: the minor word
+    /// alone is too short or not [`capitalised`], and a longer name holds
+    /// this word, which `capitalised` refuses. A lower-case "the" or "at"
+    /// starts a quarter of the scan's lookups, most of them before such a word.
+    fn plain_word_after(&self, e: usize) -> bool {
+        let (norm, text) = (self.norm, self.text.as_bytes());
+        if norm.get(e) != Some(&SPACE) || e + 1 >= norm.len() {
+            return false;
+        }
+        let (gap, ws) = (self.orig(e), self.orig(e + 1));
+        // Words apart as `capitalised` splits them, by ASCII spaces or dashes.
+        if !text[gap..ws]
+            .iter()
+            .all(|&b| matches!(b, b' ' | b'\t' | b'-'))
+        {
+            return false;
+        }
+        if !text[ws].is_ascii_lowercase() {
+            return false;
+        }
+        // An elided article ("d'Ivoire") is not the word `capitalised` reads.
+        if matches!(text[ws], b'd' | b'l') && matches!(text.get(ws + 1), Some(b'\'' | 0xE2)) {
+            return false;
+        }
+        let we = norm[e + 1..]
+            .iter()
+            .position(|&b| !is_word_byte(b))
+            .map_or(norm.len(), |i| e + 1 + i);
+        !is_minor(&norm[e + 1..we])
     }
 
     /// Every name that starts at `s`, shortest first, as (end, entry).
