@@ -224,14 +224,44 @@ fn specificity(kind: PlaceKind) -> f64 {
 /// byte `at`: words are read backwards through fillers ("in the northern
 /// city of", "outside of the Syrian town of") up to the first other word.
 fn preposition_weight(s: &str, at: usize) -> f64 {
+    let head = &s[..at];
+    // Nearly always ASCII: its words are then split by byte, where the
+    // split by character decoded every character from the end.
+    if head.is_ascii() {
+        let b = head.as_bytes();
+        // `char::is_whitespace` on ASCII (with U+000B), or a comma.
+        let sep = |c: u8| c.is_ascii_whitespace() || c == 0x0b || c == b',';
+        let mut end = b.len();
+        let words = std::iter::from_fn(move || {
+            while end > 0 && sep(b[end - 1]) {
+                end -= 1;
+            }
+            if end == 0 {
+                return None;
+            }
+            let mut start = end;
+            while start > 0 && !sep(b[start - 1]) {
+                start -= 1;
+            }
+            let w = &head[start..end];
+            end = start;
+            Some(w)
+        });
+        weight_of(words)
+    } else {
+        let words = head
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .rev()
+            .filter(|w| !w.is_empty());
+        weight_of(words)
+    }
+}
+
+/// [`preposition_weight`] over the words before the place, nearest first.
+fn weight_of<'a>(words: impl Iterator<Item = &'a str>) -> f64 {
     let mut best: f64 = 0.0;
     let mut after_of = false;
-    let mut words = s[..at]
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .rev()
-        .filter(|w| !w.is_empty())
-        .take(9)
-        .peekable();
+    let mut words = words.take(9).peekable();
     for _ in 0..8 {
         let Some(w) = words.next() else {
             break;
@@ -240,21 +270,21 @@ fn preposition_weight(s: &str, at: usize) -> f64 {
         // every place considered.
         let mut buf = [0u8; 32];
         let long;
-        let lower: &str = match buf.get_mut(..w.len()) {
+        let lower: &[u8] = match buf.get_mut(..w.len()) {
             Some(b) => {
                 for (o, c) in b.iter_mut().zip(w.bytes()) {
                     *o = c.to_ascii_lowercase();
                 }
-                std::str::from_utf8(b).unwrap_or_default()
+                b
             }
             None => {
                 long = w.to_ascii_lowercase();
-                &long
+                long.as_bytes()
             }
         };
-        let bits = tables_of(lower);
+        let bits = key_tables(lower);
         // "according to the White House", "due to": a source or a cause, not a place.
-        if lower == "to"
+        if lower == b"to"
             && words.peek().is_some_and(|p| {
                 ["according", "due", "thanks", "owing"]
                     .iter()
@@ -264,11 +294,11 @@ fn preposition_weight(s: &str, at: usize) -> f64 {
             return best;
         }
         let locative = (bits & table::LOCATIVE != 0)
-            .then(|| LOCATIVE.iter().find(|(p, _)| *p == lower))
+            .then(|| LOCATIVE.iter().find(|(p, _)| p.as_bytes() == lower))
             .flatten();
         if let Some((_, weight)) = locative {
             best = best.max(*weight);
-            if lower != "of" {
+            if lower != b"of" {
                 return best;
             }
             after_of = true;
@@ -285,7 +315,7 @@ fn preposition_weight(s: &str, at: usize) -> f64 {
         let demonym = w.chars().next().is_some_and(char::is_uppercase)
             && ["ian", "ean", "ese", "ish", "i", "an", "'s", "\u{2019}s"]
                 .iter()
-                .any(|e| lower.ends_with(e));
+                .any(|e| lower.ends_with(e.as_bytes()));
         if !(bits & table::FILLERS != 0 || demonym) {
             return best;
         }
@@ -1374,11 +1404,24 @@ fn word_key(w: &[u8]) -> Option<u128> {
         return None;
     }
     let mut buf = [0u8; 16];
-    for (o, c) in buf.iter_mut().zip(w) {
-        *o = c.to_ascii_lowercase();
-    }
+    buf[..w.len()].copy_from_slice(w);
     buf[MAX_WORD] = w.len() as u8;
-    Some(u128::from_le_bytes(buf))
+    let half = |h: &[u8]| lower_ascii(u64::from_le_bytes(h.try_into().unwrap_or_default()));
+    Some(u128::from(half(&buf[..8])) | u128::from(half(&buf[8..])) << 64)
+}
+
+/// Eight bytes at once in ASCII lower case (`u8::to_ascii_lowercase` on
+/// each): a byte from `A` to `Z`, and no other, gains the 0x20 bit.
+fn lower_ascii(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low7 = x & !HIGH;
+    // Per byte, the high bit of `low7 + (0x80 - c)` says `low7 >= c`
+    // (no carry leaves a byte: `low7 < 0x80`).
+    let from_a = low7 + ONES * (0x80 - u64::from(b'A'));
+    let past_z = low7 + ONES * (0x80 - u64::from(b'Z') - 1);
+    let upper = from_a & !past_z & !x & HIGH;
+    x | upper >> 2
 }
 
 /// The slot a key's probe starts at, in a table of `1 << (64 - shift)` slots.
@@ -1434,8 +1477,13 @@ static TABLES: LazyLock<(Vec<(u128, u32)>, u32)> = LazyLock::new(|| {
 /// The tables (bits of [`table`]) holding `w`, compared as [`in_table`]
 /// does: ASCII letters in any case.
 fn tables_of(w: &str) -> u32 {
+    key_tables(w.as_bytes())
+}
+
+/// [`tables_of`] for a word's bytes.
+fn key_tables(w: &[u8]) -> u32 {
     let (slots, shift) = &*TABLES;
-    let Some(key) = word_key(w.as_bytes()) else {
+    let Some(key) = word_key(w) else {
         return 0;
     };
     let mask = slots.len() - 1;
@@ -1745,6 +1793,18 @@ mod tests {
             in_table(PLACE_MODIFIERS, "refugee"),
             in_tables("refugee", table::PLACE_MODIFIERS)
         );
+    }
+
+    /// The word-wide lower-casing agrees with the byte one on every byte.
+    #[test]
+    fn lower_ascii_agrees_with_to_ascii_lowercase() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let x = u64::from(b) << (8 * pos) | 0x4142_5a5b_6061_7a40 & !(0xff << (8 * pos));
+                let want = u64::from_le_bytes(x.to_le_bytes().map(|c| c.to_ascii_lowercase()));
+                assert_eq!(lower_ascii(x), want, "{b:#x} at {pos}");
+            }
+        }
     }
 
     /// The anchored search finds the phrases a plain substring search
