@@ -1588,7 +1588,8 @@ fn destination(s: &str, at: usize) -> bool {
 }
 
 /// Whether a stretch of text holds a comma, semicolon or dash that is not
-/// inside a number ("320,000").
+/// inside a number ("320,000"). The dashes (U+2013, U+2014) are looked for
+/// by character only where their first byte occurs.
 fn clause_break(between: &str) -> bool {
     let b = between.as_bytes();
     b.iter().enumerate().any(|(i, &c)| match c {
@@ -1598,7 +1599,7 @@ fn clause_break(between: &str) -> bool {
         }
         b';' => true,
         _ => false,
-    }) || between.contains(['\u{2014}', '\u{2013}'])
+    }) || (b.contains(&0xE2) && between.contains(['\u{2014}', '\u{2013}']))
 }
 
 fn best<'n>(c: impl Iterator<Item = Candidate<'n>>) -> Option<Candidate<'n>> {
