@@ -1938,6 +1938,16 @@ impl Scan<'_> {
 
     /// "province of", "governorate of", ... right before byte `os`.
     fn admin_before(&self, os: usize) -> Option<Suffix> {
+        // Asked of nearly every name: most are not after a word ending in
+        // "f", which the last byte before the spaces (plain or no-break,
+        // whose bytes are skipped) tells.
+        let b = self.text.as_bytes();
+        let last = b[..os]
+            .iter()
+            .rposition(|&c| !matches!(c, b' ' | b'\t' | 0xA0 | 0xC2));
+        if !matches!(last.map(|i| b[i]), Some(b'f' | b'F')) {
+            return None;
+        }
         let (of, p) = prev_word(self.text, os)?;
         if !of.eq_ignore_ascii_case("of") {
             return None;
@@ -2108,6 +2118,11 @@ fn starts_upper(word: &str) -> bool {
 /// Every significant word of `written` starts with a capital letter (and
 /// there is at least one).
 fn capitalised(written: &str) -> bool {
+    // Most names are one plain capitalised word ("Gaza").
+    let b = written.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_uppercase) && b.iter().all(u8::is_ascii_alphanumeric) {
+        return true;
+    }
     if written.is_ascii() {
         return capitalised_ascii(written.as_bytes());
     }
