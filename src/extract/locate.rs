@@ -766,6 +766,10 @@ fn unknown_places(s: &str, lower: &str, known: &[Mention]) -> Vec<(usize, usize)
     // pattern in `trim_end_matches` builds a searcher on every call).
     let text = |w: (usize, usize)| {
         let mut t = &s[w.0..w.1];
+        // Most words do not end in "s": nothing to strip.
+        if !t.ends_with('s') {
+            return t;
+        }
         while let Some(r) = t.strip_suffix("'s") {
             t = r;
         }
@@ -776,7 +780,13 @@ fn unknown_places(s: &str, lower: &str, known: &[Mention]) -> Vec<(usize, usize)
     };
     // A capitalised word: three letters at least alone, two inside a longer
     // name ("Lin Ta Lu", "El Plateado").
-    let initial = |w: (usize, usize)| text(w).chars().next().is_some_and(char::is_uppercase);
+    // (Stripping possessives leaves the first character, or nothing of a
+    // word that starts with an apostrophe: the word's own first character
+    // answers.)
+    let initial = |w: (usize, usize)| match s.as_bytes()[w.0] {
+        b if b < 0x80 => b.is_ascii_uppercase(),
+        _ => s[w.0..].chars().next().is_some_and(char::is_uppercase),
+    };
     let capital = |w: (usize, usize)| initial(w) && text(w).len() >= 3;
     let possessive = |w: (usize, usize)| {
         let t = &s[w.0..w.1];
