@@ -1056,16 +1056,28 @@ const ANCHORS: [&str; 2] = ["the", "wide"];
 /// offset in it, and the phrase.
 type Anchored = (usize, usize, &'static str);
 
-/// For each of [`ANCHORS`], the phrases whose first anchor it is.
-static ANCHORED: LazyLock<[Vec<Anchored>; 2]> = LazyLock::new(|| {
-    let mut by_anchor = [Vec::new(), Vec::new()];
+/// The bucket of [`ANCHORED`] for phrases that end before the byte that
+/// picks a bucket.
+const UNKEYED: usize = 256;
+
+/// For each of [`ANCHORS`], the phrases whose first anchor it is, in
+/// buckets by their byte two past the anchor ("the area": `a`, "there":
+/// `e`), or in [`UNKEYED`]: at an anchor found in the text, only the
+/// phrases of the text's byte there are compared, where all of them were
+/// (a sentence holds several "the").
+static ANCHORED: LazyLock<[Vec<Vec<Anchored>>; 2]> = LazyLock::new(|| {
+    let mut by_anchor = [vec![Vec::new(); UNKEYED + 1], vec![Vec::new(); UNKEYED + 1]];
     for (k, p) in ANAPHORA.iter().chain(COUNTRY_ANAPHORA).enumerate() {
         let (a, o) = ANCHORS
             .iter()
             .enumerate()
             .find_map(|(a, w)| Some((a, p.find(w)?)))
             .expect("every anaphor phrase holds an anchor");
-        by_anchor[a].push((k, o, *p));
+        let key = p
+            .as_bytes()
+            .get(o + ANCHORS[a].len() + 1)
+            .map_or(UNKEYED, |&c| usize::from(c));
+        by_anchor[a][key].push((k, o, *p));
     }
     by_anchor
 });
@@ -1081,13 +1093,22 @@ fn anaphors(lower: &str) -> impl Iterator<Item = usize> + '_ {
     ANCHOR_FINDERS
         .iter()
         .zip(ANCHORED.iter())
-        .flat_map(move |(f, phrases)| f.find_iter(b).map(move |at| (at, phrases)))
-        .flat_map(move |(at, phrases)| {
-            phrases.iter().filter_map(move |&(k, o, p)| {
-                // The first byte alone rules out nearly every phrase.
-                let from = at.checked_sub(o)?;
-                (b[from] == p.as_bytes()[0] && b[from..].starts_with(p.as_bytes())).then_some(k)
-            })
+        .zip(ANCHORS)
+        .flat_map(move |((f, buckets), anchor)| {
+            f.find_iter(b).map(move |at| (at, buckets, anchor.len()))
+        })
+        .flat_map(move |(at, buckets, len)| {
+            let keyed: &[Anchored] = b
+                .get(at + len + 1)
+                .map_or(&[], |&c| &buckets[usize::from(c)]);
+            keyed
+                .iter()
+                .chain(&buckets[UNKEYED])
+                .filter_map(move |&(k, o, p)| {
+                    // The first byte alone rules out nearly every phrase.
+                    let from = at.checked_sub(o)?;
+                    (b[from] == p.as_bytes()[0] && b[from..].starts_with(p.as_bytes())).then_some(k)
+                })
         })
 }
 
