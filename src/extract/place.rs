@@ -1829,9 +1829,10 @@ impl Scan<'_> {
         let g = self.g;
         let mut words = 1;
         let limit = norm.len().min(s + MAX_KEY);
-        let mut e = s + 1;
-        while e <= limit {
-            let a = norm[e - 1];
+        // `norm[s..e]` is read; each byte must occur in names.
+        let mut e = s;
+        while e < limit {
+            let a = norm[e];
             if !g.key_byte[a as usize] {
                 break;
             }
@@ -1839,6 +1840,14 @@ impl Scan<'_> {
                 words += 1;
                 if words > g.max_words {
                     break;
+                }
+            }
+            e += 1;
+            // The rest of a word holds no lookup point (one is only where a
+            // word ends): it is read in a tight loop.
+            if is_word_byte(a) {
+                while e < limit && is_word_byte(norm[e]) && g.key_byte[norm[e] as usize] {
+                    e += 1;
                 }
             }
             if lookup_point(norm, e) {
@@ -1849,7 +1858,6 @@ impl Scan<'_> {
                     None => break,
                 }
             }
-            e += 1;
         }
     }
     /// Check the name `norm[s..e]` (entry `en`). `Some((mention, end))` when
