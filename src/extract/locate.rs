@@ -955,14 +955,24 @@ fn unknown_places(s: &str, lower: &str, known: &[Mention]) -> Vec<(usize, usize)
     out
 }
 
-/// Which ASCII bytes are part of a word: letters, digits, hyphens and
-/// apostrophes. A table: it is asked of every byte of a sentence.
-const ASCII_WORD: [bool; 128] = {
-    let mut t = [false; 128];
+/// A byte of a word: an ASCII letter, digit, hyphen or apostrophe.
+const WORD: u8 = 1;
+/// Any other ASCII byte.
+const NOT_WORD: u8 = 0;
+/// A byte of a longer character, which is read as a character.
+const LONGER: u8 = 2;
+/// What each byte is to [`word_spans`]. A table: it is asked of every byte
+/// of a sentence.
+const WORD_BYTES: [u8; 256] = {
+    let mut t = [LONGER; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        t[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'\'';
+        t[b] = if c.is_ascii_alphanumeric() || c == b'-' || c == b'\'' {
+            WORD
+        } else {
+            NOT_WORD
+        };
         b += 1;
     }
     t
@@ -977,21 +987,23 @@ fn word_spans(s: &str) -> Vec<(usize, usize)> {
     let mut words = Vec::with_capacity(s.len() / 5 + 4);
     let mut i = 0;
     while i < bytes.len() {
-        let start = i;
         // ASCII characters (nearly all) are read by byte.
+        if WORD_BYTES[bytes[i] as usize] == NOT_WORD {
+            i += 1;
+            continue;
+        }
+        let start = i;
         while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if !ASCII_WORD[b as usize] {
-                    break;
+            match WORD_BYTES[bytes[i] as usize] {
+                WORD => i += 1,
+                NOT_WORD => break,
+                _ => {
+                    let c = char_at(s, i);
+                    if !(c.is_alphanumeric() || c == '\u{2019}') {
+                        break;
+                    }
+                    i += c.len_utf8();
                 }
-                i += 1;
-            } else {
-                let c = char_at(s, i);
-                if !(c.is_alphanumeric() || c == '\u{2019}') {
-                    break;
-                }
-                i += c.len_utf8();
             }
         }
         if i > start {
