@@ -1402,6 +1402,12 @@ impl Gazetteer {
     /// `None` when nothing fits (for a suffix: the suffix does not attach).
     fn resolve(&self, e: u32, suffix: Option<Suffix>) -> Option<(u32, bool)> {
         let cands = self.cands(e);
+        // Most names mean one place (or one demonym's), which every rule
+        // below picks when nothing is asked of its kind.
+        if suffix.is_none() && cands.first != NONE && cands.next == NONE {
+            let c = Cand::unpack(cands.first);
+            return Some((c.place, c.demonym));
+        }
         let info = |c: &Cand| &self.info[c.place as usize];
         let best = |kind: PlaceKind| {
             cands
