@@ -760,8 +760,15 @@ fn most_mentioned(mentions: &[Mention], from: usize) -> Option<(usize, &Mention)
 /// Capitalised names the gazetteer does not know (villages, camps) that the
 /// sentence uses as places: after a locative preposition ("near Kuriga",
 /// "the town of Maungdaw") or before a place noun ("the Balukhali camp").
-fn unknown_places(s: &str, lower: &str, known: &[Mention]) -> Vec<(usize, usize)> {
-    let words = word_spans(s);
+fn unknown_places(
+    s: &str,
+    lower: &str,
+    known: &[Mention],
+    scratch: &mut WordScratch,
+) -> Vec<(usize, usize)> {
+    let WordScratch { words, looked, .. } = scratch;
+    word_spans(s, words);
+    let words = &*words;
     // The word without its possessive (`strip_suffix` in loops: a `&str`
     // pattern in `trim_end_matches` builds a searcher on every call).
     let text = |w: (usize, usize)| {
@@ -800,7 +807,9 @@ fn unknown_places(s: &str, lower: &str, known: &[Mention]) -> Vec<(usize, usize)
     };
     // The tables holding each word (without its possessive), looked up
     // once: the rules below ask about the same words many times.
-    let looked: Vec<std::cell::Cell<u32>> = vec![std::cell::Cell::new(u32::MAX); words.len()];
+    looked.clear();
+    looked.resize(words.len(), std::cell::Cell::new(u32::MAX));
+    let looked = &*looked;
     let tables = |j: usize| {
         let c = &looked[j];
         if c.get() == u32::MAX {
@@ -980,11 +989,12 @@ const WORD_BYTES: [u8; 256] = {
 
 /// The words of `s`, as byte spans: runs of letters, digits, hyphens and
 /// apostrophes.
-fn word_spans(s: &str) -> Vec<(usize, usize)> {
+fn word_spans(s: &str, words: &mut Vec<(usize, usize)>) {
     let bytes = s.as_bytes();
     // Room for words of four bytes and a space: growing the vector one
     // push at a time was an eighth of the name scan.
-    let mut words = Vec::with_capacity(s.len() / 5 + 4);
+    words.clear();
+    words.reserve(s.len() / 5 + 4);
     let mut i = 0;
     while i < bytes.len() {
         // ASCII characters (nearly all) are read by byte.
@@ -1012,7 +1022,6 @@ fn word_spans(s: &str) -> Vec<(usize, usize)> {
             i += char_at(s, i).len_utf8();
         }
     }
-    words
 }
 
 /// Lower-case words inside place names: "Steccato di Cutro", "Rio Grande do Sul".
@@ -1152,6 +1161,22 @@ impl Spot<'_> {
     }
 }
 
+/// The buffers of one [`Names::with`] call: the sentence in lower case, its
+/// words and the tables each word is in.
+#[derive(Default)]
+struct WordScratch {
+    lower: String,
+    words: Vec<(usize, usize)>,
+    looked: Vec<std::cell::Cell<u32>>,
+}
+
+thread_local! {
+    /// Each thread's [`WordScratch`], reused: a call per sentence allocated
+    /// three buffers and freed them again.
+    static WORD_SCRATCH: std::cell::RefCell<WordScratch> =
+        std::cell::RefCell::new(WordScratch::default());
+}
+
 /// The names of places in one sentence, found once for all its figures.
 pub struct Names {
     all: Vec<Mention>,
@@ -1225,10 +1250,21 @@ impl Names {
 
     /// [`Names::of`] with the gazetteer's mentions `all` already found.
     pub fn with(s: &str, all: Vec<Mention>, unknown: bool) -> Names {
+        WORD_SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut scratch) => Names::with_scratch(s, all, unknown, &mut scratch),
+            Err(_) => Names::with_scratch(s, all, unknown, &mut WordScratch::default()),
+        })
+    }
+
+    /// [`Names::with`] with buffers to reuse.
+    fn with_scratch(s: &str, all: Vec<Mention>, unknown: bool, scratch: &mut WordScratch) -> Names {
         // Lower case keeps byte offsets (ASCII only changes).
-        let lower = s.to_ascii_lowercase();
+        let mut lower = std::mem::take(&mut scratch.lower);
+        lower.clear();
+        lower.push_str(s);
+        lower.make_ascii_lowercase();
         let unknowns = if unknown {
-            unknown_places(s, &lower, &all)
+            unknown_places(s, &lower, &all, scratch)
         } else {
             Vec::new()
         };
@@ -1242,6 +1278,7 @@ impl Names {
                 country_anaphor = true;
             }
         }
+        scratch.lower = lower;
         let anaphor = ANAPHORA.get(first);
         let anaphora = anaphor.is_some();
         let anaphor_noun = anaphor
