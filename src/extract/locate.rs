@@ -224,14 +224,44 @@ fn specificity(kind: PlaceKind) -> f64 {
 /// byte `at`: words are read backwards through fillers ("in the northern
 /// city of", "outside of the Syrian town of") up to the first other word.
 fn preposition_weight(s: &str, at: usize) -> f64 {
+    let head = &s[..at];
+    // Nearly always ASCII: its words are then split by byte, where the
+    // split by character decoded every character from the end.
+    if head.is_ascii() {
+        let b = head.as_bytes();
+        // `char::is_whitespace` on ASCII (with U+000B), or a comma.
+        let sep = |c: u8| c.is_ascii_whitespace() || c == 0x0b || c == b',';
+        let mut end = b.len();
+        let words = std::iter::from_fn(move || {
+            while end > 0 && sep(b[end - 1]) {
+                end -= 1;
+            }
+            if end == 0 {
+                return None;
+            }
+            let mut start = end;
+            while start > 0 && !sep(b[start - 1]) {
+                start -= 1;
+            }
+            let w = &head[start..end];
+            end = start;
+            Some(w)
+        });
+        weight_of(words)
+    } else {
+        let words = head
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .rev()
+            .filter(|w| !w.is_empty());
+        weight_of(words)
+    }
+}
+
+/// [`preposition_weight`] over the words before the place, nearest first.
+fn weight_of<'a>(words: impl Iterator<Item = &'a str>) -> f64 {
     let mut best: f64 = 0.0;
     let mut after_of = false;
-    let mut words = s[..at]
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .rev()
-        .filter(|w| !w.is_empty())
-        .take(9)
-        .peekable();
+    let mut words = words.take(9).peekable();
     for _ in 0..8 {
         let Some(w) = words.next() else {
             break;
@@ -240,21 +270,21 @@ fn preposition_weight(s: &str, at: usize) -> f64 {
         // every place considered.
         let mut buf = [0u8; 32];
         let long;
-        let lower: &str = match buf.get_mut(..w.len()) {
+        let lower: &[u8] = match buf.get_mut(..w.len()) {
             Some(b) => {
                 for (o, c) in b.iter_mut().zip(w.bytes()) {
                     *o = c.to_ascii_lowercase();
                 }
-                std::str::from_utf8(b).unwrap_or_default()
+                b
             }
             None => {
                 long = w.to_ascii_lowercase();
-                &long
+                long.as_bytes()
             }
         };
-        let bits = tables_of(lower);
+        let bits = key_tables(lower);
         // "according to the White House", "due to": a source or a cause, not a place.
-        if lower == "to"
+        if lower == b"to"
             && words.peek().is_some_and(|p| {
                 ["according", "due", "thanks", "owing"]
                     .iter()
@@ -264,11 +294,11 @@ fn preposition_weight(s: &str, at: usize) -> f64 {
             return best;
         }
         let locative = (bits & table::LOCATIVE != 0)
-            .then(|| LOCATIVE.iter().find(|(p, _)| *p == lower))
+            .then(|| LOCATIVE.iter().find(|(p, _)| p.as_bytes() == lower))
             .flatten();
         if let Some((_, weight)) = locative {
             best = best.max(*weight);
-            if lower != "of" {
+            if lower != b"of" {
                 return best;
             }
             after_of = true;
@@ -285,7 +315,7 @@ fn preposition_weight(s: &str, at: usize) -> f64 {
         let demonym = w.chars().next().is_some_and(char::is_uppercase)
             && ["ian", "ean", "ese", "ish", "i", "an", "'s", "\u{2019}s"]
                 .iter()
-                .any(|e| lower.ends_with(e));
+                .any(|e| lower.ends_with(e.as_bytes()));
         if !(bits & table::FILLERS != 0 || demonym) {
             return best;
         }
@@ -331,29 +361,30 @@ const INSTITUTIONS: &[&str] = &[
 /// (but "Malawi's outbreak" and "Turkey's death toll" are scenes).
 fn is_speaker(s: &str, end: usize) -> bool {
     let rest = &s[end..];
-    let word = |r: &str| {
+    // The next word, compared without a lower-case copy (the tables are in
+    // lower case).
+    fn word(r: &str) -> &str {
         r.split_whitespace()
             .next()
             .unwrap_or("")
             .trim_matches(|c: char| !c.is_alphabetic())
-            .to_ascii_lowercase()
-    };
+    }
     if let Some(after) = rest
         .strip_prefix("'s")
         .or_else(|| rest.strip_prefix("\u{2019}s"))
     {
-        return INSTITUTIONS.contains(&word(after).as_str());
+        return in_table(INSTITUTIONS, word(after));
     }
     // "Kigali now has", "Moscow also denied".
     let mut rest = rest;
     for _ in 0..2 {
-        if !SPEAKER_ADVERBS.contains(&word(rest).as_str()) {
+        if !in_table(SPEAKER_ADVERBS, word(rest)) {
             break;
         }
         let skip = rest.trim_start();
         rest = skip.find(char::is_whitespace).map_or("", |i| &skip[i..]);
     }
-    SPEAKER.contains(&word(rest).as_str())
+    in_table(SPEAKER, word(rest))
 }
 
 /// Adverbs between a speaker and its verb: "Kigali now has".
@@ -729,12 +760,23 @@ fn most_mentioned(mentions: &[Mention], from: usize) -> Option<(usize, &Mention)
 /// Capitalised names the gazetteer does not know (villages, camps) that the
 /// sentence uses as places: after a locative preposition ("near Kuriga",
 /// "the town of Maungdaw") or before a place noun ("the Balukhali camp").
-fn unknown_places(s: &str, lower: &str, known: &[Mention]) -> Vec<(usize, usize)> {
-    let words = word_spans(s);
+fn unknown_places(
+    s: &str,
+    lower: &str,
+    known: &[Mention],
+    scratch: &mut WordScratch,
+) -> Vec<(usize, usize)> {
+    let WordScratch { words, looked, .. } = scratch;
+    word_spans(s, words);
+    let words = &*words;
     // The word without its possessive (`strip_suffix` in loops: a `&str`
     // pattern in `trim_end_matches` builds a searcher on every call).
     let text = |w: (usize, usize)| {
         let mut t = &s[w.0..w.1];
+        // Most words do not end in "s": nothing to strip.
+        if !t.ends_with('s') {
+            return t;
+        }
         while let Some(r) = t.strip_suffix("'s") {
             t = r;
         }
@@ -745,7 +787,13 @@ fn unknown_places(s: &str, lower: &str, known: &[Mention]) -> Vec<(usize, usize)
     };
     // A capitalised word: three letters at least alone, two inside a longer
     // name ("Lin Ta Lu", "El Plateado").
-    let initial = |w: (usize, usize)| text(w).chars().next().is_some_and(char::is_uppercase);
+    // (Stripping possessives leaves the first character, or nothing of a
+    // word that starts with an apostrophe: the word's own first character
+    // answers.)
+    let initial = |w: (usize, usize)| match s.as_bytes()[w.0] {
+        b if b < 0x80 => b.is_ascii_uppercase(),
+        _ => s[w.0..].chars().next().is_some_and(char::is_uppercase),
+    };
     let capital = |w: (usize, usize)| initial(w) && text(w).len() >= 3;
     let possessive = |w: (usize, usize)| {
         let t = &s[w.0..w.1];
@@ -759,7 +807,9 @@ fn unknown_places(s: &str, lower: &str, known: &[Mention]) -> Vec<(usize, usize)
     };
     // The tables holding each word (without its possessive), looked up
     // once: the rules below ask about the same words many times.
-    let looked: Vec<std::cell::Cell<u32>> = vec![std::cell::Cell::new(u32::MAX); words.len()];
+    looked.clear();
+    looked.resize(words.len(), std::cell::Cell::new(u32::MAX));
+    let looked = &*looked;
     let tables = |j: usize| {
         let c = &looked[j];
         if c.get() == u32::MAX {
@@ -914,14 +964,24 @@ fn unknown_places(s: &str, lower: &str, known: &[Mention]) -> Vec<(usize, usize)
     out
 }
 
-/// Which ASCII bytes are part of a word: letters, digits, hyphens and
-/// apostrophes. A table: it is asked of every byte of a sentence.
-const ASCII_WORD: [bool; 128] = {
-    let mut t = [false; 128];
+/// A byte of a word: an ASCII letter, digit, hyphen or apostrophe.
+const WORD: u8 = 1;
+/// Any other ASCII byte.
+const NOT_WORD: u8 = 0;
+/// A byte of a longer character, which is read as a character.
+const LONGER: u8 = 2;
+/// What each byte is to [`word_spans`]. A table: it is asked of every byte
+/// of a sentence.
+const WORD_BYTES: [u8; 256] = {
+    let mut t = [LONGER; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
-        t[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'\'';
+        t[b] = if c.is_ascii_alphanumeric() || c == b'-' || c == b'\'' {
+            WORD
+        } else {
+            NOT_WORD
+        };
         b += 1;
     }
     t
@@ -929,26 +989,31 @@ const ASCII_WORD: [bool; 128] = {
 
 /// The words of `s`, as byte spans: runs of letters, digits, hyphens and
 /// apostrophes.
-fn word_spans(s: &str) -> Vec<(usize, usize)> {
+fn word_spans(s: &str, words: &mut Vec<(usize, usize)>) {
     let bytes = s.as_bytes();
-    let mut words = Vec::new();
+    // Room for words of four bytes and a space: growing the vector one
+    // push at a time was an eighth of the name scan.
+    words.clear();
+    words.reserve(s.len() / 5 + 4);
     let mut i = 0;
     while i < bytes.len() {
-        let start = i;
         // ASCII characters (nearly all) are read by byte.
+        if WORD_BYTES[bytes[i] as usize] == NOT_WORD {
+            i += 1;
+            continue;
+        }
+        let start = i;
         while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if !ASCII_WORD[b as usize] {
-                    break;
+            match WORD_BYTES[bytes[i] as usize] {
+                WORD => i += 1,
+                NOT_WORD => break,
+                _ => {
+                    let c = char_at(s, i);
+                    if !(c.is_alphanumeric() || c == '\u{2019}') {
+                        break;
+                    }
+                    i += c.len_utf8();
                 }
-                i += 1;
-            } else {
-                let c = char_at(s, i);
-                if !(c.is_alphanumeric() || c == '\u{2019}') {
-                    break;
-                }
-                i += c.len_utf8();
             }
         }
         if i > start {
@@ -957,7 +1022,6 @@ fn word_spans(s: &str) -> Vec<(usize, usize)> {
             i += char_at(s, i).len_utf8();
         }
     }
-    words
 }
 
 /// Lower-case words inside place names: "Steccato di Cutro", "Rio Grande do Sul".
@@ -1013,16 +1077,28 @@ const ANCHORS: [&str; 2] = ["the", "wide"];
 /// offset in it, and the phrase.
 type Anchored = (usize, usize, &'static str);
 
-/// For each of [`ANCHORS`], the phrases whose first anchor it is.
-static ANCHORED: LazyLock<[Vec<Anchored>; 2]> = LazyLock::new(|| {
-    let mut by_anchor = [Vec::new(), Vec::new()];
+/// The bucket of [`ANCHORED`] for phrases that end before the byte that
+/// picks a bucket.
+const UNKEYED: usize = 256;
+
+/// For each of [`ANCHORS`], the phrases whose first anchor it is, in
+/// buckets by their byte two past the anchor ("the area": `a`, "there":
+/// `e`), or in [`UNKEYED`]: at an anchor found in the text, only the
+/// phrases of the text's byte there are compared, where all of them were
+/// (a sentence holds several "the").
+static ANCHORED: LazyLock<[Vec<Vec<Anchored>>; 2]> = LazyLock::new(|| {
+    let mut by_anchor = [vec![Vec::new(); UNKEYED + 1], vec![Vec::new(); UNKEYED + 1]];
     for (k, p) in ANAPHORA.iter().chain(COUNTRY_ANAPHORA).enumerate() {
         let (a, o) = ANCHORS
             .iter()
             .enumerate()
             .find_map(|(a, w)| Some((a, p.find(w)?)))
             .expect("every anaphor phrase holds an anchor");
-        by_anchor[a].push((k, o, *p));
+        let key = p
+            .as_bytes()
+            .get(o + ANCHORS[a].len() + 1)
+            .map_or(UNKEYED, |&c| usize::from(c));
+        by_anchor[a][key].push((k, o, *p));
     }
     by_anchor
 });
@@ -1038,13 +1114,22 @@ fn anaphors(lower: &str) -> impl Iterator<Item = usize> + '_ {
     ANCHOR_FINDERS
         .iter()
         .zip(ANCHORED.iter())
-        .flat_map(move |(f, phrases)| f.find_iter(b).map(move |at| (at, phrases)))
-        .flat_map(move |(at, phrases)| {
-            phrases.iter().filter_map(move |&(k, o, p)| {
-                // The first byte alone rules out nearly every phrase.
-                let from = at.checked_sub(o)?;
-                (b[from] == p.as_bytes()[0] && b[from..].starts_with(p.as_bytes())).then_some(k)
-            })
+        .zip(ANCHORS)
+        .flat_map(move |((f, buckets), anchor)| {
+            f.find_iter(b).map(move |at| (at, buckets, anchor.len()))
+        })
+        .flat_map(move |(at, buckets, len)| {
+            let keyed: &[Anchored] = b
+                .get(at + len + 1)
+                .map_or(&[], |&c| &buckets[usize::from(c)]);
+            keyed
+                .iter()
+                .chain(&buckets[UNKEYED])
+                .filter_map(move |&(k, o, p)| {
+                    // The first byte alone rules out nearly every phrase.
+                    let from = at.checked_sub(o)?;
+                    (b[from] == p.as_bytes()[0] && b[from..].starts_with(p.as_bytes())).then_some(k)
+                })
         })
 }
 
@@ -1074,6 +1159,22 @@ impl Spot<'_> {
             },
         }
     }
+}
+
+/// The buffers of one [`Names::with`] call: the sentence in lower case, its
+/// words and the tables each word is in.
+#[derive(Default)]
+struct WordScratch {
+    lower: String,
+    words: Vec<(usize, usize)>,
+    looked: Vec<std::cell::Cell<u32>>,
+}
+
+thread_local! {
+    /// Each thread's [`WordScratch`], reused: a call per sentence allocated
+    /// three buffers and freed them again.
+    static WORD_SCRATCH: std::cell::RefCell<WordScratch> =
+        std::cell::RefCell::new(WordScratch::default());
 }
 
 /// The names of places in one sentence, found once for all its figures.
@@ -1149,10 +1250,21 @@ impl Names {
 
     /// [`Names::of`] with the gazetteer's mentions `all` already found.
     pub fn with(s: &str, all: Vec<Mention>, unknown: bool) -> Names {
+        WORD_SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut scratch) => Names::with_scratch(s, all, unknown, &mut scratch),
+            Err(_) => Names::with_scratch(s, all, unknown, &mut WordScratch::default()),
+        })
+    }
+
+    /// [`Names::with`] with buffers to reuse.
+    fn with_scratch(s: &str, all: Vec<Mention>, unknown: bool, scratch: &mut WordScratch) -> Names {
         // Lower case keeps byte offsets (ASCII only changes).
-        let lower = s.to_ascii_lowercase();
+        let mut lower = std::mem::take(&mut scratch.lower);
+        lower.clear();
+        lower.push_str(s);
+        lower.make_ascii_lowercase();
         let unknowns = if unknown {
-            unknown_places(s, &lower, &all)
+            unknown_places(s, &lower, &all, scratch)
         } else {
             Vec::new()
         };
@@ -1166,6 +1278,7 @@ impl Names {
                 country_anaphor = true;
             }
         }
+        scratch.lower = lower;
         let anaphor = ANAPHORA.get(first);
         let anaphora = anaphor.is_some();
         let anaphor_noun = anaphor
@@ -1245,13 +1358,16 @@ fn candidates<'n>(
     // How specific each is: a name the gazetteer lacks is taken for the
     // smallest unit (a village, a neighbourhood).
     const UNKNOWN: f64 = 1.5;
-    let spans: Vec<(usize, usize, f64)> = names
-        .all
-        .iter()
-        .filter(|m| !m.demonym)
-        .map(|m| (m.start, m.end, specificity(g.place(m.place).kind)))
-        .chain(names.unknowns.iter().map(|&(a, b)| (a, b, UNKNOWN)))
-        .collect();
+    let mut spans: Vec<(usize, usize, f64)> =
+        Vec::with_capacity(names.all.len() + names.unknowns.len());
+    spans.extend(
+        names
+            .all
+            .iter()
+            .filter(|m| !m.demonym)
+            .map(|m| (m.start, m.end, specificity(g.place(m.place).kind))),
+    );
+    spans.extend(names.unknowns.iter().map(|&(a, b)| (a, b, UNKNOWN)));
     // "X <unit> of Y" reads both ways ("the Nurgal district of Kunar", "the
     // Port-au-Prince neighbourhood of Carrefour-Feuilles"): the wider place
     // of the two is the container.
@@ -1277,7 +1393,7 @@ fn candidates<'n>(
             loc,
         )
     };
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(spans.len());
     // A longer name the gazetteer lacks wins over a name inside it ("Mai Kadra" over "Mai").
     let inside_unknown = |m: &Mention| {
         names
@@ -1356,9 +1472,48 @@ mod table {
     pub const SETTLEMENTS: u32 = 1 << 12;
 }
 
-/// Every word of the tables (all lower case), with the bits of the tables
-/// that hold it.
-static TABLES: LazyLock<(HashMap<&'static [u8], u32>, usize)> = LazyLock::new(|| {
+/// Longest word the tables may hold: a word is packed with its length into
+/// one `u128` ([`word_key`]), 15 bytes and a length byte.
+const MAX_WORD: usize = 15;
+
+/// A word (ASCII letters in lower case) and its length as one number: the
+/// index compares keys with one comparison instead of hashing and comparing
+/// slices. `None` for a word longer than any of the tables'.
+fn word_key(w: &[u8]) -> Option<u128> {
+    if w.len() > MAX_WORD {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..w.len()].copy_from_slice(w);
+    buf[MAX_WORD] = w.len() as u8;
+    let half = |h: &[u8]| lower_ascii(u64::from_le_bytes(h.try_into().unwrap_or_default()));
+    Some(u128::from(half(&buf[..8])) | u128::from(half(&buf[8..])) << 64)
+}
+
+/// Eight bytes at once in ASCII lower case (`u8::to_ascii_lowercase` on
+/// each): a byte from `A` to `Z`, and no other, gains the 0x20 bit.
+fn lower_ascii(x: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low7 = x & !HIGH;
+    // Per byte, the high bit of `low7 + (0x80 - c)` says `low7 >= c`
+    // (no carry leaves a byte: `low7 < 0x80`).
+    let from_a = low7 + ONES * (0x80 - u64::from(b'A'));
+    let past_z = low7 + ONES * (0x80 - u64::from(b'Z') - 1);
+    let upper = from_a & !past_z & !x & HIGH;
+    x | upper >> 2
+}
+
+/// The slot a key's probe starts at, in a table of `1 << (64 - shift)` slots.
+fn word_slot(key: u128, shift: u32) -> usize {
+    let h = (key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> shift) as usize
+}
+
+/// Every word of the tables (all lower case) with the bits of the tables
+/// that hold it: an open-addressed table of (key, bits) by [`word_key`]
+/// (0 is a free slot), and its shift for [`word_slot`].
+static TABLES: LazyLock<(Vec<(u128, u32)>, u32)> = LazyLock::new(|| {
     let tables: [(u32, Vec<&'static str>); 13] = [
         (table::NOT_PLACES, NOT_PLACES.to_vec()),
         (table::ORGANISATIONS, ORGANISATIONS.to_vec()),
@@ -1381,38 +1536,48 @@ static TABLES: LazyLock<(HashMap<&'static [u8], u32>, usize)> = LazyLock::new(||
         (table::PLACE_NOUNS, PLACE_NOUNS.to_vec()),
         (table::SETTLEMENTS, SETTLEMENTS.to_vec()),
     ];
-    let mut map: HashMap<&'static [u8], u32> = HashMap::new();
-    let mut longest = 0;
+    let words: usize = tables.iter().map(|t| t.1.len()).sum();
+    // At most a quarter full: probes stay short.
+    let size = (4 * words).next_power_of_two();
+    let shift = 64 - size.trailing_zeros();
+    let mut slots = vec![(0u128, 0u32); size];
     for (bit, words) in tables {
         for w in words {
-            *map.entry(w.as_bytes()).or_default() |= bit;
-            longest = longest.max(w.len());
+            let key = word_key(w.as_bytes()).expect("no table word is longer than MAX_WORD");
+            let mut i = word_slot(key, shift);
+            while slots[i].0 != 0 && slots[i].0 != key {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = (key, slots[i].1 | bit);
         }
     }
-    (map, longest)
+    (slots, shift)
 });
 
 /// The tables (bits of [`table`]) holding `w`, compared as [`in_table`]
 /// does: ASCII letters in any case.
 fn tables_of(w: &str) -> u32 {
-    let (map, longest) = &*TABLES;
-    if w.len() > *longest {
+    key_tables(w.as_bytes())
+}
+
+/// [`tables_of`] for a word's bytes.
+fn key_tables(w: &[u8]) -> u32 {
+    let (slots, shift) = &*TABLES;
+    let Some(key) = word_key(w) else {
         return 0;
-    }
-    let b = w.as_bytes();
-    let bits = if b.iter().any(u8::is_ascii_uppercase) {
-        let mut buf = [0u8; 64];
-        let Some(buf) = buf.get_mut(..b.len()) else {
-            return 0;
-        };
-        for (o, c) in buf.iter_mut().zip(b) {
-            *o = c.to_ascii_lowercase();
-        }
-        map.get(&*buf)
-    } else {
-        map.get(b)
     };
-    bits.copied().unwrap_or(0)
+    let mask = slots.len() - 1;
+    let mut i = word_slot(key, *shift);
+    loop {
+        let (k, bits) = slots[i];
+        if k == key {
+            return bits;
+        }
+        if k == 0 {
+            return 0;
+        }
+        i = (i + 1) & mask;
+    }
 }
 
 /// Whether one of the tables in `mask` holds `w` (any ASCII case).
@@ -1503,7 +1668,8 @@ fn destination(s: &str, at: usize) -> bool {
 }
 
 /// Whether a stretch of text holds a comma, semicolon or dash that is not
-/// inside a number ("320,000").
+/// inside a number ("320,000"). The dashes (U+2013, U+2014) are looked for
+/// by character only where their first byte occurs.
 fn clause_break(between: &str) -> bool {
     let b = between.as_bytes();
     b.iter().enumerate().any(|(i, &c)| match c {
@@ -1513,7 +1679,7 @@ fn clause_break(between: &str) -> bool {
         }
         b';' => true,
         _ => false,
-    }) || between.contains(['\u{2014}', '\u{2013}'])
+    }) || (b.contains(&0xE2) && between.contains(['\u{2014}', '\u{2013}']))
 }
 
 fn best<'n>(c: impl Iterator<Item = Candidate<'n>>) -> Option<Candidate<'n>> {
@@ -1708,6 +1874,18 @@ mod tests {
             in_table(PLACE_MODIFIERS, "refugee"),
             in_tables("refugee", table::PLACE_MODIFIERS)
         );
+    }
+
+    /// The word-wide lower-casing agrees with the byte one on every byte.
+    #[test]
+    fn lower_ascii_agrees_with_to_ascii_lowercase() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let x = u64::from(b) << (8 * pos) | 0x4142_5a5b_6061_7a40 & !(0xff << (8 * pos));
+                let want = u64::from_le_bytes(x.to_le_bytes().map(|c| c.to_ascii_lowercase()));
+                assert_eq!(lower_ascii(x), want, "{b:#x} at {pos}");
+            }
+        }
     }
 
     /// The anchored search finds the phrases a plain substring search

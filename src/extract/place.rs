@@ -66,6 +66,7 @@
 //! the Gaza Strip; "Gaza City" is the city.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::fmt;
 use std::io::Read;
 use std::sync::{mpsc, OnceLock};
@@ -348,6 +349,30 @@ fn pack_short(word: &[u8]) -> Option<u32> {
 /// Whether a lower-case word may begin a name: "al", "el", "the", ...
 fn is_initial_minor(word: &[u8]) -> bool {
     pack_short(word).is_some_and(|p| INITIAL_MINOR.contains(&p))
+}
+
+/// For each initial letter, the lengths (bits) of the `MINOR_WORDS` that
+/// begin with it: most words are ruled out by it without a walk through
+/// the list.
+const MINOR_SHAPES: [u32; 26] = {
+    let mut t = [0; 26];
+    let mut i = 0;
+    while i < MINOR_WORDS.len() {
+        let w = MINOR_WORDS[i].as_bytes();
+        assert!(w[0].is_ascii_lowercase() && w.len() < 32);
+        t[(w[0] - b'a') as usize] |= 1 << w.len();
+        i += 1;
+    }
+    t
+};
+
+/// Whether a normalised (lower-case) word is one of `MINOR_WORDS`.
+fn is_minor(word: &[u8]) -> bool {
+    let shape = match word.first() {
+        Some(&b @ b'a'..=b'z') if word.len() < 32 => MINOR_SHAPES[(b - b'a') as usize],
+        _ => return false,
+    };
+    shape & 1 << word.len() != 0 && MINOR_WORDS.iter().any(|m| m.as_bytes() == word)
 }
 
 /// Arabic articles that may precede a name ("al-Raqqa"); the short ones only
@@ -1377,6 +1402,12 @@ impl Gazetteer {
     /// `None` when nothing fits (for a suffix: the suffix does not attach).
     fn resolve(&self, e: u32, suffix: Option<Suffix>) -> Option<(u32, bool)> {
         let cands = self.cands(e);
+        // Most names mean one place (or one demonym's), which every rule
+        // below picks when nothing is asked of its kind.
+        if suffix.is_none() && cands.first != NONE && cands.next == NONE {
+            let c = Cand::unpack(cands.first);
+            return Some((c.place, c.demonym));
+        }
         let info = |c: &Cand| &self.info[c.place as usize];
         let best = |kind: PlaceKind| {
             cands
@@ -1426,17 +1457,27 @@ impl Gazetteer {
     /// Every place mention in `text`, left to right, longest match first,
     /// non-overlapping.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
-        let mut norm = Vec::with_capacity(text.len() + 1);
-        let mut map = Vec::with_capacity(text.len() + 1);
-        self.fold.normalize(text, &mut norm, Some(&mut map));
+        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut scratch) => self.mentions_with(text, &mut scratch),
+            Err(_) => self.mentions_with(text, &mut Scratch::default()),
+        })
+    }
+
+    /// [`Gazetteer::mentions`] with buffers to reuse.
+    fn mentions_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Mention> {
+        let Scratch { norm, map, found } = scratch;
+        norm.clear();
+        map.clear();
+        norm.reserve(text.len() + 1);
+        map.reserve(text.len() + 1);
+        self.fold.normalize(text, norm, Some(map));
         let scan = Scan {
             g: self,
             text,
-            norm: &norm,
-            map: &map,
+            norm,
+            map,
         };
         let mut out = Vec::new();
-        let mut found: Vec<(usize, u32)> = Vec::new();
         // Normalised end of the last accepted match.
         let mut last = 0usize;
         let n = norm.len();
@@ -1457,7 +1498,7 @@ impl Gazetteer {
                 continue;
             }
             found.clear();
-            scan.names_at(s, &mut found);
+            scan.names_at(s, found);
             // Longest first: the first that holds wins.
             let mut accepted = None;
             for &(e, en) in found.iter().rev() {
@@ -1477,6 +1518,21 @@ impl Gazetteer {
         }
         out
     }
+}
+
+/// The buffers of one [`Gazetteer::mentions`] call: the normalised text,
+/// its map to the text and the names found at a word.
+#[derive(Default)]
+struct Scratch {
+    norm: Vec<u8>,
+    map: Vec<u32>,
+    found: Vec<(usize, u32)>,
+}
+
+thread_local! {
+    /// Each thread's [`Scratch`], reused: a call per sentence allocated
+    /// three buffers and freed them again.
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 /// Start of the deflate stream of a gzip file (after its header).
@@ -1736,7 +1792,41 @@ impl Scan<'_> {
     /// as written, or is a minor word such as "al" or "the".
     fn may_start(&self, s: usize, e: usize) -> bool {
         let first = self.text.as_bytes()[self.orig(s)];
-        !first.is_ascii_lowercase() || is_initial_minor(&self.norm[s..e])
+        !first.is_ascii_lowercase()
+            || is_initial_minor(&self.norm[s..e]) && !self.plain_word_after(e)
+    }
+
+    /// Whether a plain lower-case word that is no minor word follows the
+    /// word ending at normalised `e` ("the ministry", "at least"). No name
+    /// can then start at a lower-case minor word before it: the minor word
+    /// alone is too short or not [`capitalised`], and a longer name holds
+    /// this word, which `capitalised` refuses. A lower-case "the" or "at"
+    /// starts a quarter of the scan's lookups, most of them before such a word.
+    fn plain_word_after(&self, e: usize) -> bool {
+        let (norm, text) = (self.norm, self.text.as_bytes());
+        if norm.get(e) != Some(&SPACE) || e + 1 >= norm.len() {
+            return false;
+        }
+        let (gap, ws) = (self.orig(e), self.orig(e + 1));
+        // Words apart as `capitalised` splits them, by ASCII spaces or dashes.
+        if !text[gap..ws]
+            .iter()
+            .all(|&b| matches!(b, b' ' | b'\t' | b'-'))
+        {
+            return false;
+        }
+        if !text[ws].is_ascii_lowercase() {
+            return false;
+        }
+        // An elided article ("d'Ivoire") is not the word `capitalised` reads.
+        if matches!(text[ws], b'd' | b'l') && matches!(text.get(ws + 1), Some(b'\'' | 0xE2)) {
+            return false;
+        }
+        let we = norm[e + 1..]
+            .iter()
+            .position(|&b| !is_word_byte(b))
+            .map_or(norm.len(), |i| e + 1 + i);
+        !is_minor(&norm[e + 1..we])
     }
 
     /// Every name that starts at `s`, shortest first, as (end, entry).
@@ -1745,9 +1835,10 @@ impl Scan<'_> {
         let g = self.g;
         let mut words = 1;
         let limit = norm.len().min(s + MAX_KEY);
-        let mut e = s + 1;
-        while e <= limit {
-            let a = norm[e - 1];
+        // `norm[s..e]` is read; each byte must occur in names.
+        let mut e = s;
+        while e < limit {
+            let a = norm[e];
             if !g.key_byte[a as usize] {
                 break;
             }
@@ -1755,6 +1846,14 @@ impl Scan<'_> {
                 words += 1;
                 if words > g.max_words {
                     break;
+                }
+            }
+            e += 1;
+            // The rest of a word holds no lookup point (one is only where a
+            // word ends): it is read in a tight loop.
+            if is_word_byte(a) {
+                while e < limit && is_word_byte(norm[e]) && g.key_byte[norm[e] as usize] {
+                    e += 1;
                 }
             }
             if lookup_point(norm, e) {
@@ -1765,7 +1864,6 @@ impl Scan<'_> {
                     None => break,
                 }
             }
-            e += 1;
         }
     }
     /// Check the name `norm[s..e]` (entry `en`). `Some((mention, end))` when
@@ -1854,6 +1952,16 @@ impl Scan<'_> {
 
     /// "province of", "governorate of", ... right before byte `os`.
     fn admin_before(&self, os: usize) -> Option<Suffix> {
+        // Asked of nearly every name: most are not after a word ending in
+        // "f", which the last byte before the spaces (plain or no-break,
+        // whose bytes are skipped) tells.
+        let b = self.text.as_bytes();
+        let last = b[..os]
+            .iter()
+            .rposition(|&c| !matches!(c, b' ' | b'\t' | 0xA0 | 0xC2));
+        if !matches!(last.map(|i| b[i]), Some(b'f' | b'F')) {
+            return None;
+        }
         let (of, p) = prev_word(self.text, os)?;
         if !of.eq_ignore_ascii_case("of") {
             return None;
@@ -1893,17 +2001,14 @@ impl Scan<'_> {
     fn locative(&self, os: usize, e: usize) -> bool {
         let text = self.text;
         if let Some((w1, p1)) = prev_word(text, os) {
-            let w1 = w1.to_ascii_lowercase();
-            if LOCATIVE_PREPS.contains(&w1.as_str()) {
+            if in_list(LOCATIVE_PREPS, w1) {
                 return true;
             }
             if let Some((w2, _)) = prev_word(text, p1) {
-                let w2 = w2.to_ascii_lowercase();
-                if LOCATIVE_FILLERS.contains(&w1.as_str()) && LOCATIVE_PREPS.contains(&w2.as_str())
-                {
+                if in_list(LOCATIVE_FILLERS, w1) && in_list(LOCATIVE_PREPS, w2) {
                     return true;
                 }
-                if w1 == "of" && AREA_NOUNS.contains(&w2.as_str()) {
+                if w1.eq_ignore_ascii_case("of") && in_list(AREA_NOUNS, w2) {
                     return true;
                 }
             }
@@ -1936,13 +2041,12 @@ impl Scan<'_> {
         let text = self.text;
         let prev = prev_word(text, os);
         if let Some((w, _)) = prev {
-            let lw = w.to_ascii_lowercase();
-            if LOCATIVE_PREPS.contains(&lw.as_str()) || lw == "of" {
+            if in_list(LOCATIVE_PREPS, w) || w.eq_ignore_ascii_case("of") {
                 return true;
             }
         }
         if let Some(w) = next_word(text, oe) {
-            if starts_upper(w) && !NOT_SURNAMES.contains(&w.to_ascii_lowercase().as_str()) {
+            if starts_upper(w) && !in_list(NOT_SURNAMES, w) {
                 return false;
             }
         }
@@ -1956,8 +2060,7 @@ impl Scan<'_> {
 
     /// `word` is in `list` or is itself a place name or demonym.
     fn known_word(&self, word: &str, list: &[&str]) -> bool {
-        let lw = word.to_ascii_lowercase();
-        if list.contains(&lw.as_str()) {
+        if in_list(list, word) {
             return true;
         }
         self.g
@@ -1969,6 +2072,32 @@ impl Scan<'_> {
 /// The word right before byte `pos` (spaces between, no punctuation), and
 /// where it starts.
 fn prev_word(text: &str, pos: usize) -> Option<(&str, usize)> {
+    // Nearly always plain ASCII: read by byte. Any other byte on the way
+    // (a no-break space, a curly apostrophe, a letter with a diacritic)
+    // sends the word to the reading by character.
+    let b = text.as_bytes();
+    let mut end = pos;
+    while end > 0 && matches!(b[end - 1], b' ' | b'\t') {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'\'') {
+        start -= 1;
+    }
+    // Both readings stopped at an ASCII byte (or the start): the answer by
+    // character is the same.
+    let ascii_stop = |i: usize| i == 0 || b[i - 1] < 0x80;
+    if ascii_stop(end) && ascii_stop(start) {
+        if end == pos {
+            return None;
+        }
+        return (start < end).then(|| (&text[start..end], start));
+    }
+    prev_word_chars(text, pos)
+}
+
+/// [`prev_word`] by character.
+fn prev_word_chars(text: &str, pos: usize) -> Option<(&str, usize)> {
     let head = text[..pos].trim_end_matches([' ', '\t', '\u{a0}']);
     if head.len() == pos {
         return None;
@@ -2003,6 +2132,14 @@ fn starts_upper(word: &str) -> bool {
 /// Every significant word of `written` starts with a capital letter (and
 /// there is at least one).
 fn capitalised(written: &str) -> bool {
+    // Most names are one plain capitalised word ("Gaza").
+    let b = written.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_uppercase) && b.iter().all(u8::is_ascii_alphanumeric) {
+        return true;
+    }
+    if written.is_ascii() {
+        return capitalised_ascii(written.as_bytes());
+    }
     let mut significant = 0;
     for word in written
         .split(|c: char| c.is_whitespace() || c == '-' || ('\u{2010}'..='\u{2015}').contains(&c))
@@ -2017,9 +2154,7 @@ fn capitalised(written: &str) -> bool {
             continue;
         };
         if first.is_lowercase() {
-            let lw = word.to_ascii_lowercase();
-            let lw = lw.trim_end_matches(['.', '\'']);
-            if MINOR_WORDS.contains(&lw) {
+            if in_list(MINOR_WORDS, word.trim_end_matches(['.', '\''])) {
                 continue;
             }
             return false;
@@ -2027,6 +2162,50 @@ fn capitalised(written: &str) -> bool {
         significant += 1;
     }
     significant > 0
+}
+
+/// [`capitalised`] for ASCII text, by byte: it is asked of every name found.
+fn capitalised_ascii(written: &[u8]) -> bool {
+    let mut significant = 0;
+    // ASCII whitespace as `char::is_whitespace` has it (with U+000B).
+    let split = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b'-');
+    for word in written.split(split) {
+        let lead = word
+            .iter()
+            .position(u8::is_ascii_alphanumeric)
+            .unwrap_or(word.len());
+        let word = &word[lead..];
+        // Elided articles: "d'Ivoire", "l'Aquila".
+        let word = [b"d'", b"l'"]
+            .iter()
+            .find_map(|p| word.strip_prefix(&p[..]))
+            .unwrap_or(word);
+        let Some(&first) = word.first() else {
+            continue;
+        };
+        if first.is_ascii_lowercase() {
+            let trail = word
+                .iter()
+                .rposition(|&c| c != b'.' && c != b'\'')
+                .map_or(0, |i| i + 1);
+            let lw = &word[..trail];
+            if MINOR_WORDS
+                .iter()
+                .any(|m| m.as_bytes().eq_ignore_ascii_case(lw))
+            {
+                continue;
+            }
+            return false;
+        }
+        significant += 1;
+    }
+    significant > 0
+}
+
+/// Whether `list` (in lower case) holds `w` in any ASCII case: the lists are
+/// compared without a lower-case copy of the word.
+fn in_list(list: &[&str], w: &str) -> bool {
+    list.iter().any(|t| t.eq_ignore_ascii_case(w))
 }
 
 #[cfg(test)]
