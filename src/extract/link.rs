@@ -293,12 +293,17 @@ fn complete(
             Some(r)
         }
         (Some(o), _) => Some(o),
+        // A harm complement names the people's injuries, whatever the
+        // verb before them: "treated 230 people with gunshot wounds".
         (None, _) => subject.or(match (left, right) {
-            (Some(l), Some(r)) => Some(if r.3 < l.3 || (r.3 == l.3 && conjoined) {
-                r
-            } else {
-                l
-            }),
+            (Some(l), Some(r))
+                if r.3 < l.3
+                    || (r.3 == l.3 && conjoined)
+                    || (l.0.metric.is_none() && r.0.phrase == HARMED.phrase) =>
+            {
+                Some(r)
+            }
+            (Some(l), Some(_)) => Some(l),
             (l, r) => l.or(r),
         }),
     };
@@ -1088,20 +1093,24 @@ fn is_dash(t: &Token) -> bool {
 /// "treated for gunshot wounds", "with burns and fractures"): up to two
 /// modifiers, then a noun of [`INJURIES`]. Its last token.
 fn harm_at(toks: &[Token], k: usize) -> Option<usize> {
+    let is = |j: usize, words: &[&str]| toks.get(j).is_some_and(|t| t.is_any(words));
+    // "taken to hospital with burns", "brought in with injuries": where the
+    // injury noun may start.
     let to_hospital = |j: usize| {
-        toks.get(j + 1).is_some_and(|t| t.is("to"))
-            && toks
-                .get(j + 2)
-                .is_some_and(|t| t.is_any(&["hospital", "hospitals"]))
-            && toks.get(j + 3).is_some_and(|t| t.is("with"))
+        if is(j + 1, &["to"]) && is(j + 2, &["hospital", "hospitals"]) && is(j + 3, &["with"]) {
+            Some(j + 4)
+        } else if is(j + 1, &["in"]) && is(j + 2, &["with"]) {
+            Some(j + 3)
+        } else {
+            None
+        }
     };
     let from = if toks[k].is("with") {
         k + 1
     } else if toks[k].is_in(List::HarmVerbs) && toks.get(k + 1)?.is_any(&["for", "with"]) {
         k + 2
-    } else if toks[k].is_in(List::ToHospital) && to_hospital(k) {
-        // "taken to hospital with burns".
-        k + 4
+    } else if toks[k].is_in(List::ToHospital) {
+        to_hospital(k)?
     } else {
         return None;
     };
@@ -1109,20 +1118,29 @@ fn harm_at(toks: &[Token], k: usize) -> Option<usize> {
 }
 
 /// The token at `from` or after up to two modifiers (lower-case content
-/// words: "protest-related", "evacuation") that is the noun `is_noun` asks for.
+/// words: "protest-related", "evacuation"), perhaps coordinated ("gunshot
+/// and shrapnel wounds"), that is the noun `is_noun` asks for.
 fn noun_after_modifiers(
     toks: &[Token],
     from: usize,
     is_noun: impl Fn(&Token) -> bool,
 ) -> Option<usize> {
-    (from..from + 3).find_map(|j| {
+    let mut modifiers = 0;
+    for j in from..from + 4 {
         let t = toks.get(j)?;
         if is_noun(t) {
-            return Some(Some(j));
+            return Some(j);
+        }
+        if modifiers > 0 && t.is_any(&["and", "or"]) {
+            continue;
         }
         let modifier = t.is_word() && !t.is_capitalised() && !t.is_in(List::Function);
-        (!modifier).then_some(None)
-    })?
+        if !modifier || modifiers == 2 {
+            return None;
+        }
+        modifiers += 1;
+    }
+    None
 }
 
 /// A shelter complement at token `k` ("staying in 14 shelters", "housed in

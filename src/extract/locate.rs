@@ -606,10 +606,15 @@ pub fn name_place(name: &str) -> Located {
 /// Returns (start of the line, start of the dash): the place words lie between.
 pub fn dateline(text: &str) -> Option<(usize, usize)> {
     let mut start = 0;
-    // Below a headline, a byline and a date line: the first lines up to 1,000 bytes.
-    for line in text.split('\n').take(10) {
-        if start > 1000 {
+    // Below a headline, a byline and a date line: the first ten lines with
+    // text (blank lines between paragraphs do not count), up to 1,000 bytes.
+    let mut lines = 0;
+    for line in text.split('\n') {
+        if start > 1000 || lines == 10 {
             break;
+        }
+        if !line.trim().is_empty() {
+            lines += 1;
         }
         let head = &line[..line.floor_char_boundary(line.len().min(200))];
         let first = head.split([',', ' ', '(']).next().unwrap_or("");

@@ -414,6 +414,47 @@ const CASES: &[(&str, &[Row])] = &[
         "Medics said 30 people were treated for shrapnel wounds and 6 for burns.",
         &[("30", "injured", 30, Some(30), Some(30), "exact")],
     ),
+    // A rate adjective before a noun is no rate.
+    (
+        "At least 26 people were killed when a drone hit a weekly market.",
+        &[("At least 26", "killed", 26, Some(26), None, "at_least")],
+    ),
+    ("About 630 people cross daily into Chad.", &[]),
+    // A gapped conjunct takes its mate's metric.
+    (
+        "Of the dead, 59 were in Wajima and 23 in Suzu.",
+        &[
+            ("59", "killed", 59, Some(59), Some(59), "exact"),
+            ("23", "killed", 23, Some(23), Some(23), "exact"),
+        ],
+    ),
+    (
+        "Officials confirmed 48 deaths on Tuesday, 64 by Wednesday and 73 later that night.",
+        &[
+            ("48", "killed", 48, Some(48), Some(48), "exact"),
+            ("64", "killed", 64, Some(64), Some(64), "exact"),
+            ("73", "killed", 73, Some(73), Some(73), "exact"),
+        ],
+    ),
+    // Another number between is the conjunct's mate: no figure.
+    (
+        "Police are looking for two missing children, aged seven and nine, from Umlazi.",
+        &[("two", "missing", 2, Some(2), Some(2), "exact")],
+    ),
+    // Harm complements.
+    (
+        "Doctors treated at least 230 people with gunshot wounds.",
+        &[("at least 230", "injured", 230, Some(230), None, "at_least")],
+    ),
+    (
+        "A nurse said 47 people had been brought in with injuries.",
+        &[("47", "injured", 47, Some(47), Some(47), "exact")],
+    ),
+    (
+        "38 people had been treated for gunshot and shrapnel wounds.",
+        &[("38", "injured", 38, Some(38), Some(38), "exact")],
+    ),
+    ("Medics treated 40 people for cholera.", &[]),
 ];
 
 #[test]

@@ -76,11 +76,12 @@ pub fn to_text(html: &str) -> Page {
             let next = memchr_lt(bytes, i);
             if dropped.is_empty() {
                 let chunk = decode_entities(&html[i..next]);
+                // A headline is text a reader sees (its figures count) and the
+                // title when the page has no <title>.
                 if in_h1 {
                     h1.push_str(&chunk);
-                } else {
-                    current.push_str(&chunk);
                 }
+                current.push_str(&chunk);
             }
             i = next;
             continue;
@@ -415,7 +416,7 @@ mod tests {
         let page = to_text(PAGE);
         assert_eq!(
             page.text,
-            "At least 10 people were killed, officials\u{2019} said & confirmed.\n\nAnother paragraph\n\nsecond line."
+            "Toll rises in the north\n\nAt least 10 people were killed, officials\u{2019} said & confirmed.\n\nAnother paragraph\n\nsecond line."
         );
         assert_eq!(page.title.as_deref(), Some("Toll rises"));
         assert_eq!(page.published, NaiveDate::from_ymd_opt(2024, 5, 12));
