@@ -1107,6 +1107,10 @@ fn harm_at(toks: &[Token], k: usize) -> Option<usize> {
     };
     let from = if toks[k].is("with") {
         k + 1
+    } else if toks[k].is("for") && (k.saturating_sub(5)..k).any(|j| toks[j].is_in(List::HarmVerbs))
+    {
+        // "treated 63 people for gunshot wounds": the verb before the people.
+        k + 1
     } else if toks[k].is_in(List::HarmVerbs) && toks.get(k + 1)?.is_any(&["for", "with"]) {
         k + 2
     } else if toks[k].is_in(List::ToHospital) {

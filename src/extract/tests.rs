@@ -455,6 +455,10 @@ const CASES: &[(&str, &[Row])] = &[
         &[("38", "injured", 38, Some(38), Some(38), "exact")],
     ),
     ("Medics treated 40 people for cholera.", &[]),
+    (
+        "MSF said it had treated 63 people for gunshot wounds since Sunday.",
+        &[("63", "injured", 63, Some(63), Some(63), "exact")],
+    ),
 ];
 
 #[test]
