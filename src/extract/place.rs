@@ -565,12 +565,26 @@ fn hash(bytes: &[u8]) -> u64 {
         let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
         h = (h.rotate_left(5) ^ w).wrapping_mul(K);
     }
-    let mut tail = 0u64;
-    for (i, &b) in chunks.remainder().iter().enumerate() {
-        tail |= u64::from(b) << (8 * i);
-    }
-    h = (h.rotate_left(5) ^ tail).wrapping_mul(K);
+    h = (h.rotate_left(5) ^ tail_word(chunks.remainder())).wrapping_mul(K);
     h ^ (h >> 31)
+}
+
+/// The last 0..8 bytes of a key as a little-endian word, zero-padded, read
+/// in at most two overlapping loads instead of byte by byte: every lookup of
+/// the scan hashes a key, most of them short. Bytes read twice land on the
+/// same bits, so OR-ing the loads gives the padded word.
+fn tail_word(r: &[u8]) -> u64 {
+    let n = r.len();
+    let u32_at = |i: usize| u64::from(u32::from_le_bytes([r[i], r[i + 1], r[i + 2], r[i + 3]]));
+    match n {
+        0 => 0,
+        1..=3 => {
+            u64::from(r[0])
+                | u64::from(r[n / 2]) << (8 * (n / 2))
+                | u64::from(r[n - 1]) << (8 * (n - 1))
+        }
+        _ => u32_at(0) | u32_at(n - 4) << (8 * (n - 4)),
+    }
 }
 
 /// Which normalised bytes belong to a word (ASCII letters and digits, and
@@ -1718,14 +1732,23 @@ fn plain_ascii(name: &[u8]) -> Option<bool> {
 
 /// The length of the ASCII start of `bytes`.
 fn ascii_len(bytes: &[u8]) -> usize {
-    // Eight bytes at a time, then one by one.
+    // Most sentences are ASCII to the end, which `is_ascii` tells in wide
+    // steps; else eight bytes at a time, then one by one.
+    if bytes.is_ascii() {
+        return bytes.len();
+    }
     let blocks = bytes
         .chunks_exact(8)
-        .take_while(|c| c.iter().fold(0, |a, b| a | b) < 0x80)
+        .take_while(|c| {
+            u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) & HIGH_BITS == 0
+        })
         .count();
     let n = blocks * 8;
     n + bytes[n..].iter().take_while(|b| b.is_ascii()).count()
 }
+
+/// The high bit of each byte of a word: set in a word holding a non-ASCII byte.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// Whether [`push_norm`] would have dropped or merged any of the bytes
 /// `out[from..]`, appended one by one: a space at the very start, or a space
@@ -2211,6 +2234,22 @@ fn in_list(list: &[&str], w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tail_word_is_the_padded_little_endian_word() {
+        let bytes: Vec<u8> = (0..8u8)
+            .map(|i| i.wrapping_mul(37).wrapping_add(200))
+            .collect();
+        for n in 0..8 {
+            let mut padded = [0u8; 8];
+            padded[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(
+                tail_word(&bytes[..n]),
+                u64::from_le_bytes(padded),
+                "{n} bytes"
+            );
+        }
+    }
     use crate::extract::bundled::gazetteer;
 
     /// (span as written, canonical name, ISO3, demonym)
