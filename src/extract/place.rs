@@ -535,6 +535,9 @@ pub struct Gazetteer {
     more: Vec<(u32, u32)>,
     /// Bytes that occur in names; a scan stops at any other.
     key_byte: [bool; 256],
+    /// Bytes that are both word bytes and in names: the rest of a word is
+    /// read while they last, one table lookup a byte instead of two.
+    word_key_byte: [bool; 256],
     /// Most words in a name.
     max_words: usize,
     fold: Fold,
@@ -608,6 +611,11 @@ fn is_word_byte(b: u8) -> bool {
     WORD_BYTES[b as usize]
 }
 
+/// The bytes of `key_byte` that are word bytes too.
+fn word_key_bytes(key_byte: &[bool; 256]) -> [bool; 256] {
+    std::array::from_fn(|b| key_byte[b] && WORD_BYTES[b])
+}
+
 /// Whether a scan looks a name up at normalised position `e` of `norm`: the
 /// end of a word (after a letter, digit or "."). Prefix entries are made at
 /// the same points, so a scan may stop where no name goes on.
@@ -653,6 +661,7 @@ impl Builder {
                 slots: zeroed((estimate * 3 / 2).next_power_of_two()),
                 more: Vec::with_capacity(estimate / 4),
                 key_byte: [false; 256],
+                word_key_byte: [false; 256],
                 max_words: 1,
                 fold: Fold {
                     lo: vec![[0; 3]; 0x260 - 0xC0],
@@ -862,6 +871,7 @@ impl Builder {
             g.key_byte[b as usize] = true;
         }
         g.key_byte[SPACE as usize] = true;
+        g.word_key_byte = word_key_bytes(&g.key_byte);
         g.places = (0..g.info.len()).map(|_| OnceLock::new()).collect();
         g.text = Cow::Owned(text);
         Ok(self.g)
@@ -1078,6 +1088,7 @@ impl Gazetteer {
             entries,
             slots,
             more,
+            word_key_byte: word_key_bytes(&key_byte),
             key_byte,
             max_words,
             fold: Fold { lo, hi },
@@ -1875,7 +1886,7 @@ impl Scan<'_> {
             // The rest of a word holds no lookup point (one is only where a
             // word ends): it is read in a tight loop.
             if is_word_byte(a) {
-                while e < limit && is_word_byte(norm[e]) && g.key_byte[norm[e] as usize] {
+                while e < limit && g.word_key_byte[norm[e] as usize] {
                     e += 1;
                 }
             }
