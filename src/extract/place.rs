@@ -535,6 +535,9 @@ pub struct Gazetteer {
     more: Vec<(u32, u32)>,
     /// Bytes that occur in names; a scan stops at any other.
     key_byte: [bool; 256],
+    /// Bytes that are both word bytes and in names: the rest of a word is
+    /// read while they last, one table lookup a byte instead of two.
+    word_key_byte: [bool; 256],
     /// Most words in a name.
     max_words: usize,
     fold: Fold,
@@ -565,12 +568,26 @@ fn hash(bytes: &[u8]) -> u64 {
         let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
         h = (h.rotate_left(5) ^ w).wrapping_mul(K);
     }
-    let mut tail = 0u64;
-    for (i, &b) in chunks.remainder().iter().enumerate() {
-        tail |= u64::from(b) << (8 * i);
-    }
-    h = (h.rotate_left(5) ^ tail).wrapping_mul(K);
+    h = (h.rotate_left(5) ^ tail_word(chunks.remainder())).wrapping_mul(K);
     h ^ (h >> 31)
+}
+
+/// The last 0..8 bytes of a key as a little-endian word, zero-padded, read
+/// in at most two overlapping loads instead of byte by byte: every lookup of
+/// the scan hashes a key, most of them short. Bytes read twice land on the
+/// same bits, so OR-ing the loads gives the padded word.
+fn tail_word(r: &[u8]) -> u64 {
+    let n = r.len();
+    let u32_at = |i: usize| u64::from(u32::from_le_bytes([r[i], r[i + 1], r[i + 2], r[i + 3]]));
+    match n {
+        0 => 0,
+        1..=3 => {
+            u64::from(r[0])
+                | u64::from(r[n / 2]) << (8 * (n / 2))
+                | u64::from(r[n - 1]) << (8 * (n - 1))
+        }
+        _ => u32_at(0) | u32_at(n - 4) << (8 * (n - 4)),
+    }
 }
 
 /// Which normalised bytes belong to a word (ASCII letters and digits, and
@@ -592,6 +609,11 @@ const fn byte_table(also: u8) -> [bool; 256] {
 
 fn is_word_byte(b: u8) -> bool {
     WORD_BYTES[b as usize]
+}
+
+/// The bytes of `key_byte` that are word bytes too.
+fn word_key_bytes(key_byte: &[bool; 256]) -> [bool; 256] {
+    std::array::from_fn(|b| key_byte[b] && WORD_BYTES[b])
 }
 
 /// Whether a scan looks a name up at normalised position `e` of `norm`: the
@@ -639,6 +661,7 @@ impl Builder {
                 slots: zeroed((estimate * 3 / 2).next_power_of_two()),
                 more: Vec::with_capacity(estimate / 4),
                 key_byte: [false; 256],
+                word_key_byte: [false; 256],
                 max_words: 1,
                 fold: Fold {
                     lo: vec![[0; 3]; 0x260 - 0xC0],
@@ -848,6 +871,7 @@ impl Builder {
             g.key_byte[b as usize] = true;
         }
         g.key_byte[SPACE as usize] = true;
+        g.word_key_byte = word_key_bytes(&g.key_byte);
         g.places = (0..g.info.len()).map(|_| OnceLock::new()).collect();
         g.text = Cow::Owned(text);
         Ok(self.g)
@@ -1064,6 +1088,7 @@ impl Gazetteer {
             entries,
             slots,
             more,
+            word_key_byte: word_key_bytes(&key_byte),
             key_byte,
             max_words,
             fold: Fold { lo, hi },
@@ -1718,14 +1743,23 @@ fn plain_ascii(name: &[u8]) -> Option<bool> {
 
 /// The length of the ASCII start of `bytes`.
 fn ascii_len(bytes: &[u8]) -> usize {
-    // Eight bytes at a time, then one by one.
+    // Most sentences are ASCII to the end, which `is_ascii` tells in wide
+    // steps; else eight bytes at a time, then one by one.
+    if bytes.is_ascii() {
+        return bytes.len();
+    }
     let blocks = bytes
         .chunks_exact(8)
-        .take_while(|c| c.iter().fold(0, |a, b| a | b) < 0x80)
+        .take_while(|c| {
+            u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]) & HIGH_BITS == 0
+        })
         .count();
     let n = blocks * 8;
     n + bytes[n..].iter().take_while(|b| b.is_ascii()).count()
 }
+
+/// The high bit of each byte of a word: set in a word holding a non-ASCII byte.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// Whether [`push_norm`] would have dropped or merged any of the bytes
 /// `out[from..]`, appended one by one: a space at the very start, or a space
@@ -1852,7 +1886,7 @@ impl Scan<'_> {
             // The rest of a word holds no lookup point (one is only where a
             // word ends): it is read in a tight loop.
             if is_word_byte(a) {
-                while e < limit && is_word_byte(norm[e]) && g.key_byte[norm[e] as usize] {
+                while e < limit && g.word_key_byte[norm[e] as usize] {
                     e += 1;
                 }
             }
@@ -2211,6 +2245,22 @@ fn in_list(list: &[&str], w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tail_word_is_the_padded_little_endian_word() {
+        let bytes: Vec<u8> = (0..8u8)
+            .map(|i| i.wrapping_mul(37).wrapping_add(200))
+            .collect();
+        for n in 0..8 {
+            let mut padded = [0u8; 8];
+            padded[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(
+                tail_word(&bytes[..n]),
+                u64::from_le_bytes(padded),
+                "{n} bytes"
+            );
+        }
+    }
     use crate::extract::bundled::gazetteer;
 
     /// (span as written, canonical name, ISO3, demonym)
