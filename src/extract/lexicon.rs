@@ -1575,16 +1575,28 @@ pub fn may_hold_figure(s: &str) -> bool {
     let mut start = 0;
     for (n, block) in blocks.iter().chain([&last]).enumerate() {
         let bits = word_bits(block);
-        // A bit at each byte of another kind than the byte before it.
-        let mut edges = bits ^ (bits << 1 | u32::from(in_word));
-        while edges != 0 {
-            let at = n * BLOCK + edges.trailing_zeros() as usize;
-            edges &= edges - 1;
-            if in_word && gate.at(s, start, at) {
+        // Whether the byte before each is a word byte.
+        let before = bits << 1 | u32::from(in_word);
+        // A bit where a word starts, and one just past where a word ends:
+        // one pass of the loop a word, its start the last one before.
+        let starts = bits & !before;
+        let mut ends = !bits & before;
+        while ends != 0 {
+            let end = ends.trailing_zeros();
+            ends &= ends - 1;
+            let earlier = starts & ((1 << end) - 1);
+            if earlier != 0 {
+                start = n * BLOCK + earlier.ilog2() as usize;
+            }
+            if gate.at(s, start, n * BLOCK + end as usize) {
                 return true;
             }
-            start = at;
-            in_word = !in_word;
+        }
+        // A word running into the next block starts at the last start here,
+        // or before this block if none.
+        in_word = bits >> (BLOCK - 1) != 0;
+        if in_word && starts != 0 {
+            start = n * BLOCK + starts.ilog2() as usize;
         }
     }
     // A case-blind match may hold a character that folds to an ASCII letter.

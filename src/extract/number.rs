@@ -33,6 +33,7 @@
 use foldhash::HashMap;
 
 use super::token::{char_at, word_key, Sieve, ASCII_ALNUM, ASCII_ALPHA, WORD_KEY_LEN};
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 /// How the number was written.
@@ -60,7 +61,10 @@ pub fn numbers(text: &str) -> Vec<Number> {
     if !may_hold_number(text) {
         return Vec::new();
     }
-    let toks = tokenize(text);
+    // The token buffer is kept from one sentence to the next (taken out
+    // for the call: a nested call would start from an empty one).
+    let mut toks = TOKENS.with(Cell::take);
+    tokenize(text, &mut toks);
     let parser = Parser { text, toks: &toks };
     let mut out = Vec::new();
     let mut i = 0;
@@ -74,7 +78,13 @@ pub fn numbers(text: &str) -> Vec<Number> {
             Step::Nothing => i += 1,
         }
     }
+    TOKENS.with(|t| t.set(toks));
     out
+}
+
+thread_local! {
+    /// [`numbers`]' token buffer, so that a sentence costs no allocation for it.
+    static TOKENS: Cell<Vec<Tok>> = const { Cell::new(Vec::new()) };
 }
 
 /// Whether `text` has what a number starts with (see [`Parser::parse_at`]):
@@ -670,9 +680,11 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
-fn tokenize(text: &str) -> Vec<Tok> {
+/// Cut `text` into `toks` (cleared first).
+fn tokenize(text: &str, toks: &mut Vec<Tok>) {
     let lexicon = &*LEXICON;
-    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 4);
+    toks.clear();
+    toks.reserve(text.len() / 4);
     let mut link = Link::Break;
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -720,7 +732,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
                 && text[i + 1..].starts_with(|d: char| d.is_ascii_digit())
                 && !text[..i].ends_with(|p: char| p.is_alphanumeric() || p == '.'));
         if starts_literal {
-            i = lex_literal(text, i, link, &mut toks);
+            i = lex_literal(text, i, link, toks);
             link = Link::Glued;
         } else if c.is_alphanumeric() {
             let end = run_end(text, i);
@@ -749,7 +761,6 @@ fn tokenize(text: &str) -> Vec<Tok> {
             i += c.len_utf8();
         }
     }
-    toks
 }
 
 /// End of the run of letters and digits starting at `i`.

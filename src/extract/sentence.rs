@@ -216,12 +216,22 @@ fn is_stop(text: &str, i: usize) -> bool {
     if bytes[i] != b'.' {
         return true;
     }
-    // The word before the full stop.
-    let word_start = text[..i]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
-        .map_or(0, |(j, c)| j + c.len_utf8());
+    // The word before the full stop: back over ASCII bytes without
+    // decoding, until a boundary; a byte past ASCII (which may be Unicode
+    // white space) leaves it to the general search by characters.
+    let mut j = i;
+    while j > 0 && bytes[j - 1] < 0x80 && !is_word_boundary(bytes[j - 1]) {
+        j -= 1;
+    }
+    let word_start = if j > 0 && bytes[j - 1] >= 0x80 {
+        text[..i]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+            .map_or(0, |(j, c)| j + c.len_utf8())
+    } else {
+        j
+    };
     let word = &text[word_start..i];
     if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
         return false; // an initial: "J. Smith"
@@ -229,6 +239,13 @@ fn is_stop(text: &str, i: usize) -> bool {
     // The table is lower case: a case-blind comparison needs no copy.
     !(ABBREVIATION_SIEVE.may_hold(word.as_bytes())
         && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
+}
+
+/// An ASCII byte that ends the word before a stop, as [`is_stop`]'s search
+/// by characters decides: white space (`char::is_whitespace` on ASCII), an
+/// opening bracket or a straight quote.
+fn is_word_boundary(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b'(' | b'"')
 }
 
 #[cfg(test)]
@@ -248,6 +265,23 @@ mod tests {
         assert_eq!(
             sentences("The U.S. Army said. Then"),
             vec!["The U.S. Army said.", "Then"]
+        );
+    }
+
+    /// The byte test agrees with the character test it stands in for.
+    #[test]
+    fn word_boundary_bytes_are_the_ascii_boundary_chars() {
+        for b in 0u8..0x80 {
+            let c = char::from(b);
+            assert_eq!(
+                is_word_boundary(b),
+                c.is_whitespace() || c == '(' || c == '"',
+                "{b:#x}"
+            );
+        }
+        assert_eq!(
+            sentences("Sent by Mr.\u{a0}X. Smith.\u{2003}Gen. Ray came. Then"),
+            vec!["Sent by Mr.\u{a0}X. Smith.\u{2003}Gen. Ray came.", "Then"]
         );
     }
 

@@ -54,14 +54,17 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         }
     }
     let head = &bytes[..bytes.len().min(8192)];
-    head.contains(&0).then_some("NUL bytes")
+    // memchr reads a vector of bytes a step; `contains` (core's byte search)
+    // cost more than the UTF-8 check of a JSON line.
+    memchr::memchr(0, head).map(|_| "NUL bytes")
 }
 
 /// CRLF and lone CR become LF, so that sentence and paragraph rules see one
 /// kind of line end. Offsets refer to the normalised text.
 /// Takes what it is given, so text without a carriage return is not copied.
+/// The search is memchr's: `str::contains` on a char cost four times as much.
 pub fn normalise_newlines(s: impl Into<String> + AsRef<str>) -> String {
-    if !s.as_ref().contains('\r') {
+    if memchr::memchr(b'\r', s.as_ref().as_bytes()).is_none() {
         return s.into();
     }
     s.as_ref().replace("\r\n", "\n").replace('\r', "\n")
