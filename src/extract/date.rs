@@ -846,10 +846,14 @@ struct Tok<'a> {
 /// way: letters are classed by one table load a byte, digit runs are read as
 /// they are scanned, and only words the lexicon knows are checked for capitals
 /// (`upper` is read only after a lexicon hit, see `Parser::fuzzy`).
-fn tokenize<'a>(text: &str, low: &'a str) -> Vec<Tok<'a>> {
+///
+/// The tokens go into `toks` (emptied first), a buffer reused from one
+/// sentence to the next.
+fn tokenize<'a>(text: &str, low: &'a str, mut toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
     let lex = &*LEX;
     let b = text.as_bytes();
-    let mut toks: Vec<Tok> = Vec::with_capacity(b.len() / 4);
+    toks.clear();
+    toks.reserve(b.len() / 4);
     let mut i = 0;
     let mut spaced = true;
     while i < b.len() {
@@ -1442,8 +1446,20 @@ fn best<const N: usize>(cands: [Option<(usize, Val)>; N]) -> Option<(usize, Val)
 #[derive(Default)]
 struct Scratch {
     low: String,
+    /// Empty between calls (see [`recycle`]).
+    toks: Vec<Tok<'static>>,
     anchors: Vec<Option<Parsed>>,
     cores: Vec<Option<Parsed>>,
+}
+
+/// The allocation of a sentence's token buffer, emptied and so no longer
+/// borrowing the sentence, for the next one: collecting an empty `Vec` into
+/// an element type of the same size and alignment keeps its allocation.
+fn recycle(mut toks: Vec<Tok<'_>>) -> Vec<Tok<'static>> {
+    toks.clear();
+    toks.into_iter()
+        .map(|_| unreachable!("the buffer was emptied"))
+        .collect()
 }
 
 thread_local! {
@@ -1460,7 +1476,7 @@ fn scan(text: &str, reference: NaiveDate, order: DateOrder) -> Vec<Hit> {
     scratch.anchors.clear();
     scratch.cores.clear();
     let p = Parser {
-        toks: tokenize(text, &scratch.low),
+        toks: tokenize(text, &scratch.low, std::mem::take(&mut scratch.toks)),
         r: reference,
         order,
         anchors: RefCell::new(std::mem::take(&mut scratch.anchors)),
@@ -1490,6 +1506,7 @@ fn scan(text: &str, reference: NaiveDate, order: DateOrder) -> Vec<Hit> {
     }
     scratch.anchors = p.anchors.into_inner();
     scratch.cores = p.cores.into_inner();
+    scratch.toks = recycle(p.toks);
     SCRATCH.with(|s| s.replace(scratch));
     out
 }
