@@ -846,10 +846,14 @@ struct Tok<'a> {
 /// way: letters are classed by one table load a byte, digit runs are read as
 /// they are scanned, and only words the lexicon knows are checked for capitals
 /// (`upper` is read only after a lexicon hit, see `Parser::fuzzy`).
-fn tokenize<'a>(text: &str, low: &'a str) -> Vec<Tok<'a>> {
+///
+/// The tokens go into `toks` (emptied first), a buffer reused from one
+/// sentence to the next.
+fn tokenize<'a>(text: &str, low: &'a str, mut toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
     let lex = &*LEX;
     let b = text.as_bytes();
-    let mut toks: Vec<Tok> = Vec::with_capacity(b.len() / 4);
+    toks.clear();
+    toks.reserve(b.len() / 4);
     let mut i = 0;
     let mut spaced = true;
     while i < b.len() {
@@ -1018,6 +1022,10 @@ impl std::hash::Hasher for Fnv {
 type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
 struct Lexicon {
+    /// Words of up to eight bytes (nearly all of them, and the frequent
+    /// "the", "in", "on", "last"), probed as one integer.
+    short: ShortWords,
+    /// The longer words.
     words: FnvMap<&'static str, WordInfo>,
     /// The shapes of the words above, see [`Lexicon::info`].
     shapes: Shapes,
@@ -1297,7 +1305,9 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     for w in words.keys() {
         shapes.add(w);
     }
+    let (short, words) = ShortWords::split(words);
     Lexicon {
+        short,
         words,
         shapes,
         holidays,
@@ -1312,7 +1322,82 @@ impl Lexicon {
         if self.shapes.excludes(w) {
             return None;
         }
-        self.words.get(w)
+        match ShortWords::key(w) {
+            Some(k) => self.short.get(k),
+            None => self.words.get(w),
+        }
+    }
+}
+
+/// The lexicon's words of at most eight bytes in an open-addressing table
+/// keyed by the word's bytes packed into a `u64`: a word that passed
+/// [`Shapes`] costs a multiply and a compare or two, not a byte-by-byte hash,
+/// a probe and a string compare (most such words are frequent lexicon words
+/// like "the", "in" and "of", so the lookup is paid in full).
+struct ShortWords {
+    /// Packed keys, 0 for an empty slot (no word packs to 0).
+    keys: Vec<u64>,
+    /// For each slot, the index of its word's entry in `infos`.
+    slots: Vec<u16>,
+    infos: Vec<WordInfo>,
+    /// `64 - log2(keys.len())`: the top bits of the product pick the slot.
+    shift: u32,
+}
+
+impl ShortWords {
+    /// Moves the words of at most eight bytes out of `words` into a table;
+    /// returns it and the longer words.
+    fn split(
+        words: FnvMap<&'static str, WordInfo>,
+    ) -> (ShortWords, FnvMap<&'static str, WordInfo>) {
+        let (short, long): (Vec<_>, Vec<_>) =
+            words.into_iter().partition(|(w, _)| Self::key(w).is_some());
+        // At most half full, so a probe ends after a slot or two.
+        let size = (2 * short.len()).next_power_of_two().max(2);
+        let mut table = ShortWords {
+            keys: vec![0; size],
+            slots: vec![0; size],
+            infos: Vec::with_capacity(short.len()),
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (w, info) in short {
+            let k = Self::key(w).expect("partitioned by key");
+            let mut slot = table.slot(k);
+            while table.keys[slot] != 0 {
+                slot = (slot + 1) & (size - 1);
+            }
+            table.keys[slot] = k;
+            table.slots[slot] = u16::try_from(table.infos.len()).expect("a small lexicon");
+            table.infos.push(info);
+        }
+        (table, long.into_iter().collect())
+    }
+
+    /// `w` packed into a `u64` (zero bytes pad it), if it has 1 to 8 bytes.
+    fn key(w: &str) -> Option<u64> {
+        let b = w.as_bytes();
+        if b.is_empty() || b.len() > 8 {
+            return None;
+        }
+        let mut buf = [0u8; 8];
+        buf[..b.len()].copy_from_slice(b);
+        Some(u64::from_le_bytes(buf))
+    }
+
+    fn slot(&self, k: u64) -> usize {
+        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    fn get(&self, k: u64) -> Option<&WordInfo> {
+        let mask = self.keys.len() - 1;
+        let mut slot = self.slot(k);
+        loop {
+            match self.keys[slot] {
+                0 => return None,
+                key if key == k => return Some(&self.infos[usize::from(self.slots[slot])]),
+                _ => slot = (slot + 1) & mask,
+            }
+        }
     }
 }
 
@@ -1361,8 +1446,20 @@ fn best<const N: usize>(cands: [Option<(usize, Val)>; N]) -> Option<(usize, Val)
 #[derive(Default)]
 struct Scratch {
     low: String,
+    /// Empty between calls (see [`recycle`]).
+    toks: Vec<Tok<'static>>,
     anchors: Vec<Option<Parsed>>,
     cores: Vec<Option<Parsed>>,
+}
+
+/// The allocation of a sentence's token buffer, emptied and so no longer
+/// borrowing the sentence, for the next one: collecting an empty `Vec` into
+/// an element type of the same size and alignment keeps its allocation.
+fn recycle(mut toks: Vec<Tok<'_>>) -> Vec<Tok<'static>> {
+    toks.clear();
+    toks.into_iter()
+        .map(|_| unreachable!("the buffer was emptied"))
+        .collect()
 }
 
 thread_local! {
@@ -1379,7 +1476,7 @@ fn scan(text: &str, reference: NaiveDate, order: DateOrder) -> Vec<Hit> {
     scratch.anchors.clear();
     scratch.cores.clear();
     let p = Parser {
-        toks: tokenize(text, &scratch.low),
+        toks: tokenize(text, &scratch.low, std::mem::take(&mut scratch.toks)),
         r: reference,
         order,
         anchors: RefCell::new(std::mem::take(&mut scratch.anchors)),
@@ -1409,6 +1506,7 @@ fn scan(text: &str, reference: NaiveDate, order: DateOrder) -> Vec<Hit> {
     }
     scratch.anchors = p.anchors.into_inner();
     scratch.cores = p.cores.into_inner();
+    scratch.toks = recycle(p.toks);
     SCRATCH.with(|s| s.replace(scratch));
     out
 }

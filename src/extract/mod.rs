@@ -260,8 +260,9 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
         let previous_cell: OnceCell<Option<locate::Located>> = OnceCell::new();
         // The dating of the sentence's last total, for its sub-counts.
         let mut total: Option<when::Dated> = None;
+        let sentence_dates = when::SentenceDates::new(s, &toks, usable, doc.published, dateline);
         for f in found.drain(..) {
-            let own = when::date(s, &toks, &f, usable, doc.published, dateline);
+            let own = when::date_in(&sentence_dates, &f);
             // A sub-count ("including 35 women") is part of its total: same
             // date, period and kind.
             // So is a figure the total brings along: "the toll has climbed

@@ -58,6 +58,7 @@ const STATEMENT: &[&str] = &[
 const EARLIER_VALUE: &[&str] = &["up from ", "down from ", "compared with ", "compared to "];
 
 /// A date `date` may use, and what its rules ask of it.
+#[derive(Clone, Copy)]
 struct Usable<'d> {
     d: &'d DateMatch,
     /// It opens a period from inside its clause ("since the agreement was
@@ -69,6 +70,44 @@ struct Usable<'d> {
     stood: bool,
 }
 
+/// A sentence's dates and, for those a figure may take (not after
+/// publication, not before the dateline), what the rules ask of each: the
+/// same for every figure of the sentence, so worked out once for all of them.
+pub struct SentenceDates<'d> {
+    s: &'d str,
+    dates: &'d [DateMatch],
+    published: Option<NaiveDate>,
+    usable: Vec<Usable<'d>>,
+}
+
+impl<'d> SentenceDates<'d> {
+    /// The dates of sentence `s` (offsets relative to `s`).
+    pub fn new(
+        s: &'d str,
+        toks: &[Token],
+        dates: &'d [DateMatch],
+        published: Option<NaiveDate>,
+        dateline: usize,
+    ) -> SentenceDates<'d> {
+        let usable = dates
+            .iter()
+            .filter(|d| published.is_none_or(|p| d.first <= p) && d.start >= dateline)
+            .map(|d| Usable {
+                d,
+                opens: since_before(s, d, dates) || began_in(s, d),
+                said: is_statement(toks, d),
+                stood: is_as_of(toks, d),
+            })
+            .collect();
+        SentenceDates {
+            s,
+            dates,
+            published,
+            usable,
+        }
+    }
+}
+
 /// Date `found` within sentence `s` (whose date expressions are `dates`, offsets relative to `s`).
 pub fn date(
     s: &str,
@@ -78,6 +117,20 @@ pub fn date(
     published: Option<NaiveDate>,
     dateline: usize,
 ) -> Dated {
+    date_in(
+        &SentenceDates::new(s, toks, dates, published, dateline),
+        found,
+    )
+}
+
+/// Date `found` within the sentence whose dates are `sentence`.
+pub fn date_in(sentence: &SentenceDates, found: &Found) -> Dated {
+    let SentenceDates {
+        s,
+        dates,
+        published,
+        ..
+    } = *sentence;
     let anchor = found.start;
     let distance = |d: &DateMatch| {
         if d.end <= anchor {
@@ -94,18 +147,12 @@ pub fn date(
                 .iter()
                 .any(|m| s[found.end..d.start].contains(m))
     };
-    // The usable dates, each with what the rules below ask of it, worked out
-    // once (and in one allocation) for all of them.
-    let usable: Vec<Usable> = dates
+    // The sentence's usable dates this figure may take.
+    let usable: Vec<Usable> = sentence
+        .usable
         .iter()
-        .filter(|d| published.is_none_or(|p| d.first <= p) && d.start >= dateline)
-        .filter(|d| !earlier_value(d))
-        .map(|d| Usable {
-            d,
-            opens: since_before(s, d, dates) || began_in(s, d),
-            said: is_statement(toks, d),
-            stood: is_as_of(toks, d),
-        })
+        .filter(|u| !earlier_value(u.d))
+        .copied()
         .collect();
 
     // "since July 2022, when 16 people were killed": the clause tells what
