@@ -2074,13 +2074,7 @@ mod tests {
             assert_eq!(may_hold_figure(e), PREFILTER.is_match(e), "{e:?}");
         }
         // A fixed pseudo-random walk, so a failure repeats.
-        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = crate::extract::test_walk(0x9E37_79B9_7F4A_7C15);
         for _ in 0..20_000 {
             let mut s = String::new();
             for _ in 0..1 + next(12) {

@@ -370,6 +370,19 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
     out
 }
 
+/// A fixed pseudo-random walk for property checks in tests (a linear
+/// congruential generator): `next(n)` is in `0..n`, and the same seed gives
+/// the same sequence, so a failure repeats.
+#[cfg(test)]
+pub(crate) fn test_walk(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |n| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize % n
+    }
+}
+
 /// A quote on one line: a sentence hard-wrapped in the text reads with
 /// spaces where its line breaks were.
 fn one_line(s: &str) -> String {

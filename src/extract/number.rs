@@ -1738,13 +1738,7 @@ mod tests {
         let pieces = [
             "1", "2", "34", "567", ",", ".", " ", "\u{a0}", "\u{2009}", "\u{202f}", "a", "-",
         ];
-        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = crate::extract::test_walk(0x2545_F491_4F6C_DD1D);
         for _ in 0..50_000 {
             let mut s = String::from(["1", "12", "123", "1234", ".", "."][next(6)]);
             for _ in 0..next(12) {
