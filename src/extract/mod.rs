@@ -225,7 +225,9 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
     let mut found: Vec<link::Found> = Vec::new();
     for (n, span) in spans.iter().enumerate() {
         let s = &text[span.start..span.end];
-        if !lexicon::may_hold_figure(s) {
+        // Only a sentence with a number and a cue can hold a figure; the
+        // cheap test for a number goes first (a byte pass most prose fails).
+        if !number::may_hold_number(s) || !lexicon::may_hold_figure(s) {
             continue;
         }
         // A verbatim repeat (a caption printed twice) is one row (§2).

@@ -93,7 +93,7 @@ thread_local! {
 /// that spares the tokenizer the many sentences with no number at all; a
 /// run of ASCII letters inside a longer non-ASCII word may say yes where
 /// the tokenizer says no, never the other way round.
-fn may_hold_number(text: &str) -> bool {
+pub fn may_hold_number(text: &str) -> bool {
     let b = text.as_bytes();
     // Most sentences with a number have a digit: one quick pass first, in
     // blocks without an early exit inside, which the compiler vectorises.
