@@ -250,7 +250,7 @@ fn progress_bar_only_on_a_terminal() {
     let (_, _, piped) = run(&["extract", "fixtures/docs", "-o", "/dev/null"]);
     assert_eq!(
         piped.trim(),
-        "tolltrack: 119 documents read, 0 skipped, 1461 figures found"
+        "tolltrack: 119 documents read, 0 skipped, 1462 figures found"
     );
 }
 

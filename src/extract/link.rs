@@ -493,17 +493,9 @@ fn subject_marked(toks: &[Token], first: usize) -> bool {
         .iter()
         .rposition(|t| t.is_punct(';') || t.is_punct(':'))
         .map_or(0, |p| p + 1);
-    toks[start..first].iter().any(|t| {
-        t.is_any(&[
-            "number",
-            "toll",
-            "total",
-            "tally",
-            "deaths",
-            "fatalities",
-            "dead",
-        ])
-    })
+    toks[start..first]
+        .iter()
+        .any(|t| t.is_in(List::TotalNouns) || t.is_any(&["deaths", "fatalities", "dead"]))
 }
 
 /// A cue with its byte span and its distance in tokens from the number.
@@ -713,8 +705,8 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
 }
 
 /// Nouns that mark a subject as a stated total: "the number of people
-/// killed", "the toll", "the total", "the tally".
-pub(super) const TOTAL_NOUNS: &[&str] = &["number", "toll", "total", "tally"];
+/// killed", "the toll", "the total", "the tally", "the count of the missing".
+pub(super) const TOTAL_NOUNS: &[&str] = &["number", "toll", "total", "tally", "count"];
 
 /// Words that open a clause whose subject may be a toll: "said that the
 /// number of ...", "as the death toll ... topped".

@@ -455,6 +455,11 @@ const CASES: &[(&str, &[Row])] = &[
         &[("38", "injured", 38, Some(38), Some(38), "exact")],
     ),
     ("Medics treated 40 people for cholera.", &[]),
+    // "count" names a stated total as "number" does.
+    (
+        "The count of the missing stood at 242 on Thursday.",
+        &[("242", "missing", 242, Some(242), Some(242), "exact")],
+    ),
     (
         "MSF said it had treated 63 people for gunshot wounds since Sunday.",
         &[("63", "injured", 63, Some(63), Some(63), "exact")],
