@@ -236,7 +236,7 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
         }
         // Only a number can be a figure: without one, neither the tokens
         // nor the date grammar are needed.
-        let nums = number::numbers(s);
+        let nums = number::numbers_in(s);
         if nums.is_empty() {
             continue;
         }

@@ -61,6 +61,12 @@ pub fn numbers(text: &str) -> Vec<Number> {
     if !may_hold_number(text) {
         return Vec::new();
     }
+    numbers_in(text)
+}
+
+/// [`numbers`] of a text that [`may_hold_number`] has already passed: the
+/// extractor asks that first, before its cue gate, and need not ask twice.
+pub(crate) fn numbers_in(text: &str) -> Vec<Number> {
     // The token buffer is kept from one sentence to the next (taken out
     // for the call: a nested call would start from an empty one).
     let mut toks = TOKENS.with(Cell::take);

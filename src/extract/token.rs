@@ -103,24 +103,6 @@ impl Token<'_> {
     }
 }
 
-/// Whether the words of `phrase` (lower case, single spaces) stand at tokens `i..`.
-/// Returns the number of words matched.
-pub fn phrase_at(tokens: &[Token], i: usize, phrase: &str) -> Option<usize> {
-    let mut k = i;
-    for w in phrase.split_ascii_whitespace() {
-        if !tokens.get(k).is_some_and(|t| t.is(w)) {
-            return None;
-        }
-        k += 1;
-    }
-    Some(k - i)
-}
-
-/// The number of words in a table phrase.
-pub fn words(phrase: &str) -> usize {
-    phrase.bytes().filter(|&b| b == b' ').count() + 1
-}
-
 /// Tokenise a sentence.
 pub fn tokens(s: &str) -> Vec<Token<'_>> {
     tokens_with(s, &number::numbers(s))
