@@ -206,7 +206,19 @@ fn is_stop(text: &str, i: usize) -> bool {
     if !(bytes[after] as char).is_ascii_whitespace() {
         return false;
     }
-    let rest = text[after..].trim_start();
+    // ASCII white space first, without decoding; the general trim only
+    // where a byte past ASCII or a vertical tab (white space to
+    // `char::is_whitespace` but not to `u8::is_ascii_whitespace`) follows.
+    let rest = text[after..].trim_ascii_start();
+    let rest = if rest
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b >= 0x80 || b == 0x0b)
+    {
+        rest.trim_start()
+    } else {
+        rest
+    };
     let Some(next) = rest.chars().next() else {
         return true;
     };
@@ -233,7 +245,9 @@ fn is_stop(text: &str, i: usize) -> bool {
         j
     };
     let word = &text[word_start..i];
-    if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
+    // One character, upper case (read without counting the word's characters).
+    let mut chars = word.chars();
+    if matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase()) {
         return false; // an initial: "J. Smith"
     }
     // The table is lower case: a case-blind comparison needs no copy.
@@ -282,6 +296,16 @@ mod tests {
         assert_eq!(
             sentences("Sent by Mr.\u{a0}X. Smith.\u{2003}Gen. Ray came. Then"),
             vec!["Sent by Mr.\u{a0}X. Smith.\u{2003}Gen. Ray came.", "Then"]
+        );
+    }
+
+    /// White space after a stop is trimmed as `str::trim_start` would,
+    /// ASCII first: a vertical tab or Unicode space after it still counts.
+    #[test]
+    fn any_white_space_after_a_stop_is_read_past() {
+        assert_eq!(
+            sentences("Ten died. \u{b}Then more. \u{2003}Gen. Ray came. \u{2003}x"),
+            vec!["Ten died.", "\u{b}Then more.", "Gen. Ray came. \u{2003}x"]
         );
     }
 
