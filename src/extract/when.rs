@@ -11,11 +11,15 @@
 //! a range or a stretch of months ("the first half of the year") is a total
 //! dated at its end; with no date, `date` = `published`.
 
+use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::sync::LazyLock;
+
 use chrono::{Datelike, NaiveDate};
 
 use super::date::{DateMatch, Role};
 use super::link::Found;
-use super::token::Token;
+use super::token::{Sieve, Token};
 use super::{Kind, Metric};
 
 /// A figure's dating.
@@ -53,6 +57,16 @@ const STATEMENT: &[&str] = &[
     "briefing",
 ];
 
+/// The shapes of [`STATEMENT`] (length, first and last letter): most words
+/// before a date fail this test and skip the scan of the table.
+static STATEMENT_SIEVE: LazyLock<Sieve> = LazyLock::new(|| {
+    let mut sieve = Sieve::new();
+    for w in STATEMENT {
+        sieve.add(w.as_bytes());
+    }
+    sieve
+});
+
 /// Markers of an earlier value after a figure: a date after them is that
 /// value's ("up from 14 deaths it announced on Monday"), not the figure's.
 const EARLIER_VALUE: &[&str] = &["up from ", "down from ", "compared with ", "compared to "];
@@ -78,6 +92,9 @@ pub struct SentenceDates<'d> {
     dates: &'d [DateMatch],
     published: Option<NaiveDate>,
     usable: Vec<Usable<'d>>,
+    /// [`since_undated`] of the sentence, asked by most figures without a
+    /// period opener: worked out once, when first asked.
+    since_undated: OnceCell<bool>,
 }
 
 impl<'d> SentenceDates<'d> {
@@ -104,6 +121,7 @@ impl<'d> SentenceDates<'d> {
             dates,
             published,
             usable,
+            since_undated: OnceCell::new(),
         }
     }
 }
@@ -147,13 +165,14 @@ pub fn date_in(sentence: &SentenceDates, found: &Found) -> Dated {
                 .iter()
                 .any(|m| s[found.end..d.start].contains(m))
     };
-    // The sentence's usable dates this figure may take.
-    let usable: Vec<Usable> = sentence
-        .usable
-        .iter()
-        .filter(|u| !earlier_value(u.d))
-        .copied()
-        .collect();
+    // The sentence's usable dates this figure may take: all of them, but
+    // for the rare sentence with an earlier value (no copy then).
+    let usable: Cow<[Usable]> = if sentence.usable.iter().any(|u| earlier_value(u.d)) {
+        let kept = sentence.usable.iter().filter(|u| !earlier_value(u.d));
+        Cow::Owned(kept.copied().collect())
+    } else {
+        Cow::Borrowed(&sentence.usable)
+    };
 
     // "since July 2022, when 16 people were killed": the clause tells what
     // happened at that date, so the date is the figure's own and it is an
@@ -241,7 +260,10 @@ pub fn date_in(sentence: &SentenceDates, found: &Found) -> Dated {
     let perfect = h.perfect && found.metric != Metric::Detained && (point.is_none() || statement);
     // "since the conflict began", "since the start of the war": a running
     // total whose start the text does not date.
-    let undated_since = opener.is_none() && since_undated(s, dates);
+    let undated_since = opener.is_none()
+        && *sentence
+            .since_undated
+            .get_or_init(|| since_undated(s, dates));
     let cumulative = !daily
         && (h.total
             || undated_since
@@ -405,7 +427,8 @@ fn is_statement(toks: &[Token], d: &DateMatch) -> bool {
         return false;
     };
     for j in (k.saturating_sub(6)..k).rev() {
-        if toks[j].is_any(STATEMENT) {
+        let t = &toks[j];
+        if t.is_word() && STATEMENT_SIEVE.may_hold(t.text.as_bytes()) && t.is_any(STATEMENT) {
             return true;
         }
         if toks[j].is_punct(',') || toks[j].is_punct(';') || toks[j].is_num() {
@@ -468,6 +491,20 @@ fn is_calendar_unit(first: NaiveDate, last: NaiveDate) -> bool {
 mod tests {
     use super::super::{date, link, token};
     use super::*;
+
+    /// The sieve in front of [`STATEMENT`] lets every verb through, in any case.
+    #[test]
+    fn statement_sieve_keeps_every_statement_verb() {
+        for w in STATEMENT {
+            assert_eq!(*w, w.to_ascii_lowercase());
+            assert!(STATEMENT_SIEVE.may_hold(w.as_bytes()), "{w}");
+            assert!(
+                STATEMENT_SIEVE.may_hold(w.to_ascii_uppercase().as_bytes()),
+                "{w}"
+            );
+        }
+        assert!(!STATEMENT_SIEVE.may_hold(b"killed"));
+    }
 
     /// "since" as a word, in any case, and only as a word.
     #[test]
