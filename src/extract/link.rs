@@ -109,6 +109,10 @@ pub fn figures_into(s: &str, toks: &[Token], dates: &[DateMatch], out: &mut Vec<
         let Some((found, last)) = figure_at(s, toks, i, out.last()) else {
             continue;
         };
+        // A figure's span takes in its number: the extractor reads a
+        // sentence without its dates first and relies on it (see
+        // `extract::figures_with`).
+        debug_assert!(found.start <= toks[i].start && toks[i].end <= found.end);
         next_free = last + 1;
         out.push(found);
     }
@@ -1476,6 +1480,38 @@ mod tests {
         assert!(figs("About 630 people cross daily.").is_empty());
         assert!(figs("Soldiers killed in three military bases.").is_empty());
         assert!(figs("It reported 12 casualties.").is_empty());
+    }
+
+    /// The dates only skip the numbers inside them: read without them, a
+    /// sentence gives the same figures unless one takes in a date's span
+    /// (the extractor reads again then), and each figure's span takes in
+    /// its number.
+    #[test]
+    fn dates_change_only_the_figures_over_them() {
+        use super::super::date::{dates, DateOrder};
+        let published = chrono::NaiveDate::from_ymd_opt(2025, 3, 20).unwrap();
+        for s in [
+            "On 24 January 2019, 10 people were killed.",
+            "Troops killed 10 people on Tuesday.",
+            "Since Oct. 7, 2023, 46,000 Palestinians have been killed.",
+            "The toll rose to 300 by 5 March, up from 120 on 1 March.",
+            "12 people died on 12 March and 3 on 13 March.",
+            "Between March 1 and 15, 2,000 people fled.",
+        ] {
+            let toks = tokens(s);
+            let found = dates(s, published, DateOrder::default());
+            let with = figures_with_tokens(s, &toks, &found);
+            let without = figures_with_tokens(s, &toks, &[]);
+            let over = |f: &Found| found.iter().any(|d| d.start < f.end && f.start < d.end);
+            if !without.iter().any(over) {
+                assert_eq!(with, without, "{s}");
+            }
+            for f in with.iter().chain(&without) {
+                assert!(toks
+                    .iter()
+                    .any(|t| t.is_num() && f.start <= t.start && t.end <= f.end));
+            }
+        }
     }
 
     #[test]

@@ -241,10 +241,22 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
             continue;
         }
         token::tokens_into(s, &nums, &mut toks);
-        let dates = date::dates(s, reference, order);
-        link::figures_into(s, &toks, &dates, &mut found);
+        // The dates matter to the figures only through the numbers inside
+        // them, which are skipped (see [`link::figures_into`]): a sentence
+        // whose numbers make no figure without its dates makes none with
+        // them, and the date grammar, the dearest stage, is spared.
+        link::figures_into(s, &toks, &[], &mut found);
         if found.is_empty() {
             continue;
+        }
+        let dates = date::dates(s, reference, order);
+        // Only a figure that takes in a date's number can differ: read again then.
+        let overlaps = |f: &link::Found| dates.iter().any(|d| d.start < f.end && f.start < d.end);
+        if found.iter().any(overlaps) {
+            link::figures_into(s, &toks, &dates, &mut found);
+            if found.is_empty() {
+                continue;
+            }
         }
         let usable: &[date::DateMatch] = if doc.published.is_some() { &dates } else { &[] };
         // A line that is only a count ("226 people dead", a report's key
