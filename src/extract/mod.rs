@@ -215,7 +215,8 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
     // Without a publication date, relative dates cannot be resolved: date
     // spans are still found (their numbers are not counts) but not used.
     let reference = doc.published.unwrap_or(NaiveDate::MIN);
-    let mut seen: HashSet<&str> = HashSet::new();
+    // Room for every sentence: the set never grows, so no sentence is hashed twice.
+    let mut seen: HashSet<&str> = HashSet::with_capacity(spans.len());
     let mut out = Vec::new();
     // The spans of a sentence's figures, for placing each: one buffer for all sentences.
     let mut figure_spans: Vec<(usize, usize)> = Vec::new();
