@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use memchr::memmem;
 use regex::Regex;
 
-use super::token::{char_at, word_key, Sieve, Token, WORD_KEY_LEN};
+use super::token::{any_word, char_at, word_key, Sieve, Token, WORD_KEY_LEN};
 use super::Metric;
 
 /// Where a cue can stand relative to the number it governs.
@@ -1496,29 +1496,9 @@ static GATE: LazyLock<Gate> = LazyLock::new(|| {
 
 /// The bytes of a word for an ASCII word boundary (`\b` outside Unicode
 /// mode): letters, digits and the underscore. Range tests, not a table, so
-/// that [`word_bits`] can test a whole block at once.
+/// that [`any_word`] can test a whole block at once.
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// The bytes [`may_hold_figure`] classifies at a time.
-const BLOCK: usize = 32;
-
-/// Bit `k` set when byte `k` of `block` is a word byte. The fixed size lets
-/// the compiler test the block in a few vector instructions instead of
-/// branching at every byte.
-fn word_bits(block: &[u8; BLOCK]) -> u32 {
-    let mut flags = [0u8; BLOCK];
-    for (f, &b) in flags.iter_mut().zip(block) {
-        *f = u8::from(is_word_byte(b));
-    }
-    // Eight flags (bytes of 0 or 1) to eight bits: the product adds flag k
-    // times 2^k into its top byte, and no lower byte carries into it.
-    let (eights, _) = flags.as_chunks::<8>();
-    eights.iter().enumerate().fold(0, |bits, (k, eight)| {
-        let packed = u64::from_le_bytes(*eight).wrapping_mul(0x0102_0408_1020_4080) >> 56;
-        bits | (packed as u32) << (8 * k)
-    })
 }
 
 impl Gate {
@@ -1562,42 +1542,14 @@ fn follows(s: &str, mut i: usize, words: &[&str]) -> bool {
 /// force, a captive complement, a harm or a shelter ([`gate_entries`]),
 /// matched as [`PREFILTER`] matches them.
 ///
-/// The text is read in blocks of [`BLOCK`] bytes, each reduced to a bit per
-/// byte ([`word_bits`]); the edges between word and other bytes are where
-/// words start and end, and only whole words are looked up.
+/// The text is read in blocks ([`any_word`]), and only whole words are
+/// looked up.
 pub fn may_hold_figure(s: &str) -> bool {
     let gate = &*GATE;
-    let (blocks, rest) = s.as_bytes().as_chunks::<BLOCK>();
-    // The last bytes, padded with zeros: not word bytes, they end a last word.
-    let mut last = [0u8; BLOCK];
-    last[..rest.len()].copy_from_slice(rest);
-    let mut in_word = false;
-    let mut start = 0;
-    for (n, block) in blocks.iter().chain([&last]).enumerate() {
-        let bits = word_bits(block);
-        // Whether the byte before each is a word byte.
-        let before = bits << 1 | u32::from(in_word);
-        // A bit where a word starts, and one just past where a word ends:
-        // one pass of the loop a word, its start the last one before.
-        let starts = bits & !before;
-        let mut ends = !bits & before;
-        while ends != 0 {
-            let end = ends.trailing_zeros();
-            ends &= ends - 1;
-            let earlier = starts & ((1 << end) - 1);
-            if earlier != 0 {
-                start = n * BLOCK + earlier.ilog2() as usize;
-            }
-            if gate.at(s, start, n * BLOCK + end as usize) {
-                return true;
-            }
-        }
-        // A word running into the next block starts at the last start here,
-        // or before this block if none.
-        in_word = bits >> (BLOCK - 1) != 0;
-        if in_word && starts != 0 {
-            start = n * BLOCK + starts.ilog2() as usize;
-        }
+    if any_word(s.as_bytes(), is_word_byte, |start, end| {
+        gate.at(s, start, end)
+    }) {
+        return true;
     }
     // A case-blind match may hold a character that folds to an ASCII letter.
     let b = s.as_bytes();

@@ -32,7 +32,9 @@
 
 use foldhash::HashMap;
 
-use super::token::{char_at, word_key, Sieve, ASCII_ALNUM, ASCII_ALPHA, WORD_KEY_LEN};
+use super::token::{
+    any_word, char_at, is_letter, word_key, Sieve, ASCII_ALNUM, ASCII_ALPHA, WORD_KEY_LEN,
+};
 use std::cell::Cell;
 use std::sync::LazyLock;
 
@@ -109,23 +111,12 @@ pub fn may_hold_number(text: &str) -> bool {
     }
     // No digit: only a number word can start one. Its own sieve turns away
     // the commonest words, "a", "and" and "of", which the lexicon holds.
+    // The words are runs of ASCII letters, read in blocks ([`any_word`]).
     let lexicon = &*LEXICON;
-    let mut i = 0;
-    while i < b.len() {
-        if !ASCII_ALPHA[usize::from(b[i])] {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < b.len() && ASCII_ALPHA[usize::from(b[i])] {
-            i += 1;
-        }
-        let w = &b[start..i];
-        if lexicon.starters.may_hold(w) && starts_number(lexicon.class(w)) {
-            return true;
-        }
-    }
-    false
+    any_word(b, is_letter, |start, end| {
+        let w = &b[start..end];
+        lexicon.starters.may_hold(w) && starts_number(lexicon.class(w))
+    })
 }
 
 /// Whether a word of class `cls` can start a number on its own: a cardinal,

@@ -200,6 +200,82 @@ const fn ascii_class(digits: bool) -> [bool; 256] {
     table
 }
 
+/// The bytes [`any_word`] classifies at a time: one bit each in a `u64`.
+const BLOCK: usize = 64;
+
+/// An ASCII letter, as two range tests that the compiler can run on a
+/// whole block at once ([`any_word`]; `u8::is_ascii_alphabetic` there
+/// compiles to three times the instructions).
+pub(crate) fn is_letter(b: u8) -> bool {
+    (b.wrapping_sub(b'A') < 26) | (b.wrapping_sub(b'a') < 26)
+}
+
+/// Bit `k` set when byte `k` of `block` is of the class `is_in`. The fixed
+/// size lets the compiler test the block in a few vector instructions
+/// instead of branching at every byte (`is_in` should be range tests, not
+/// a table, for that).
+#[inline(always)]
+fn block_bits(block: &[u8; BLOCK], is_in: impl Fn(u8) -> bool) -> u64 {
+    let mut flags = [0u8; BLOCK];
+    for (f, &b) in flags.iter_mut().zip(block) {
+        *f = u8::from(is_in(b));
+    }
+    // Eight flags (bytes of 0 or 1) to eight bits: the product adds flag k
+    // times 2^k into its top byte, and no lower byte carries into it.
+    let (eights, _) = flags.as_chunks::<8>();
+    eights.iter().enumerate().fold(0, |bits, (k, eight)| {
+        let packed = u64::from_le_bytes(*eight).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        bits | packed << (8 * k)
+    })
+}
+
+/// Whether `word` says yes to some word of `b`: a maximal run of bytes of
+/// the class `is_in`, given as its start and end. The gates run this on every sentence: the bytes are read in
+/// blocks of [`BLOCK`], each reduced to a bit per byte ([`block_bits`]),
+/// and the edges between bits are where words start and end, so no loop
+/// runs byte by byte.
+#[inline(always)]
+pub(crate) fn any_word(
+    b: &[u8],
+    is_in: impl Fn(u8) -> bool + Copy,
+    mut word: impl FnMut(usize, usize) -> bool,
+) -> bool {
+    debug_assert!(!is_in(0), "the padding must end a word");
+    let (blocks, rest) = b.as_chunks::<BLOCK>();
+    // The last bytes, padded with zeros: not of the class, they end a last word.
+    let mut last = [0u8; BLOCK];
+    last[..rest.len()].copy_from_slice(rest);
+    let mut in_word = false;
+    let mut start = 0;
+    for (n, block) in blocks.iter().chain([&last]).enumerate() {
+        let bits = block_bits(block, is_in);
+        // Whether the byte before each is of the class.
+        let before = bits << 1 | u64::from(in_word);
+        // A bit where a word starts, and one just past where a word ends:
+        // one pass of the loop a word, its start the last one before.
+        let starts = bits & !before;
+        let mut ends = !bits & before;
+        while ends != 0 {
+            let end = ends.trailing_zeros();
+            ends &= ends - 1;
+            let earlier = starts & ((1 << end) - 1);
+            if earlier != 0 {
+                start = n * BLOCK + earlier.ilog2() as usize;
+            }
+            if word(start, n * BLOCK + end as usize) {
+                return true;
+            }
+        }
+        // A word running into the next block starts at the last start here,
+        // or before this block if none.
+        in_word = bits >> (BLOCK - 1) != 0;
+        if in_word && starts != 0 {
+            start = n * BLOCK + starts.ilog2() as usize;
+        }
+    }
+    false
+}
+
 /// Whether `text` starts with the lower-case `prefix` in any case, without
 /// a lower-case copy of it.
 pub(crate) fn starts_with_any_case(text: &str, prefix: &str) -> bool {
@@ -292,5 +368,40 @@ mod tests {
         );
         assert_eq!(t[2].kind, Tok::Num(1200, Form::Digits));
         assert_eq!(t[4].kind, Tok::Punct('-'));
+    }
+
+    #[test]
+    fn letters_are_the_ascii_letters() {
+        for b in 0..=255u8 {
+            assert_eq!(is_letter(b), b.is_ascii_alphabetic(), "{b}");
+        }
+    }
+
+    #[test]
+    fn any_word_reads_every_run() {
+        let mut next = crate::extract::test_walk(7);
+        let alphabet = b"ab Z_9-\xc3\xa9.\n";
+        for len in 0..200 {
+            let text: Vec<u8> = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
+            let mut expected = Vec::new();
+            let mut i = 0;
+            while i < text.len() {
+                if !text[i].is_ascii_alphabetic() {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < text.len() && text[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+                expected.push((start, i));
+            }
+            let mut found = Vec::new();
+            any_word(&text, is_letter, |start, end| {
+                found.push((start, end));
+                false
+            });
+            assert_eq!(found, expected);
+        }
     }
 }
