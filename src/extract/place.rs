@@ -434,6 +434,11 @@ struct Entry {
     /// Not a name, only the start of longer ones ("cox" of "cox's bazar"):
     /// a scan goes on past it, and stops where the text leaves every name.
     prefix: bool,
+    /// The start of a longer name or prefix ("gaza" of "gaza city"): only
+    /// then does a scan that finds this name look further. Most names found
+    /// in a text ("israeli", "syria") are the start of none, and the next
+    /// word would be looked up in vain.
+    longer: bool,
 }
 
 const NONE: u32 = u32::MAX;
@@ -949,7 +954,7 @@ fn le32(b: &[u8]) -> u32 {
 
 /// Magic and version of the table format: a table from another version of
 /// the code is rebuilt, never misread.
-const TABLE_MAGIC: &[u8; 8] = b"TTGAZ\x00\x00\x01";
+const TABLE_MAGIC: &[u8; 8] = b"TTGAZ\x00\x00\x02";
 
 impl Gazetteer {
     /// The built table (everything but the data text) as bytes, for
@@ -977,7 +982,8 @@ impl Gazetteer {
             out.extend_from_slice(&e.exact.to_le_bytes());
             put(&mut out, e.cand);
             put(&mut out, e.more);
-            out.extend_from_slice(&[u8::from(e.prefix), 0, 0, 0]);
+            let flags = u8::from(e.prefix) | u8::from(e.longer) << 1;
+            out.extend_from_slice(&[flags, 0, 0, 0]);
         }
         put(&mut out, self.slots.len() as u32);
         for &v in &self.slots {
@@ -1033,7 +1039,8 @@ impl Gazetteer {
                 exact: u16::from_le_bytes([b[6], b[7]]),
                 cand: le32(&b[8..]),
                 more: le32(&b[12..]),
-                prefix: b[16] != 0,
+                prefix: b[16] & 1 != 0,
+                longer: b[16] & 2 != 0,
             })
         })?;
         let slots = r.u32s()?;
@@ -1231,6 +1238,7 @@ impl Gazetteer {
             cand: NONE,
             more: NONE,
             prefix: false,
+            longer: false,
         });
         // Keep the load under 0.7 so probe runs stay short.
         if self.entries.len() * 10 > self.slots.len() * 7 {
@@ -1255,7 +1263,8 @@ impl Gazetteer {
     }
 
     /// Enter every proper start of a name that ends where a scan looks a name
-    /// up (see [`Scan::names_at`]) and is not a name itself, as a prefix.
+    /// up (see [`Scan::names_at`]) and is not a name itself, as a prefix;
+    /// mark every such start, name or prefix, `longer`.
     fn add_prefixes(&mut self) {
         let mut prefixes: Vec<(u32, u32)> = Vec::new();
         for en in &self.entries {
@@ -1270,9 +1279,9 @@ impl Gazetteer {
             let h = hash(&self.arena[key as usize..(key + len) as usize]);
             let before = self.entries.len();
             if let Some(e) = self.insert_span(h, key, len) {
-                if e as usize >= before {
-                    self.entries[e as usize].prefix = true;
-                }
+                let entry = &mut self.entries[e as usize];
+                entry.prefix |= e as usize >= before;
+                entry.longer = true;
             }
         }
     }
@@ -1924,11 +1933,14 @@ impl Scan<'_> {
                 }
             }
             if lookup_point(norm, e) {
-                match g.get(&norm[s..e]) {
-                    Some(en) if g.entries[en as usize].prefix => {}
-                    Some(en) => found.push((e, en)),
-                    // No name goes on from here.
-                    None => break,
+                // No name goes on from here (`None`) or from this name.
+                let Some(en) = g.get(&norm[s..e]) else { break };
+                let entry = &g.entries[en as usize];
+                if !entry.prefix {
+                    found.push((e, en));
+                }
+                if !entry.longer {
+                    break;
                 }
             }
         }
