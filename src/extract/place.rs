@@ -434,6 +434,11 @@ struct Entry {
     /// Not a name, only the start of longer ones ("cox" of "cox's bazar"):
     /// a scan goes on past it, and stops where the text leaves every name.
     prefix: bool,
+    /// The start of a longer name or prefix ("gaza" of "gaza city"): only
+    /// then does a scan that finds this name look further. Most names found
+    /// in a text ("israeli", "syria") are the start of none, and the next
+    /// word would be looked up in vain.
+    longer: bool,
 }
 
 const NONE: u32 = u32::MAX;
@@ -505,21 +510,17 @@ fn slot_of(h: u64, mask: usize) -> (usize, u32) {
     (h as usize & mask, (h >> (64 - (32 - ENTRY_BITS))) as u32)
 }
 
-/// How each ASCII byte normalises.
-const ASCII_NORM: [u8; 128] = {
-    let mut t = [0u8; 128];
-    let mut i = 0;
-    while i < 128 {
-        t[i] = match i as u8 {
-            b @ b'A'..=b'Z' => b + 32,
-            b' ' | b'\t' | b'\r' | b'-' | b'_' | 0x0b | 0x0c => SPACE,
-            b'`' => b'\'',
-            b => b,
-        };
-        i += 1;
+/// How an ASCII byte normalises. A `match` rather than a table: the
+/// compiler turns a loop of it into 16-byte vector steps, as it cannot a
+/// loop of table lookups.
+fn ascii_norm(b: u8) -> u8 {
+    match b {
+        b'A'..=b'Z' => b + 32,
+        b'\t' | b'\r' | b'-' | b'_' | 0x0b | 0x0c => SPACE,
+        b'`' => b'\'',
+        b => b,
     }
-    t
-};
+}
 
 pub struct Gazetteer {
     /// The decompressed data; place lines are parsed from it on demand.
@@ -953,7 +954,7 @@ fn le32(b: &[u8]) -> u32 {
 
 /// Magic and version of the table format: a table from another version of
 /// the code is rebuilt, never misread.
-const TABLE_MAGIC: &[u8; 8] = b"TTGAZ\x00\x00\x01";
+const TABLE_MAGIC: &[u8; 8] = b"TTGAZ\x00\x00\x02";
 
 impl Gazetteer {
     /// The built table (everything but the data text) as bytes, for
@@ -981,7 +982,8 @@ impl Gazetteer {
             out.extend_from_slice(&e.exact.to_le_bytes());
             put(&mut out, e.cand);
             put(&mut out, e.more);
-            out.extend_from_slice(&[u8::from(e.prefix), 0, 0, 0]);
+            let flags = u8::from(e.prefix) | u8::from(e.longer) << 1;
+            out.extend_from_slice(&[flags, 0, 0, 0]);
         }
         put(&mut out, self.slots.len() as u32);
         for &v in &self.slots {
@@ -1037,7 +1039,8 @@ impl Gazetteer {
                 exact: u16::from_le_bytes([b[6], b[7]]),
                 cand: le32(&b[8..]),
                 more: le32(&b[12..]),
-                prefix: b[16] != 0,
+                prefix: b[16] & 1 != 0,
+                longer: b[16] & 2 != 0,
             })
         })?;
         let slots = r.u32s()?;
@@ -1235,6 +1238,7 @@ impl Gazetteer {
             cand: NONE,
             more: NONE,
             prefix: false,
+            longer: false,
         });
         // Keep the load under 0.7 so probe runs stay short.
         if self.entries.len() * 10 > self.slots.len() * 7 {
@@ -1259,7 +1263,8 @@ impl Gazetteer {
     }
 
     /// Enter every proper start of a name that ends where a scan looks a name
-    /// up (see [`Scan::names_at`]) and is not a name itself, as a prefix.
+    /// up (see [`Scan::names_at`]) and is not a name itself, as a prefix;
+    /// mark every such start, name or prefix, `longer`.
     fn add_prefixes(&mut self) {
         let mut prefixes: Vec<(u32, u32)> = Vec::new();
         for en in &self.entries {
@@ -1274,9 +1279,9 @@ impl Gazetteer {
             let h = hash(&self.arena[key as usize..(key + len) as usize]);
             let before = self.entries.len();
             if let Some(e) = self.insert_span(h, key, len) {
-                if e as usize >= before {
-                    self.entries[e as usize].prefix = true;
-                }
+                let entry = &mut self.entries[e as usize];
+                entry.prefix |= e as usize >= before;
+                entry.longer = true;
             }
         }
     }
@@ -1492,9 +1497,8 @@ impl Gazetteer {
     fn mentions_with(&self, text: &str, scratch: &mut Scratch) -> Vec<Mention> {
         let Scratch { norm, map, found } = scratch;
         norm.clear();
-        map.clear();
+        map.jumps.clear();
         norm.reserve(text.len() + 1);
-        map.reserve(text.len() + 1);
         self.fold.normalize(text, norm, Some(map));
         let scan = Scan {
             g: self,
@@ -1550,7 +1554,7 @@ impl Gazetteer {
 #[derive(Default)]
 struct Scratch {
     norm: Vec<u8>,
-    map: Vec<u32>,
+    map: Map,
     found: Vec<(usize, u32)>,
 }
 
@@ -1663,26 +1667,29 @@ fn gunzip_all(bytes: &[u8]) -> Result<Vec<u8>, GazetteerError> {
 }
 
 impl Fold {
-    /// Normalise `text` into `out` (see the module docs); `map`, when given,
-    /// receives the byte offset in `text` of the character behind each byte.
-    fn normalize(&self, text: &str, out: &mut Vec<u8>, mut map: Option<&mut Vec<u32>>) {
+    /// Normalise `text` into `out` (see the module docs); `map`, when given
+    /// (and empty, as `out` is), receives where in `text` each byte comes from.
+    fn normalize(&self, text: &str, out: &mut Vec<u8>, mut map: Option<&mut Map>) {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
             // A run of ASCII, most of any text: each byte normalises to one,
-            // which a table gives in bulk; byte by byte only where spaces
+            // in bulk (vector steps); byte by byte only where spaces
             // collapse.
             let run = i + ascii_len(&bytes[i..]);
             if run > i {
                 let from = out.len();
-                out.extend(bytes[i..run].iter().map(|&b| ASCII_NORM[b as usize]));
+                out.extend_from_slice(&bytes[i..run]);
+                for b in &mut out[from..] {
+                    *b = ascii_norm(*b);
+                }
                 if collapses(out, from) {
                     out.truncate(from);
                     for (j, &b) in bytes.iter().enumerate().take(run).skip(i) {
-                        push_norm(out, map.as_deref_mut(), ASCII_NORM[b as usize], j);
+                        push_norm(out, map.as_deref_mut(), ascii_norm(b), j);
                     }
                 } else if let Some(m) = map.as_deref_mut() {
-                    m.extend(i as u32..run as u32);
+                    m.set(from, i);
                 }
                 i = run;
                 continue;
@@ -1773,7 +1780,7 @@ fn collapses(out: &[u8], from: usize) -> bool {
 }
 
 /// Append one normalised byte, collapsing runs of spaces and newlines.
-fn push_norm(out: &mut Vec<u8>, map: Option<&mut Vec<u32>>, o: u8, at: usize) {
+fn push_norm(out: &mut Vec<u8>, map: Option<&mut Map>, o: u8, at: usize) {
     match o {
         SPACE => {
             if matches!(out.last(), None | Some(&SPACE) | Some(&NEWLINE)) {
@@ -1793,7 +1800,42 @@ fn push_norm(out: &mut Vec<u8>, map: Option<&mut Vec<u32>>, o: u8, at: usize) {
     }
     out.push(o);
     if let Some(m) = map {
-        m.push(at as u32);
+        m.set(out.len() - 1, at);
+    }
+}
+
+/// Where each byte of a normalised text comes from: the offset in the text
+/// of the character behind it. Kept as the points where that offset is not
+/// the last one's plus one (none in most sentences, which are ASCII that
+/// normalises byte for byte), rather than as an offset a byte.
+#[derive(Default)]
+struct Map {
+    /// `(i, at)`: normalised byte `i` comes from offset `at`, and each byte
+    /// after it, up to the next point, from the offset after.
+    jumps: Vec<(u32, u32)>,
+}
+
+impl Map {
+    /// The offset behind normalised byte `i`.
+    fn get(&self, i: usize) -> usize {
+        match self.jumps.partition_point(|&(j, _)| j as usize <= i) {
+            0 => i,
+            k => {
+                let (j, at) = self.jumps[k - 1];
+                at as usize + (i - j as usize)
+            }
+        }
+    }
+
+    /// Normalised byte `i` comes from offset `at`; `i` goes up from call to call.
+    fn set(&mut self, i: usize, at: usize) {
+        let next = self
+            .jumps
+            .last()
+            .map_or(i, |&(j, a)| a as usize + (i - j as usize));
+        if at != next {
+            self.jumps.push((i as u32, at as u32));
+        }
     }
 }
 
@@ -1809,14 +1851,14 @@ struct Scan<'a> {
     g: &'a Gazetteer,
     text: &'a str,
     norm: &'a [u8],
-    map: &'a [u32],
+    map: &'a Map,
 }
 
 impl Scan<'_> {
     /// Offset in the text of normalised position `i`.
     fn orig(&self, i: usize) -> usize {
-        if i < self.map.len() {
-            self.map[i] as usize
+        if i < self.norm.len() {
+            self.map.get(i)
         } else {
             self.text.len()
         }
@@ -1891,11 +1933,14 @@ impl Scan<'_> {
                 }
             }
             if lookup_point(norm, e) {
-                match g.get(&norm[s..e]) {
-                    Some(en) if g.entries[en as usize].prefix => {}
-                    Some(en) => found.push((e, en)),
-                    // No name goes on from here.
-                    None => break,
+                // No name goes on from here (`None`) or from this name.
+                let Some(en) = g.get(&norm[s..e]) else { break };
+                let entry = &g.entries[en as usize];
+                if !entry.prefix {
+                    found.push((e, en));
+                }
+                if !entry.longer {
+                    break;
                 }
             }
         }
