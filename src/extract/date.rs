@@ -848,11 +848,18 @@ struct Tok<'a> {
 /// (`upper` is read only after a lexicon hit, see `Parser::fuzzy`).
 ///
 /// The tokens go into `toks` (emptied first), a buffer reused from one
-/// sentence to the next.
-fn tokenize<'a>(text: &str, low: &'a str, mut toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
+/// sentence to the next, and the indexes of the numbers among them into
+/// `nums` (emptied first too) for [`block_numbers`], which reads only those.
+fn tokenize<'a>(
+    text: &str,
+    low: &'a str,
+    mut toks: Vec<Tok<'a>>,
+    nums: &mut Vec<usize>,
+) -> Vec<Tok<'a>> {
     let lex = &*LEX;
     let b = text.as_bytes();
     toks.clear();
+    nums.clear();
     toks.reserve(b.len() / 4);
     let mut i = 0;
     let mut spaced = true;
@@ -895,6 +902,7 @@ fn tokenize<'a>(text: &str, low: &'a str, mut toks: Vec<Tok<'a>>) -> Vec<Tok<'a>
                 i += 1;
             }
             tok.kind = Kind::Num;
+            nums.push(toks.len());
             tok.digits = i - start;
             tok.val = if tok.digits <= 9 { val } else { u32::MAX };
         } else if c.is_ascii() {
@@ -918,9 +926,12 @@ fn tokenize<'a>(text: &str, low: &'a str, mut toks: Vec<Tok<'a>>) -> Vec<Tok<'a>
         }
         tok.end = i;
         toks.push(tok);
-        spaced = false;
+        // Most tokens are followed by one space: skipped here, not by a
+        // turn of the loop that tests the byte for each kind of token.
+        spaced = b.get(i) == Some(&b' ');
+        i += usize::from(spaced);
     }
-    block_numbers(text, &mut toks);
+    block_numbers(text, &mut toks, nums);
     toks
 }
 
@@ -971,14 +982,11 @@ fn letter_run(b: &[u8], start: usize) -> (usize, u64) {
     (i, key)
 }
 
-/// Marks numbers that cannot be part of a date.
-fn block_numbers(text: &str, toks: &mut [Tok]) {
+/// Marks the numbers (tokens `nums`) that cannot be part of a date.
+fn block_numbers(text: &str, toks: &mut [Tok], nums: &[usize]) {
     let punct = |t: Option<&Tok>, c: u8| t.is_some_and(|t| t.kind == Kind::Punct(c) && !t.spaced);
     let glued_num = |t: Option<&Tok>| t.is_some_and(|t| t.kind == Kind::Num && !t.spaced);
-    for i in 0..toks.len() {
-        if toks[i].kind != Kind::Num {
-            continue;
-        }
+    for &i in nums {
         let before = text[..toks[i].start].chars().next_back();
         let money = !toks[i].spaced && matches!(before, Some('$' | '£' | '€' | '¥' | '₹'));
         let percent = punct(toks.get(i + 1), b'%');
@@ -1495,6 +1503,7 @@ struct Scratch {
     low: String,
     /// Empty between calls (see [`recycle`]).
     toks: Vec<Tok<'static>>,
+    nums: Vec<usize>,
     anchors: Vec<Option<Parsed>>,
     cores: Vec<Option<Parsed>>,
 }
@@ -1523,7 +1532,12 @@ fn scan(text: &str, reference: NaiveDate, order: DateOrder) -> Vec<Hit> {
     scratch.anchors.clear();
     scratch.cores.clear();
     let p = Parser {
-        toks: tokenize(text, &scratch.low, std::mem::take(&mut scratch.toks)),
+        toks: tokenize(
+            text,
+            &scratch.low,
+            std::mem::take(&mut scratch.toks),
+            &mut scratch.nums,
+        ),
         r: reference,
         order,
         anchors: RefCell::new(std::mem::take(&mut scratch.anchors)),
