@@ -848,11 +848,18 @@ struct Tok<'a> {
 /// (`upper` is read only after a lexicon hit, see `Parser::fuzzy`).
 ///
 /// The tokens go into `toks` (emptied first), a buffer reused from one
-/// sentence to the next.
-fn tokenize<'a>(text: &str, low: &'a str, mut toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
+/// sentence to the next, and the indexes of the numbers among them into
+/// `nums` (emptied first too) for [`block_numbers`], which reads only those.
+fn tokenize<'a>(
+    text: &str,
+    low: &'a str,
+    mut toks: Vec<Tok<'a>>,
+    nums: &mut Vec<usize>,
+) -> Vec<Tok<'a>> {
     let lex = &*LEX;
     let b = text.as_bytes();
     toks.clear();
+    nums.clear();
     toks.reserve(b.len() / 4);
     let mut i = 0;
     let mut spaced = true;
@@ -873,14 +880,12 @@ fn tokenize<'a>(text: &str, low: &'a str, mut toks: Vec<Tok<'a>>) -> Vec<Tok<'a>
             info: None,
         };
         if ASCII_ALPHA[usize::from(c)] {
-            i += 1;
-            while i < b.len() && ASCII_ALPHA[usize::from(b[i])] {
-                i += 1;
-            }
+            let key;
+            (i, key) = letter_run(b, start);
             let word = &low[start..i];
             tok.kind = Kind::Word;
             tok.word = Some(word);
-            tok.info = lex.info(word);
+            tok.info = lex.info(word, key);
             tok.upper = tok.info.is_some() && b[start..i].iter().all(u8::is_ascii_uppercase);
         } else if c.is_ascii_whitespace() {
             spaced = true;
@@ -897,6 +902,7 @@ fn tokenize<'a>(text: &str, low: &'a str, mut toks: Vec<Tok<'a>>) -> Vec<Tok<'a>
                 i += 1;
             }
             tok.kind = Kind::Num;
+            nums.push(toks.len());
             tok.digits = i - start;
             tok.val = if tok.digits <= 9 { val } else { u32::MAX };
         } else if c.is_ascii() {
@@ -920,20 +926,67 @@ fn tokenize<'a>(text: &str, low: &'a str, mut toks: Vec<Tok<'a>>) -> Vec<Tok<'a>
         }
         tok.end = i;
         toks.push(tok);
-        spaced = false;
+        // Most tokens are followed by one space: skipped here, not by a
+        // turn of the loop that tests the byte for each kind of token.
+        spaced = b.get(i) == Some(&b' ');
+        i += usize::from(spaced);
     }
-    block_numbers(text, &mut toks);
+    block_numbers(text, &mut toks, nums);
     toks
 }
 
-/// Marks numbers that cannot be part of a date.
-fn block_numbers(text: &str, toks: &mut [Tok]) {
+/// The high bit of each byte of a `u64`, and the low bit.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+
+/// Which of the eight bytes of `x` are ASCII letters: the high bit of each
+/// letter's byte is set. A byte is a letter when, with its case bit set, it
+/// lies in `a..=z`; the sums test both ends for all bytes at once (seven bits
+/// plus 0x1f or 0x05 never carry into the next byte).
+fn letter_bytes(x: u64) -> u64 {
+    let lower = (x | (0x20 * LOW_BITS)) & !HIGH_BITS;
+    let from_a = lower + (0x80 - u64::from(b'a')) * LOW_BITS;
+    let past_z = lower + (0x80 - u64::from(b'z') - 1) * LOW_BITS;
+    from_a & !past_z & !x & HIGH_BITS
+}
+
+/// The run of ASCII letters that starts at `start` (a letter): where it ends
+/// and, if it has at most eight letters, the run in lower case packed as
+/// [`ShortWords::key`] packs it (garbage for longer runs).
+///
+/// Words are read eight bytes at a time: a loop a byte costs more than the
+/// lexicon lookup of the word, and packing the key here spares a copy.
+fn letter_run(b: &[u8], start: usize) -> (usize, u64) {
+    let mut i = start;
+    let mut key = 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let others = !letter_bytes(x) & HIGH_BITS;
+        if i == start {
+            // The bytes before the first non-letter (all eight if none).
+            let run = ((others & others.wrapping_neg()) >> 7).wrapping_sub(1);
+            key = (x | (0x20 * LOW_BITS)) & run;
+        }
+        if others != 0 {
+            return (i + others.trailing_zeros() as usize / 8, key);
+        }
+        i += 8;
+    }
+    // Fewer than eight bytes are left.
+    while i < b.len() && ASCII_ALPHA[usize::from(b[i])] {
+        if i - start < 8 {
+            key |= u64::from(b[i] | 0x20) << (8 * (i - start));
+        }
+        i += 1;
+    }
+    (i, key)
+}
+
+/// Marks the numbers (tokens `nums`) that cannot be part of a date.
+fn block_numbers(text: &str, toks: &mut [Tok], nums: &[usize]) {
     let punct = |t: Option<&Tok>, c: u8| t.is_some_and(|t| t.kind == Kind::Punct(c) && !t.spaced);
     let glued_num = |t: Option<&Tok>| t.is_some_and(|t| t.kind == Kind::Num && !t.spaced);
-    for i in 0..toks.len() {
-        if toks[i].kind != Kind::Num {
-            continue;
-        }
+    for &i in nums {
         let before = text[..toks[i].start].chars().next_back();
         let money = !toks[i].spaced && matches!(before, Some('$' | '£' | '€' | '¥' | '₹'));
         let percent = punct(toks.get(i + 1), b'%');
@@ -1318,13 +1371,15 @@ impl Lexicon {
     /// What the tables say about `w` (lower case). Three words in four of a
     /// sentence are in no table; most of them are turned away by their shape
     /// before they are hashed.
-    fn info(&self, w: &str) -> Option<&WordInfo> {
+    /// `key` is the word packed by [`letter_run`].
+    fn info(&self, w: &str, key: u64) -> Option<&WordInfo> {
         if self.shapes.excludes(w) {
             return None;
         }
-        match ShortWords::key(w) {
-            Some(k) => self.short.get(k),
-            None => self.words.get(w),
+        if w.len() <= 8 {
+            self.short.get(key)
+        } else {
+            self.words.get(w)
         }
     }
 }
@@ -1448,6 +1503,7 @@ struct Scratch {
     low: String,
     /// Empty between calls (see [`recycle`]).
     toks: Vec<Tok<'static>>,
+    nums: Vec<usize>,
     anchors: Vec<Option<Parsed>>,
     cores: Vec<Option<Parsed>>,
 }
@@ -1476,7 +1532,12 @@ fn scan(text: &str, reference: NaiveDate, order: DateOrder) -> Vec<Hit> {
     scratch.anchors.clear();
     scratch.cores.clear();
     let p = Parser {
-        toks: tokenize(text, &scratch.low, std::mem::take(&mut scratch.toks)),
+        toks: tokenize(
+            text,
+            &scratch.low,
+            std::mem::take(&mut scratch.toks),
+            &mut scratch.nums,
+        ),
         r: reference,
         order,
         anchors: RefCell::new(std::mem::take(&mut scratch.anchors)),
@@ -4689,6 +4750,32 @@ mod tests {
         );
         let rate = run_suite(path);
         assert!(rate >= 0.95, "pass rate {rate:.3} below 0.95");
+    }
+
+    /// `letter_run` reads eight bytes at a time what a loop a byte reads:
+    /// runs of every length, at every distance from the end, among bytes of
+    /// all kinds (the edges of `A..=Z` and `a..=z`, digits, UTF-8).
+    #[test]
+    fn letter_run_is_the_byte_loop() {
+        let bytes = *b"@AZ[`az{09 -'\x7f\x80\xc3\xa9\xffmQ";
+        let mut next = crate::extract::test_walk(0x1e77e5);
+        for _ in 0..20_000 {
+            let len = 1 + next(24);
+            let mut b: Vec<u8> = (0..len).map(|_| bytes[next(bytes.len())]).collect();
+            let start = next(len);
+            b[start] = b"aZq"[next(3)];
+            let mut end = start;
+            while end < b.len() && b[end].is_ascii_alphabetic() {
+                end += 1;
+            }
+            let (e, key) = letter_run(&b, start);
+            assert_eq!(e, end, "{b:?} from {start}");
+            let word = b[start..end].to_ascii_lowercase();
+            let word = std::str::from_utf8(&word).expect("letters");
+            if let Some(k) = ShortWords::key(word) {
+                assert_eq!(key, k, "{b:?} from {start}");
+            }
+        }
     }
 
     /// Reference for the tables: Tuesday 2020-02-18 (shared/gold/seeds story 001).
