@@ -74,17 +74,7 @@ fn id(metric: &str, place: &str, value: u64, first: NaiveDate) -> String {
         .feed(b"|")
         .feed(place.as_bytes())
         .feed(b"|");
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut v = value;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (v % 10) as u8;
-        v /= 10;
-        if v == 0 {
-            break;
-        }
-    }
+    let (digits, at) = crate::export::decimal(value);
     h.feed(&digits[at..]).feed(b"|");
     match crate::export::iso_date(first) {
         Some(iso) => h.feed(&iso),
@@ -106,29 +96,45 @@ fn id(metric: &str, place: &str, value: u64, first: NaiveDate) -> String {
 /// documents: what a streaming `extract` can know. [`assign`] then also joins
 /// reports a day apart, keeping the earliest day's id.
 pub fn assign_each(figs: &mut [Figure]) {
-    // Each place's key is formatted once: formatting its coordinates was
-    // most of an id's cost, and the figures of a part share few places.
-    let mut keys: HashMap<(u64, u64), Vec<(String, String)>> = HashMap::new();
-    for f in figs.iter_mut() {
-        let Some(d) = f.date else {
-            f.claim = None;
-            continue;
-        };
-        let metric = f.metric.as_str();
-        f.claim = Some(match (&f.country, f.lat, f.lon) {
-            (Some(c), Some(lat), Some(lon)) => {
-                let known = keys.entry((lat.to_bits(), lon.to_bits())).or_default();
-                if let Some((_, key)) = known.iter().find(|(k, _)| k == c) {
-                    id(metric, key, f.value, d)
-                } else {
-                    let key = place_key(f);
-                    let claim = id(metric, &key, f.value, d);
-                    known.push((c.clone(), key));
-                    claim
+    DayClaims::default().assign(figs);
+}
+
+/// [`assign_each`] for a stream of documents: the place keys made for one
+/// call are kept for the next. Formatting a place's coordinates was most of
+/// an id's cost, and a corpus names the same few hundred places over and
+/// over. The keys are those of gazetteer places (only they have
+/// coordinates), so the cache is bounded by the gazetteer, not the input.
+#[derive(Default)]
+pub struct DayClaims {
+    /// Coordinates' bits → (country, place key): one coordinate pair may
+    /// stand for places of two countries.
+    keys: HashMap<(u64, u64), Vec<(String, String)>, foldhash::fast::RandomState>,
+}
+
+impl DayClaims {
+    /// Give each figure of `figs` the id of its own day's claim.
+    pub fn assign(&mut self, figs: &mut [Figure]) {
+        for f in figs.iter_mut() {
+            let Some(d) = f.date else {
+                f.claim = None;
+                continue;
+            };
+            let metric = f.metric.as_str();
+            f.claim = Some(match (&f.country, f.lat, f.lon) {
+                (Some(c), Some(lat), Some(lon)) => {
+                    let known = self.keys.entry((lat.to_bits(), lon.to_bits())).or_default();
+                    if let Some((_, key)) = known.iter().find(|(k, _)| k == c) {
+                        id(metric, key, f.value, d)
+                    } else {
+                        let key = place_key(f);
+                        let claim = id(metric, &key, f.value, d);
+                        known.push((c.clone(), key));
+                        claim
+                    }
                 }
-            }
-            _ => id(metric, &place_key(f), f.value, d),
-        });
+                _ => id(metric, &place_key(f), f.value, d),
+            });
+        }
     }
 }
 

@@ -36,9 +36,6 @@ pub struct Args {
     pub spreadsheet_safe: bool,
 }
 
-/// Figures per written part.
-const PART: usize = 4096;
-
 pub fn run(mut args: Args) -> anyhow::Result<u8> {
     // "-o -" is stdout, as in most command-line tools.
     if args.output.as_deref().is_some_and(|p| p.as_os_str() == "-") {
@@ -53,41 +50,46 @@ pub fn run(mut args: Args) -> anyhow::Result<u8> {
     }
     let config = args.input.config();
     let safe = args.spreadsheet_safe;
-    let prepare = |mut figs: Vec<Figure>| {
-        claims::assign_each(&mut figs);
+    // Place keys are kept from one document to the next (see DayClaims).
+    let mut day_claims = claims::DayClaims::default();
+    let mut prepare = |figs: &mut Vec<Figure>| {
+        day_claims.assign(figs);
         if safe {
-            export::spreadsheet_safe(&mut figs);
+            export::spreadsheet_safe(figs);
         }
-        figs
     };
     let mut stats = None;
     let mut write = |w: &mut dyn Write| -> tolltrack::Result<()> {
         if format == TableFormat::Parquet {
             // Parquet is written whole: its footer indexes every row.
-            let (figs, s) = pipeline::collect(&args.input.inputs, &config, args.input.notice())?;
-            export::write(&prepare(figs), format, w)?;
+            let (mut figs, s) =
+                pipeline::collect(&args.input.inputs, &config, args.input.notice())?;
+            prepare(&mut figs);
+            export::write(&figs, format, w)?;
             stats = Some(s);
             return Ok(());
         }
-        // Rows are written in parts of a few thousand: one frame per part, not per document.
+        // Each document's rows are written as they come (parts concatenate
+        // to the bytes of one whole write): gathering them into larger parts
+        // only copied every figure once more.
         let mut header = true;
-        let mut pending: Vec<Figure> = Vec::new();
         let s = pipeline::run(
             &args.input.inputs,
             &config,
             args.input.notice(),
-            |_, figs| {
-                pending.extend(prepare(figs));
-                if pending.len() >= PART {
-                    export::write_part(&pending, format, header, w)?;
-                    pending.clear();
-                    header = false;
+            |_, mut figs| {
+                if figs.is_empty() {
+                    return Ok(());
                 }
+                prepare(&mut figs);
+                export::write_part(&figs, format, header, w)?;
+                header = false;
                 Ok(())
             },
         )?;
-        if header || !pending.is_empty() {
-            export::write_part(&pending, format, header, w)?;
+        if header {
+            // No figures at all: a CSV still gets its header.
+            export::write_part(&[], format, header, w)?;
         }
         stats = Some(s);
         Ok(())
