@@ -1599,11 +1599,12 @@ pub enum List {
     ShelterNouns,
     NotWho,
     NotPeople,
+    Statement,
 }
 
 impl List {
     /// Every table, in the order of their bits.
-    const ALL: [List; 35] = [
+    const ALL: [List; 36] = [
         List::Injuries,
         List::HarmVerbs,
         List::People,
@@ -1639,11 +1640,12 @@ impl List {
         List::ShelterNouns,
         List::NotWho,
         List::NotPeople,
+        List::Statement,
     ];
 
     /// The table's words.
     fn words(self) -> &'static [&'static str] {
-        use super::{bounds, link, who};
+        use super::{bounds, link, when, who};
         match self {
             List::Injuries => INJURIES,
             List::HarmVerbs => HARM_VERBS,
@@ -1680,6 +1682,7 @@ impl List {
             List::ShelterNouns => SHELTER_NOUNS,
             List::NotWho => who::NOT_WHO,
             List::NotPeople => NOT_PEOPLE,
+            List::Statement => when::STATEMENT,
         }
     }
 
@@ -1995,7 +1998,7 @@ mod tests {
                 assert!(lists_of(&w.to_ascii_uppercase()) & list.bit() != 0, "{w}");
             }
         }
-        assert_eq!(List::ALL.len(), List::NotPeople as usize + 1);
+        assert_eq!(List::ALL.len(), List::Statement as usize + 1);
         assert!(List::ALL.len() <= Indexed::FIRST_BIT as usize);
     }
 

@@ -230,10 +230,10 @@ fn block_bits(block: &[u8; BLOCK], is_in: impl Fn(u8) -> bool) -> u64 {
 }
 
 /// Whether `word` says yes to some word of `b`: a maximal run of bytes of
-/// the class `is_in`, given as its start and end. The gates run this on every sentence: the bytes are read in
-/// blocks of [`BLOCK`], each reduced to a bit per byte ([`block_bits`]),
-/// and the edges between bits are where words start and end, so no loop
-/// runs byte by byte.
+/// the class `is_in`, given as its start and end. The gates run this on
+/// every sentence: the bytes are read in blocks of [`BLOCK`], each reduced
+/// to a bit per byte ([`block_bits`]), and the edges between bits are
+/// where words start and end, so no loop runs byte by byte.
 #[inline(always)]
 pub(crate) fn any_word(
     b: &[u8],
