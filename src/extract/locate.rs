@@ -1304,7 +1304,9 @@ impl Names {
 /// of all (ties: the last, as `max_by`). Mentions inside the dateline are
 /// left out: the dateline is the story's. The two are kept as the places
 /// are scored, where a vector of every candidate cost an allocation per
-/// figure.
+/// figure. A place whose score cannot reach either best so far is left
+/// out before its dear tests (container, speaker, clause): it would not
+/// have changed them.
 fn candidates<'n>(
     s: &str,
     names: &'n Names,
@@ -1333,9 +1335,24 @@ fn candidates<'n>(
                 *f != (found.start, found.end) && start - f.1 <= 32 && !clause_break(&s[f.1..start])
             })
     };
-    let score = |start: usize, end: usize, spec: f64| {
-        let prep = preposition_weight(s, start);
-        let mut v = prep + spec - distance(start, end) as f64 / 40.0;
+    // The score before its penalties and bonus: the preposition, how
+    // specific the place is and how near it stands.
+    let base = |start: usize, end: usize, spec: f64, prep: f64| {
+        prep + spec - distance(start, end) as f64 / 40.0
+    };
+    // The most a place of that base can score: every later term takes away
+    // but a destination's bonus (and floating-point sums keep their order,
+    // so no rounding lifts the score past this). It is never -0.0, so
+    // `total_cmp` orders it as the numbers are ordered.
+    let most = |base: f64, prep: f64| {
+        if found.metric == Metric::Displaced && prep > 0.0 {
+            base + 3.0
+        } else {
+            base
+        }
+    };
+    let score = |start: usize, end: usize, prep: f64, base: f64| {
+        let mut v = base;
         if prep == 0.0 && is_speaker(s, end) {
             v -= 2.0;
         }
@@ -1387,8 +1404,8 @@ fn candidates<'n>(
             .iter()
             .any(|&(b, _, r)| b >= end && rank < r && names_settlement(&s[end..b]))
     };
-    let score = |start: usize, end: usize, spec: f64, rank: f64| {
-        let (v, loc) = score(start, end, spec);
+    let score = |start: usize, end: usize, prep: f64, base: f64, rank: f64| {
+        let (v, loc) = score(start, end, prep, base);
         // The container is less specific: for a figure it all but never
         // wins over the place it locates; for an anaphor ("in the area",
         // scored from a mere position) it is often the wider area meant.
@@ -1416,12 +1433,22 @@ fn candidates<'n>(
         .filter(|m| !m.demonym && m.start >= dateline && !inside_unknown(m))
     {
         let spec = specificity(g.place(m.place).kind);
-        let (v, loc) = score(m.start, m.end, spec, spec);
+        let prep = preposition_weight(s, m.start);
+        let v = base(m.start, m.end, spec, prep);
+        if !out.may_take(most(v, prep), prep >= 1.0) {
+            continue;
+        }
+        let (v, loc) = score(m.start, m.end, prep, v, spec);
         out.push((v, loc, Spot::Known(m)));
     }
     for &(start, end) in names.unknowns.iter().filter(|u| u.0 >= dateline) {
         // Unknown to the gazetteer: a village or a district; its country is the story's.
-        let (v, loc) = score(start, end, 1.0, UNKNOWN);
+        let prep = preposition_weight(s, start);
+        let v = base(start, end, 1.0, prep);
+        if !out.may_take(most(v, prep) - 0.25, prep >= 1.0) {
+            continue;
+        }
+        let (v, loc) = score(start, end, prep, v, UNKNOWN);
         out.push((v - 0.25, loc, Spot::Unknown(start, end)));
     }
     out
@@ -1705,6 +1732,14 @@ struct Best<'n> {
 }
 
 impl<'n> Best<'n> {
+    /// Whether a candidate scoring at most `most` (and governed by a
+    /// locative preposition only if `may_locate`) could take either place:
+    /// [`Best::push`] of one that cannot changes nothing.
+    fn may_take(&self, most: f64, may_locate: bool) -> bool {
+        let below = |best: &Option<Candidate>| best.is_some_and(|b| most.total_cmp(&b.0).is_lt());
+        !below(&self.any) || (may_locate && !below(&self.located))
+    }
+
     /// Takes in one more candidate: a tie goes to the later one, as
     /// `Iterator::max_by` has it.
     fn push(&mut self, c: Candidate<'n>) {
