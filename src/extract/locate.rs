@@ -1306,13 +1306,16 @@ impl Names {
 /// are scored, where a vector of every candidate cost an allocation per
 /// figure. A place whose score cannot reach either best so far is left
 /// out before its dear tests (container, speaker, clause): it would not
-/// have changed them.
+/// have changed them. So is one that cannot reach `floor`, a score below
+/// which the caller does not want (`f64::NEG_INFINITY` for none): the two
+/// are then the best of those that can.
 fn candidates<'n>(
     s: &str,
     names: &'n Names,
     found: &Found,
     figures: &[(usize, usize)],
     dateline: usize,
+    floor: f64,
 ) -> Best<'n> {
     let g = gazetteer();
     let distance = |start: usize, end: usize| {
@@ -1419,7 +1422,11 @@ fn candidates<'n>(
             loc,
         )
     };
-    let mut out = Best::default();
+    let mut out = Best {
+        located: None,
+        any: None,
+        floor,
+    };
     // A longer name the gazetteer lacks wins over a name inside it ("Mai Kadra" over "Mai").
     let inside_unknown = |m: &Mention| {
         names
@@ -1723,21 +1730,24 @@ fn clause_break(between: &str) -> bool {
 }
 
 /// The best candidates of a sentence, as [`candidates`] scores them.
-#[derive(Default)]
 struct Best<'n> {
     /// The best that a locative preposition governs.
     located: Option<Candidate<'n>>,
     /// The best of all.
     any: Option<Candidate<'n>>,
+    /// The least score the caller wants.
+    floor: f64,
 }
 
 impl<'n> Best<'n> {
     /// Whether a candidate scoring at most `most` (and governed by a
     /// locative preposition only if `may_locate`) could take either place:
-    /// [`Best::push`] of one that cannot changes nothing.
+    /// [`Best::push`] of one that cannot changes nothing. One that cannot
+    /// reach the floor is not wanted.
     fn may_take(&self, most: f64, may_locate: bool) -> bool {
         let below = |best: &Option<Candidate>| best.is_some_and(|b| most.total_cmp(&b.0).is_lt());
-        !below(&self.any) || (may_locate && !below(&self.located))
+        most.total_cmp(&self.floor).is_ge()
+            && (!below(&self.any) || (may_locate && !below(&self.located)))
     }
 
     /// Takes in one more candidate: a tie goes to the later one, as
@@ -1772,7 +1782,7 @@ fn best_named(
     country: Option<&str>,
     dateline: usize,
 ) -> Option<(f64, Located)> {
-    candidates(s, names, found, &[], dateline)
+    candidates(s, names, found, &[], dateline, f64::NEG_INFINITY)
         .any
         .map(|(v, _, spot)| (v, spot.located(s, country)))
 }
@@ -1798,7 +1808,7 @@ pub fn place(
         Spot::Unknown(..) => spot.located(s, unknown_country().as_deref()),
         Spot::Known(_) => spot.located(s, None),
     };
-    let cands = candidates(s, names, found, figures, dateline);
+    let cands = candidates(s, names, found, figures, dateline, f64::NEG_INFINITY);
     if let Some((_, _, spot)) = cands.located {
         return Some(at(spot));
     }
@@ -1838,6 +1848,12 @@ pub fn previous_place(
     if let Some(noun) = noun {
         let named = earlier.clone().rev().find_map(|n| {
             let s = sentences.text(n);
+            // Both ways below name the place with the noun itself: a sentence
+            // without it has no such place, and its names (the dear scan) are
+            // not found for this.
+            if !holds_ignoring_case(s, noun) {
+                return None;
+            }
             let names = sentences.names(n);
             let known = &names.all;
             // "the district" after "Wayanad district": a known place named with the noun.
@@ -1874,9 +1890,26 @@ pub fn previous_place(
     }
     earlier.rev().find_map(|n| {
         let s = sentences.text(n);
-        best_named(s, sentences.names(n), &Found::at(s.len()), None, 0)
-            .filter(|(v, _)| *v >= 2.0)
-            .map(|(_, l)| l)
+        // Only a place that can score 2 is scored in full, and built only
+        // for a sentence whose best one is kept.
+        candidates(s, sentences.names(n), &Found::at(s.len()), &[], 0, 2.0)
+            .any
+            .filter(|(v, _, _)| *v >= 2.0)
+            .map(|(_, _, spot)| spot.located(s, None))
+    })
+}
+
+/// Whether `s` holds `word` in any ASCII case, as [`str::eq_ignore_ascii_case`]
+/// compares (an empty `word` is taken to be held).
+fn holds_ignoring_case(s: &str, word: &str) -> bool {
+    let (s, word) = (s.as_bytes(), word.as_bytes());
+    let Some(&first) = word.first() else {
+        return true;
+    };
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), s).any(|i| {
+        s[i..]
+            .get(..word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
     })
 }
 
