@@ -609,10 +609,14 @@ pub fn dateline(text: &str) -> Option<(usize, usize)> {
     // Below a headline, a byline and a date line: the first ten lines with
     // text (blank lines between paragraphs do not count), up to 1,000 bytes.
     let mut lines = 0;
-    for line in text.split('\n') {
+    // The lines as `split('\n')` gives them, found by `memchr` (the
+    // standard library's search for a character cost a third of this).
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]);
+    for end in ends {
         if start > 1000 || lines == 10 {
             break;
         }
+        let line = &text[start..end];
         if !line.trim().is_empty() {
             lines += 1;
         }
@@ -625,7 +629,7 @@ pub fn dateline(text: &str) -> Option<(usize, usize)> {
                 .chars()
                 .all(|c| !c.is_alphabetic() || c.is_uppercase());
         // "Nuseirat (Palestinian Territories) (AFP) –": a capitalised place, then an agency in brackets.
-        let open = head.find('(').unwrap_or(head.len());
+        let open = memchr::memchr(b'(', head.as_bytes()).unwrap_or(head.len());
         let agency = open < head.len()
             && first.chars().next().is_some_and(char::is_uppercase)
             && head.find(") ").is_some_and(|i| i < 80 && i > open)
@@ -648,7 +652,7 @@ pub fn dateline(text: &str) -> Option<(usize, usize)> {
                 return Some((start, start + dash));
             }
         }
-        start += line.len() + 1;
+        start = end + 1;
     }
     None
 }
