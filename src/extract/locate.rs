@@ -1938,6 +1938,32 @@ mod tests {
         assert_eq!(dateline(caption), None);
     }
 
+    /// The search answers as comparing every stretch of the text with
+    /// `eq_ignore_ascii_case` would, in any case, beside non-ASCII text and
+    /// at either end.
+    #[test]
+    fn holding_a_word_in_any_case_is_a_case_blind_comparison() {
+        let texts = [
+            "",
+            "a",
+            "In the AREA",
+            "the Area's camps",
+            "are a rea",
+            "Ärea \u{2014} área, aREa",
+            "the arena",
+            "ar",
+        ];
+        for s in texts {
+            for w in ["area", "AREA", "a", "", "ärea", "rea"] {
+                let slow = w.is_empty()
+                    || s.as_bytes()
+                        .windows(w.len())
+                        .any(|x| x.eq_ignore_ascii_case(w.as_bytes()));
+                assert_eq!(holds_ignoring_case(s, w), slow, "{s:?} {w:?}");
+            }
+        }
+    }
+
     /// The index answers as a walk through the tables would: every entry is
     /// lower case (so exact and case-blind lookups agree), and each word is
     /// found in exactly the tables that list it.
