@@ -874,10 +874,10 @@ fn unknown_places(
                 last += 1;
                 continue;
             }
-            // A particle inside a name: "Steccato di Cutro", "Mocimboa da Praia".
-            let particle = in_word(last + 1, table::NAME_PARTICLES);
-            if particle
-                && words.get(last + 2).is_some_and(|&w| capital(w))
+            // A particle inside a name: "Steccato di Cutro", "Mocimboa da Praia"
+            // (looked up only before a capitalised word).
+            if words.get(last + 2).is_some_and(|&w| capital(w))
+                && in_word(last + 1, table::NAME_PARTICLES)
                 && joined(last, last + 1)
                 && joined(last + 1, last + 2)
             {
