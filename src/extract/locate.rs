@@ -878,10 +878,10 @@ fn unknown_places(
                 last += 1;
                 continue;
             }
-            // A particle inside a name: "Steccato di Cutro", "Mocimboa da Praia".
-            let particle = in_word(last + 1, table::NAME_PARTICLES);
-            if particle
-                && words.get(last + 2).is_some_and(|&w| capital(w))
+            // A particle inside a name: "Steccato di Cutro", "Mocimboa da Praia"
+            // (looked up only before a capitalised word).
+            if words.get(last + 2).is_some_and(|&w| capital(w))
+                && in_word(last + 1, table::NAME_PARTICLES)
                 && joined(last, last + 1)
                 && joined(last + 1, last + 2)
             {
@@ -891,27 +891,28 @@ fn unknown_places(
             break;
         }
         let run = (words[k].0, words[last].0 + text(words[last]).len());
+        // Each test below rules the run out and is pure: they are asked
+        // cheapest first and none after the first that holds, where all of
+        // them were asked of every capitalised run.
+        let overlaps = || {
+            known.iter().any(|m| {
+                m.start <= run.0 && run.1 <= m.end
+                    || (m.start < run.1 && run.0 < m.end && m.end - m.start >= run.1 - run.0)
+            })
+        };
         let is_noun = |j: usize| {
             in_word(
                 j,
                 table::PLACE_NOUNS | table::SETTLEMENTS | table::ADMIN_UNITS,
             )
         };
+        let noun_only = || (k..=last).all(is_noun);
         // "Union Island" is a place even though "Union" names organisations;
         // "the Island" alone is no name.
-        let named_place = last > k && is_noun(last);
-        let org = !named_place && (k..=last).any(excluded);
-        let noun_only = (k..=last).all(is_noun);
-        let next = words.get(last + 1).map(|&w| &lower[w.0..w.1]);
-        let after_next = words.get(last + 2).map(|&w| &lower[w.0..w.1]);
-        // "the Abu Shouk displacement camp", "the Nur Shams refugee camp".
-        let compound = next.is_some_and(|n| in_tables(n, table::PLACE_MODIFIERS))
-            && after_next.is_some_and(is_place_noun);
-        let place_noun = compound || next.is_some_and(is_place_noun);
-        let overlaps = known.iter().any(|m| {
-            m.start <= run.0 && run.1 <= m.end
-                || (m.start < run.1 && run.0 < m.end && m.end - m.start >= run.1 - run.0)
-        });
+        let org = || {
+            let named_place = last > k && is_noun(last);
+            !named_place && (k..=last).any(excluded)
+        };
         // "the International Organization for Migration": the tail of a longer name.
         // Not after a date or a known place: "fled Mambasa on Friday for
         // Komanda", "sent from Antigua to Union Island".
@@ -919,52 +920,64 @@ fn unknown_places(
         // ("Residents of El Plateado"), unless it names an organisation.
         // An article may stand in the link: "the Office for the
         // Coordination of Humanitarian Affairs".
-        let article = k >= 3 && ltext(words[k - 1]) == "the";
-        let head = if article { k - 1 } else { k };
-        let tail_of_name = head >= 2 && capital(words[head - 2]) && {
-            let link = &lower[words[head - 1].0..words[head - 1].1];
-            let date = in_word(head - 2, table::DATE_WORDS);
-            let place = known
-                .iter()
-                .any(|m| m.start <= words[head - 2].0 && words[head - 2].1 <= m.end);
-            let first = head == 2 && !in_word(head - 2, table::ORGANISATIONS);
-            ["of", "and", "for", "on", "de", "du", "des"].contains(&link)
-                && !date
-                && !place
-                && !first
+        let tail_of_name = || {
+            let article = k >= 3 && ltext(words[k - 1]) == "the";
+            let head = if article { k - 1 } else { k };
+            head >= 2 && capital(words[head - 2]) && {
+                let link = &lower[words[head - 1].0..words[head - 1].1];
+                let date = in_word(head - 2, table::DATE_WORDS);
+                let place = known
+                    .iter()
+                    .any(|m| m.start <= words[head - 2].0 && words[head - 2].1 <= m.end);
+                let first = head == 2 && !in_word(head - 2, table::ORGANISATIONS);
+                ["of", "and", "for", "on", "de", "du", "des"].contains(&link)
+                    && !date
+                    && !place
+                    && !first
+            }
         };
         // "from State House": the tail of a name whose head is no place.
-        let after_excluded = k >= 1 && capital(words[k - 1]) && joined(k - 1, k) && excluded(k - 1);
+        let after_excluded =
+            || k >= 1 && capital(words[k - 1]) && joined(k - 1, k) && excluded(k - 1);
         // "the Balochistan Liberation Army (BLA)": a name's abbreviation.
         let abbreviation =
-            k >= 1 && capital(words[k - 1]) && s[words[k - 1].1..run.0].trim() == "(";
+            || k >= 1 && capital(words[k - 1]) && s[words[k - 1].1..run.0].trim() == "(";
+        if overlaps()
+            || noun_only()
+            || org()
+            || abbreviation()
+            || after_excluded()
+            || tail_of_name()
+        {
+            k = last + 1;
+            continue;
+        }
+        let next = words.get(last + 1).map(|&w| &lower[w.0..w.1]);
+        // The tables of the next word, whole (with any possessive), looked
+        // up once for the four questions asked of it.
+        let next_tables = next.map_or(0, tables_of);
+        let after_next = words.get(last + 2).map(|&w| &lower[w.0..w.1]);
+        // "the Abu Shouk displacement camp", "the Nur Shams refugee camp".
+        let compound =
+            next_tables & table::PLACE_MODIFIERS != 0 && after_next.is_some_and(is_place_noun);
+        let place_noun = compound || next_tables & (table::PLACE_NOUNS | table::ADMIN_UNITS) != 0;
         // "the Telegram messaging app": a name used as a modifier.
         let modifies = next.is_some_and(|n| {
             n.chars().all(char::is_lowercase)
                 && !place_noun
                 && !n.ends_with("ed")
-                && !in_tables(
-                    n,
-                    table::FUNCTION | table::ADVERBS | table::FILLERS | table::LOCATIVE,
-                )
+                && next_tables
+                    & (table::FUNCTION | table::ADVERBS | table::FILLERS | table::LOCATIVE)
+                    == 0
                 && words
                     .get(last + 1)
                     .is_some_and(|w| s[run.1..w.0].trim().is_empty())
         });
-        if !org
-            && !noun_only
-            && !overlaps
-            && !tail_of_name
-            && !abbreviation
-            && !after_excluded
-            && !modifies
-            && (preposition_weight(s, run.0) > 0.0 || place_noun)
-        {
-            let end = match next {
-                Some(n) if in_tables(n, table::KEPT_SUFFIXES | table::ADMIN_UNITS) => {
-                    words[last + 1].1
-                }
-                _ => run.1,
+        if !modifies && (place_noun || preposition_weight(s, run.0) > 0.0) {
+            let end = if next_tables & (table::KEPT_SUFFIXES | table::ADMIN_UNITS) != 0 {
+                words[last + 1].1
+            } else {
+                run.1
             };
             out.push((run.0, end));
         }
