@@ -77,6 +77,15 @@ pub(crate) fn numbers_in(text: &str) -> Vec<Number> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // Most tokens are words no phrase starts with, of which
+        // [`Parser::parse_at`] says `Nothing` at once: asked only of the others.
+        if matches!(
+            toks[i].cls,
+            Cls::Word | Cls::Stop | Cls::And | Cls::Of | Cls::Point
+        ) {
+            i += 1;
+            continue;
+        }
         match parser.parse_at(i) {
             Step::Found(n, next) => {
                 out.push(n);
