@@ -220,7 +220,9 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
     let mut out = Vec::new();
     // The spans of a sentence's figures, for placing each: one buffer for all sentences.
     let mut figure_spans: Vec<(usize, usize)> = Vec::new();
-    // The tokens of a sentence: one buffer for all sentences of the document.
+    // The numbers of a sentence, and its tokens: one buffer each for all
+    // sentences of the document.
+    let mut nums: Vec<number::Number> = Vec::new();
     let mut toks: Vec<token::Token> = Vec::new();
     // The figures of a sentence, before they are dated and placed: one buffer too.
     let mut found: Vec<link::Found> = Vec::new();
@@ -237,7 +239,7 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
         }
         // Only a number can be a figure: without one, neither the tokens
         // nor the date grammar are needed.
-        let nums = number::numbers_in(s);
+        number::numbers_into(s, &mut nums);
         if nums.is_empty() {
             continue;
         }

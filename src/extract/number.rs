@@ -69,14 +69,31 @@ pub fn numbers(text: &str) -> Vec<Number> {
 /// [`numbers`] of a text that [`may_hold_number`] has already passed: the
 /// extractor asks that first, before its cue gate, and need not ask twice.
 pub(crate) fn numbers_in(text: &str) -> Vec<Number> {
+    let mut out = Vec::new();
+    numbers_into(text, &mut out);
+    out
+}
+
+/// [`numbers_in`] into `out` (emptied first): the extractor keeps one
+/// buffer for a document's sentences.
+pub(crate) fn numbers_into(text: &str, out: &mut Vec<Number>) {
+    out.clear();
     // The token buffer is kept from one sentence to the next (taken out
     // for the call: a nested call would start from an empty one).
     let mut toks = TOKENS.with(Cell::take);
     tokenize(text, &mut toks);
     let parser = Parser { text, toks: &toks };
-    let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        // Most tokens are words no phrase starts with, of which
+        // [`Parser::parse_at`] says `Nothing` at once: asked only of the others.
+        if matches!(
+            toks[i].cls,
+            Cls::Word | Cls::Stop | Cls::And | Cls::Of | Cls::Point
+        ) {
+            i += 1;
+            continue;
+        }
         match parser.parse_at(i) {
             Step::Found(n, next) => {
                 out.push(n);
@@ -87,7 +104,6 @@ pub(crate) fn numbers_in(text: &str) -> Vec<Number> {
         }
     }
     TOKENS.with(|t| t.set(toks));
-    out
 }
 
 thread_local! {

@@ -252,25 +252,30 @@ pub(crate) fn any_word(
         // Whether the byte before each is of the class.
         let before = bits << 1 | u64::from(in_word);
         // A bit where a word starts, and one just past where a word ends:
-        // one pass of the loop a word, its start the last one before.
-        let starts = bits & !before;
+        // one pass of the loop a word. Starts and ends alternate, so each
+        // end's start is the lowest start left, but for a word that came
+        // from the block before (its start is kept).
+        let mut starts = bits & !before;
         let mut ends = !bits & before;
+        let mut carried = in_word;
         while ends != 0 {
             let end = ends.trailing_zeros();
             ends &= ends - 1;
-            let earlier = starts & ((1 << end) - 1);
-            if earlier != 0 {
-                start = n * BLOCK + earlier.ilog2() as usize;
+            if carried {
+                carried = false;
+            } else {
+                start = n * BLOCK + starts.trailing_zeros() as usize;
+                starts &= starts - 1;
             }
             if word(start, n * BLOCK + end as usize) {
                 return true;
             }
         }
-        // A word running into the next block starts at the last start here,
-        // or before this block if none.
+        // A word running into the next block starts at the start left
+        // here, or before this block if none.
         in_word = bits >> (BLOCK - 1) != 0;
-        if in_word && starts != 0 {
-            start = n * BLOCK + starts.ilog2() as usize;
+        if starts != 0 {
+            start = n * BLOCK + starts.trailing_zeros() as usize;
         }
     }
     false
@@ -380,8 +385,9 @@ mod tests {
     #[test]
     fn any_word_reads_every_run() {
         let mut next = crate::extract::test_walk(7);
-        let alphabet = b"ab Z_9-\xc3\xa9.\n";
-        for len in 0..200 {
+        // Short words, and words that run through whole blocks.
+        let alphabets: [&[u8]; 2] = [b"ab Z_9-\xc3\xa9.\n", b"abcdefghijklmnopqrstuvwxyzABCDE "];
+        for (len, alphabet) in (0..200).flat_map(|len| alphabets.map(|a| (len, a))) {
             let text: Vec<u8> = (0..len).map(|_| alphabet[next(alphabet.len())]).collect();
             let mut expected = Vec::new();
             let mut i = 0;
