@@ -1203,11 +1203,56 @@ thread_local! {
 pub struct Names {
     all: Vec<Mention>,
     unknowns: Vec<(usize, usize)>,
+    /// The phrases pointing back, found on first use: they are read only
+    /// for a figure no located place wins, where they were searched for
+    /// in every sentence.
+    anaphors: OnceCell<Anaphors>,
+}
+
+/// The phrases of a sentence that point back to a place named before.
+#[derive(Clone, Copy)]
+struct Anaphors {
+    /// "in the area", "there": the first phrase of [`ANAPHORA`] held.
     anaphora: bool,
     /// The anaphor's noun ("camp" in "from the camp"), to find its antecedent.
-    pub anaphor_noun: Option<&'static str>,
+    noun: Option<&'static str>,
     /// "across the country", "nationwide": the story's country.
-    country_anaphor: bool,
+    country: bool,
+}
+
+impl Anaphors {
+    /// The phrases of `s`.
+    fn of(s: &str) -> Anaphors {
+        WORD_SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut scratch) => Anaphors::with_lower(s, &mut scratch.lower),
+            Err(_) => Anaphors::with_lower(s, &mut String::new()),
+        })
+    }
+
+    /// [`Anaphors::of`] with a buffer for the sentence in lower case.
+    fn with_lower(s: &str, lower: &mut String) -> Anaphors {
+        lower.clear();
+        lower.push_str(s);
+        lower.make_ascii_lowercase();
+        // Which phrases occur; the first of the table wins.
+        let mut first = usize::MAX;
+        let mut country = false;
+        for k in anaphors(lower) {
+            if k < ANAPHORA.len() {
+                first = first.min(k);
+            } else {
+                country = true;
+            }
+        }
+        let anaphor = ANAPHORA.get(first);
+        Anaphors {
+            anaphora: anaphor.is_some(),
+            noun: anaphor
+                .and_then(|a| a.rsplit(' ').next())
+                .filter(|n| is_place_noun(n) || is_settlement(n)),
+            country,
+        }
+    }
 }
 
 /// The gazetteer's place mentions in each sentence of one document, each
@@ -1280,39 +1325,35 @@ impl Names {
 
     /// [`Names::with`] with buffers to reuse.
     fn with_scratch(s: &str, all: Vec<Mention>, unknown: bool, scratch: &mut WordScratch) -> Names {
-        // Lower case keeps byte offsets (ASCII only changes).
-        let mut lower = std::mem::take(&mut scratch.lower);
-        lower.clear();
-        lower.push_str(s);
-        lower.make_ascii_lowercase();
+        // Lower case keeps byte offsets (ASCII only changes); only the
+        // scan for unknown names reads it.
         let unknowns = if unknown {
-            unknown_places(s, &lower, &all, scratch)
+            let mut lower = std::mem::take(&mut scratch.lower);
+            lower.clear();
+            lower.push_str(s);
+            lower.make_ascii_lowercase();
+            let unknowns = unknown_places(s, &lower, &all, scratch);
+            scratch.lower = lower;
+            unknowns
         } else {
             Vec::new()
         };
-        // Which phrases occur; the first of the table wins.
-        let mut first = usize::MAX;
-        let mut country_anaphor = false;
-        for k in anaphors(&lower) {
-            if k < ANAPHORA.len() {
-                first = first.min(k);
-            } else {
-                country_anaphor = true;
-            }
-        }
-        scratch.lower = lower;
-        let anaphor = ANAPHORA.get(first);
-        let anaphora = anaphor.is_some();
-        let anaphor_noun = anaphor
-            .and_then(|a| a.rsplit(' ').next())
-            .filter(|n| is_place_noun(n) || is_settlement(n));
         Names {
             all,
             unknowns,
-            anaphora,
-            anaphor_noun,
-            country_anaphor,
+            anaphors: OnceCell::new(),
         }
+    }
+
+    /// The phrases of `s`, the sentence these are the names of, that point back.
+    fn anaphors(&self, s: &str) -> Anaphors {
+        *self.anaphors.get_or_init(|| Anaphors::of(s))
+    }
+
+    /// The noun of the phrase of `s` (the sentence these are the names of)
+    /// that points back ("camp" in "from the camp"), to find its antecedent.
+    pub fn anaphor_noun(&self, s: &str) -> Option<&'static str> {
+        self.anaphors(s).noun
     }
 }
 
@@ -1829,7 +1870,7 @@ pub fn place(
     if let Some((_, _, spot)) = cands.located {
         return Some(at(spot));
     }
-    if names.anaphora {
+    if names.anaphors(s).anaphora {
         if let Some(mut p) = previous() {
             // A village named earlier: its country is the story's.
             if p.country.is_none() {
@@ -1840,7 +1881,7 @@ pub fn place(
     }
     match cands.any {
         Some((v, _, spot)) if v >= -1.5 => Some(at(spot)),
-        _ if names.country_anaphor => {
+        _ if names.anaphors(s).country => {
             // "injured across the country": the country of the story's place.
             let g = gazetteer();
             let story = story();

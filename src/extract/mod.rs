@@ -313,7 +313,7 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
                         locate::previous_place(
                             &sentences,
                             n.saturating_sub(3)..n,
-                            names.anaphor_noun,
+                            names.anaphor_noun(s),
                         )
                     })
                     .clone()
