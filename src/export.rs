@@ -240,13 +240,18 @@ fn csv_text(buf: &mut Vec<u8>, s: Option<&str>) {
         return;
     }
     buf.push(b'"');
-    // Whole stretches between quotes at a time, each quote doubled.
-    for (k, part) in b.split(|&c| c == b'"').enumerate() {
-        if k > 0 {
-            buf.extend_from_slice(b"\"\"");
-        }
-        buf.extend_from_slice(part);
+    // Whole stretches between quotes at a time, each quote doubled. The
+    // quotes are found by memchr, a vector of bytes a step: nine sentences
+    // in ten hold a comma, so this search runs over most sentences whole.
+    // (The check above stays a byte loop: it stops at the first comma, and
+    // memchr's setup cost more than a loop over a short field.)
+    let mut from = 0;
+    for at in memchr::memchr_iter(b'"', b) {
+        buf.extend_from_slice(&b[from..=at]);
+        buf.push(b'"');
+        from = at + 1;
     }
+    buf.extend_from_slice(&b[from..]);
     buf.push(b'"');
 }
 
