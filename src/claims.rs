@@ -74,8 +74,8 @@ fn id(metric: &str, place: &str, value: u64, first: NaiveDate) -> String {
         .feed(b"|")
         .feed(place.as_bytes())
         .feed(b"|");
-    let (digits, at) = crate::export::decimal(value);
-    h.feed(&digits[at..]).feed(b"|");
+    h.feed(itoa::Buffer::new().format(value).as_bytes())
+        .feed(b"|");
     match crate::export::iso_date(first) {
         Some(iso) => h.feed(&iso),
         None => h.feed(first.to_string().as_bytes()),
