@@ -51,7 +51,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Months, NaiveDate, Weekday};
 use regex::Regex;
 
-use super::token::ASCII_ALPHA;
+use super::token::{ascii_in_range, ASCII_ALPHA, HIGH_BITS, LOW_BITS};
 
 // ---------------------------------------------------------------------------
 // Public API
@@ -935,19 +935,11 @@ fn tokenize<'a>(
     toks
 }
 
-/// The high bit of each byte of a `u64`, and the low bit.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-const LOW_BITS: u64 = 0x0101_0101_0101_0101;
-
 /// Which of the eight bytes of `x` are ASCII letters: the high bit of each
 /// letter's byte is set. A byte is a letter when, with its case bit set, it
-/// lies in `a..=z`; the sums test both ends for all bytes at once (seven bits
-/// plus 0x1f or 0x05 never carry into the next byte).
+/// lies in `a..=z`.
 fn letter_bytes(x: u64) -> u64 {
-    let lower = (x | (0x20 * LOW_BITS)) & !HIGH_BITS;
-    let from_a = lower + (0x80 - u64::from(b'a')) * LOW_BITS;
-    let past_z = lower + (0x80 - u64::from(b'z') - 1) * LOW_BITS;
-    from_a & !past_z & !x & HIGH_BITS
+    ascii_in_range(x | (0x20 * LOW_BITS), b'a', b'z')
 }
 
 /// The run of ASCII letters that starts at `start` (a letter): where it ends

@@ -22,7 +22,7 @@ use super::date::{MONTHS, WEEKDAYS};
 use super::lexicon::FUNCTION;
 use super::link::Found;
 use super::place::{Mention, Place, PlaceKind};
-use super::token::char_at;
+use super::token::{ascii_in_range, char_at, find_any_case};
 use super::Metric;
 
 /// A resolved place.
@@ -1594,15 +1594,7 @@ fn word_key(w: &[u8]) -> Option<u128> {
 /// Eight bytes at once in ASCII lower case (`u8::to_ascii_lowercase` on
 /// each): a byte from `A` to `Z`, and no other, gains the 0x20 bit.
 fn lower_ascii(x: u64) -> u64 {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let low7 = x & !HIGH;
-    // Per byte, the high bit of `low7 + (0x80 - c)` says `low7 >= c`
-    // (no carry leaves a byte: `low7 < 0x80`).
-    let from_a = low7 + ONES * (0x80 - u64::from(b'A'));
-    let past_z = low7 + ONES * (0x80 - u64::from(b'Z') - 1);
-    let upper = from_a & !past_z & !x & HIGH;
-    x | upper >> 2
+    x | ascii_in_range(x, b'A', b'Z') >> 2
 }
 
 /// The slot a key's probe starts at, in a table of `1 << (64 - shift)` slots.
@@ -1960,15 +1952,10 @@ pub fn previous_place(
 /// Whether `s` holds `word` in any ASCII case, as [`str::eq_ignore_ascii_case`]
 /// compares (an empty `word` is taken to be held).
 fn holds_ignoring_case(s: &str, word: &str) -> bool {
-    let (s, word) = (s.as_bytes(), word.as_bytes());
-    let Some(&first) = word.first() else {
-        return true;
-    };
-    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), s).any(|i| {
-        s[i..]
-            .get(..word.len())
-            .is_some_and(|w| w.eq_ignore_ascii_case(word))
-    })
+    word.is_empty()
+        || find_any_case(s.as_bytes(), word.as_bytes())
+            .next()
+            .is_some()
 }
 
 /// Bytes of a sentence (starting at `sentence_start` in the text) that belong

@@ -281,6 +281,48 @@ pub(crate) fn any_word(
     false
 }
 
+/// The high bit of each byte of a `u64`, and the low bit.
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+pub(crate) const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+
+/// Which of the eight bytes of `x` lie in `lo..=hi` (ASCII bounds): the
+/// high bit of each such byte is set, of no other. Per byte, the high bit of
+/// `low7 + (0x80 - c)` says `low7 >= c` (seven bits plus at most 0x7f never
+/// carry into the next byte), and a byte past ASCII is in no range. The
+/// word scans of the date and place stages test eight bytes at once with it.
+pub(crate) fn ascii_in_range(x: u64, lo: u8, hi: u8) -> u64 {
+    let low7 = x & !HIGH_BITS;
+    let from_lo = low7 + LOW_BITS * (0x80 - u64::from(lo));
+    let past_hi = low7 + LOW_BITS * (0x80 - u64::from(hi) - 1);
+    from_lo & !past_hi & !x & HIGH_BITS
+}
+
+/// English letters from the most to the least frequent, for [`find_any_case`].
+const LETTERS_BY_FREQUENCY: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
+
+/// Where `word` occurs in `hay` in any ASCII case (as `eq_ignore_ascii_case`
+/// compares), left to right, without a lower-case copy; nothing for an
+/// empty `word`. The search stops only at the rarest letter of `word` ("c"
+/// of "since", not "s"), where it stops less often on letters that begin
+/// no match.
+pub(crate) fn find_any_case<'h>(hay: &'h [u8], word: &'h [u8]) -> impl Iterator<Item = usize> + 'h {
+    let rank = |c: u8| {
+        LETTERS_BY_FREQUENCY
+            .iter()
+            .position(|&l| l == c.to_ascii_lowercase())
+            .unwrap_or(LETTERS_BY_FREQUENCY.len())
+    };
+    // The offset in `word` of its rarest letter (the first of equals).
+    let key = (0..word.len()).rev().max_by_key(|&k| rank(word[k]));
+    key.into_iter().flat_map(move |key| {
+        let c = word[key].to_ascii_lowercase();
+        // A find at `i` of `hay[key..]` puts the word's start at `i`.
+        memchr::memchr2_iter(c, c.to_ascii_uppercase(), &hay[key.min(hay.len())..])
+            .take_while(move |&at| at + word.len() <= hay.len())
+            .filter(move |&at| hay[at..at + word.len()].eq_ignore_ascii_case(word))
+    })
+}
+
 /// Whether `text` starts with the lower-case `prefix` in any case, without
 /// a lower-case copy of it.
 pub(crate) fn starts_with_any_case(text: &str, prefix: &str) -> bool {

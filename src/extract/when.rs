@@ -19,7 +19,7 @@ use chrono::{Datelike, NaiveDate};
 use super::date::{DateMatch, Role};
 use super::lexicon::List;
 use super::link::Found;
-use super::token::Token;
+use super::token::{find_any_case, Token};
 use super::{Kind, Metric};
 
 /// A figure's dating.
@@ -371,42 +371,16 @@ fn since_undated(s: &str, dates: &[DateMatch]) -> bool {
     })
 }
 
-/// English letters from the most to the least frequent. `find_word` scans
-/// for the rarest letter of its word ("c" of "since", not "s"), where the
-/// scan stops less often on letters that begin no match.
-const LETTERS_BY_FREQUENCY: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
-
+/// Where `word` stands in `hay` as a whole word (no ASCII letter either
+/// side), in any case.
 fn find_word(hay: &str, word: &str) -> Option<usize> {
-    // Compared byte by byte in ASCII lower case, without a lower-case copy.
     let h = hay.as_bytes();
-    let w = word.as_bytes();
-    let rank = |c: u8| {
-        LETTERS_BY_FREQUENCY
-            .iter()
-            .position(|&l| l == c.to_ascii_lowercase())
-            .unwrap_or(LETTERS_BY_FREQUENCY.len())
-    };
-    // The offset in `word` of its rarest letter (the first of equals).
-    let key = (0..w.len()).rev().max_by_key(|&k| rank(w[k]))?;
-    let c = w[key].to_ascii_lowercase();
-    let mut from = key;
-    while let Some(i) = memchr::memchr2(c, c.to_ascii_uppercase(), h.get(from..)?) {
-        let at = from + i - key;
-        let end = at + w.len();
-        if end > h.len() {
-            return None;
-        }
-        from = from + i + 1;
-        if !h[at..end].eq_ignore_ascii_case(w) {
-            continue;
-        }
+    find_any_case(h, word.as_bytes()).find(|&at| {
+        let end = at + word.len();
         let ok_before = at == 0 || !h[at - 1].is_ascii_alphabetic();
         let ok_after = end >= h.len() || !h[end].is_ascii_alphabetic();
-        if ok_before && ok_after {
-            return Some(at);
-        }
-    }
-    None
+        ok_before && ok_after
+    })
 }
 
 /// A date that says when something was said or published ("said Thursday",
