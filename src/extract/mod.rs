@@ -226,6 +226,11 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
     let mut toks: Vec<token::Token> = Vec::new();
     // The figures of a sentence, before they are dated and placed: one buffer too.
     let mut found: Vec<link::Found> = Vec::new();
+    // A disaster story's tolls are running ones (§4): asked once, if a figure needs it.
+    let disaster = OnceCell::new();
+    // The kind of the last total of each metric, for a share of it in a
+    // later sentence ("Nine of the dead were children").
+    let mut last_kind: [Option<Kind>; Metric::ALL.len()] = [None; Metric::ALL.len()];
     for (n, span) in spans.iter().enumerate() {
         let s = &text[span.start..span.end];
         // Only a sentence with a number and a cue can hold a figure; the
@@ -277,7 +282,10 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
         let previous_cell: OnceCell<Option<locate::Located>> = OnceCell::new();
         // The dating of the sentence's last total, for its sub-counts.
         let mut total: Option<when::Dated> = None;
-        let sentence_dates = when::SentenceDates::new(s, &toks, usable, doc.published, dateline);
+        let disaster =
+            *disaster.get_or_init(|| when::is_disaster_story(doc.title.as_deref(), text));
+        let sentence_dates =
+            when::SentenceDates::new(s, &toks, usable, doc.published, dateline, disaster);
         for f in found.drain(..) {
             let own = when::date_in(&sentence_dates, &f);
             // A sub-count ("including 35 women") is part of its total: same
@@ -296,14 +304,27 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
                 },
                 _ => own,
             };
-            let dated = if key_figure {
-                when::Dated {
+            let dated = match last_kind[f.metric as usize] {
+                _ if key_figure => when::Dated {
                     kind: Kind::Cumulative,
                     ..dated
+                },
+                // A share of a running total an earlier sentence gave, on
+                // no day of its own ("Nine of the dead were children"), is
+                // part of that total.
+                Some(Kind::Cumulative)
+                    if total.is_none() && dated.date == doc.published && when::is_share(s, &f) =>
+                {
+                    when::Dated {
+                        kind: Kind::Cumulative,
+                        ..dated
+                    }
                 }
-            } else {
-                dated
+                _ => dated,
             };
+            if !f.subcount {
+                last_kind[f.metric as usize] = Some(dated.kind);
+            }
             if !f.subcount {
                 total = Some(own);
             }

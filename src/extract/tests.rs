@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{figures, Figure, Metric};
+use super::{figures, Figure, Kind, Metric};
 use crate::document::Document;
 
 fn run(text: &str) -> Vec<Figure> {
@@ -779,4 +779,29 @@ fn where_per_figure() {
         let want: Vec<Option<String>> = want.iter().map(|w| Some(w.to_string())).collect();
         assert_eq!(got, want, "{text}");
     }
+}
+
+/// A share of a running total given in an earlier sentence is part of that
+/// total; a share in a sentence on a day of its own is that day's count.
+#[test]
+fn a_share_of_an_earlier_total_is_counted_as_it_is() {
+    let doc = Document::new(
+        "share",
+        NaiveDate::from_ymd_opt(2024, 9, 9),
+        "The death toll has risen to 39, officials said. Nine of the dead were children.",
+    );
+    let figs = figures(&doc);
+    assert_eq!(figs.len(), 2);
+    assert_eq!(figs[1].value, 9);
+    assert_eq!(figs[1].kind, Kind::Cumulative);
+    let doc = Document::new(
+        "share-event",
+        NaiveDate::from_ymd_opt(2024, 9, 9),
+        "The death toll has risen to 39, officials said. On Sunday, gunmen rounded up farmers and killed 12 of them.",
+    );
+    let figs = figures(&doc);
+    assert_eq!(
+        figs.last().map(|f| (f.value, f.kind)),
+        Some((12, Kind::Event))
+    );
 }

@@ -85,6 +85,8 @@ pub struct SentenceDates<'d> {
     /// [`since_undated`] of the sentence, asked by most figures without a
     /// period opener: worked out once, when first asked.
     since_undated: OnceCell<bool>,
+    /// The story is about a disaster ([`is_disaster_story`]).
+    disaster: bool,
 }
 
 impl<'d> SentenceDates<'d> {
@@ -95,6 +97,7 @@ impl<'d> SentenceDates<'d> {
         dates: &'d [DateMatch],
         published: Option<NaiveDate>,
         dateline: usize,
+        disaster: bool,
     ) -> SentenceDates<'d> {
         let usable = dates
             .iter()
@@ -112,6 +115,7 @@ impl<'d> SentenceDates<'d> {
             published,
             usable,
             since_undated: OnceCell::new(),
+            disaster,
         }
     }
 }
@@ -126,7 +130,7 @@ pub fn date(
     dateline: usize,
 ) -> Dated {
     date_in(
-        &SentenceDates::new(s, toks, dates, published, dateline),
+        &SentenceDates::new(s, toks, dates, published, dateline, false),
         found,
     )
 }
@@ -137,6 +141,7 @@ pub fn date_in(sentence: &SentenceDates, found: &Found) -> Dated {
         s,
         dates,
         published,
+        disaster,
         ..
     } = *sentence;
     let anchor = found.start;
@@ -254,6 +259,23 @@ pub fn date_in(sentence: &SentenceDates, found: &Found) -> Dated {
         && *sentence
             .since_undated
             .get_or_init(|| since_undated(s, dates));
+    // Being missing lasts: a count of the missing is a standing count,
+    // however its verb is tensed ("17 soldiers were reported missing").
+    let missing = found.metric == Metric::Missing;
+    // A count over a stretch of days or more ("over about ten days",
+    // "during 19 days of protests"), or over an area ("killed across the
+    // country") on no day of its own, adds up many incidents: a total.
+    let stretch = over_a_stretch(s, found.end);
+    let across = (point.is_none() || statement) && across_an_area(s, found.end);
+    // A disaster's toll is a running one (§4) unless the text gives its
+    // own day: "32 people were injured in the town" in a landslide story.
+    // Flight is not a toll: a night's evacuation is an event.
+    let disaster_toll = disaster
+        && point.is_none()
+        && matches!(
+            found.metric,
+            Metric::Killed | Metric::Injured | Metric::Missing
+        );
     let cumulative = !daily
         && (h.total
             || undated_since
@@ -261,8 +283,18 @@ pub fn date_in(sentence: &SentenceDates, found: &Found) -> Dated {
             || perfect
             || present
             || range
-            || as_of);
-    let kind = if cumulative && (present || !h.increment) {
+            || as_of
+            || missing
+            || stretch
+            || across
+            || disaster_toll);
+    // A count over a stretch of days is a total even when it adds to an
+    // earlier one: "3,000 more troops since January", "an additional 2,100
+    // displaced since the last update" (§4: "since …" is cumulative).
+    // A rolling span of a day or two stays an increment: "a further 22
+    // deaths in the past 48 hours".
+    let over_days = undated_since || (opener.is_some() && span_days.is_none_or(|n| n > 2));
+    let kind = if cumulative && (present || over_days || missing || stretch || !h.increment) {
         Kind::Cumulative
     } else {
         Kind::Event
@@ -359,6 +391,143 @@ fn began_in(s: &str, d: &DateMatch) -> bool {
         later = earlier;
     }
     false
+}
+
+/// Units of a stretch of time counted over: "over ten days", "in five weeks".
+const STRETCH_UNITS: &[&str] = &["days", "nights", "weeks", "months", "years"];
+
+/// Words that open a stretch of time a count runs over.
+const STRETCH_OPENERS: &[&str] = &["over", "during", "in", "within", "across"];
+
+/// Counts of a stretch in words ("over several weeks", "in ten days").
+const STRETCH_COUNTS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "several", "few", "many",
+];
+
+/// Hedges between the opener and the count: "over about ten days".
+const STRETCH_HEDGES: &[&str] = &[
+    "about", "some", "nearly", "almost", "around", "roughly", "a",
+];
+
+/// Nouns of a disaster story: its casualty counts are running tolls (§4).
+const DISASTERS: &[&str] = &[
+    "earthquake",
+    "earthquakes",
+    "quake",
+    "quakes",
+    "aftershock",
+    "aftershocks",
+    "tsunami",
+    "flood",
+    "floods",
+    "flooding",
+    "landslide",
+    "landslides",
+    "mudslide",
+    "mudslides",
+    "avalanche",
+    "cyclone",
+    "hurricane",
+    "typhoon",
+    "storm",
+    "wildfire",
+    "wildfires",
+    "bushfire",
+    "bushfires",
+    "heatwave",
+    "heat",
+    "eruption",
+    "volcano",
+    "outbreak",
+    "epidemic",
+    "cholera",
+    "ebola",
+    "drought",
+];
+
+/// Whether a story is about a disaster: a disaster noun in its title or
+/// its opening (the first 400 bytes), where a story names its subject.
+pub fn is_disaster_story(title: Option<&str>, text: &str) -> bool {
+    let mut end = text.len().min(400);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    [title.unwrap_or(""), &text[..end]].iter().any(|part| {
+        part.split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| DISASTERS.iter().any(|d| w.eq_ignore_ascii_case(d)))
+    })
+}
+
+/// The words of the figure's clause after it (to the next ';', '.' or
+/// ", and"), lowercased: where its adjuncts of time and place stand.
+fn clause_after(s: &str, end: usize) -> impl Iterator<Item = &str> {
+    let rest = &s[end..];
+    let stop = [";", ". ", ", and", " and that "]
+        .iter()
+        .filter_map(|m| rest.find(m))
+        .min()
+        .unwrap_or(rest.len());
+    rest[..stop]
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+}
+
+/// "over about ten days", "during 19 days of protests", "in five weeks":
+/// an opener, at most two words (a hedge, a count), then a unit of time
+/// not followed by "ago" ("three days ago" is a day, not a stretch).
+fn over_a_stretch(s: &str, end: usize) -> bool {
+    let words: Vec<&str> = clause_after(s, end).take(24).collect();
+    let is = |w: &str, of: &[&str]| of.iter().any(|o| w.eq_ignore_ascii_case(o));
+    let count =
+        |w: &str| w.bytes().all(|b| b.is_ascii_digit() || b == b',') || is(w, STRETCH_COUNTS);
+    words.iter().enumerate().any(|(i, w)| {
+        is(w, STRETCH_OPENERS)
+            && (i + 2..(i + 4).min(words.len())).any(|j| {
+                is(words[j], STRETCH_UNITS)
+                    && count(words[j - 1])
+                    && words[i + 1..j - 1].iter().all(|m| is(m, STRETCH_HEDGES))
+                    && !words.get(j + 1).is_some_and(|n| is(n, &["ago"]))
+            })
+    })
+}
+
+/// "killed across the country", "displaced across Myanmar": the count
+/// spans an area, in the figure's own clause.
+fn across_an_area(s: &str, end: usize) -> bool {
+    clause_after(s, end)
+        .take(12)
+        .any(|w| w.eq_ignore_ascii_case("across"))
+}
+
+/// What makes a number a share of a group an earlier sentence counted:
+/// "Nine of the dead were children", "12 of them were women".
+const SHARE_OF: &[&str] = &[
+    " of the dead",
+    " of those killed",
+    " of those who died",
+    " of the victims",
+    " of the fatalities",
+    " of these deaths",
+    " of the deaths",
+    " of the injured",
+    " of the wounded",
+    " of the missing",
+    " of them",
+    " of those",
+    " of whom",
+];
+
+/// Whether figure `f` of sentence `s` is a share of a larger count: a
+/// sub-count, or a number followed by [`SHARE_OF`].
+pub fn is_share(s: &str, f: &Found) -> bool {
+    let rest = &s.as_bytes()[f.end..];
+    f.subcount
+        || SHARE_OF.iter().any(|m| {
+            rest.get(..m.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(m.as_bytes()))
+        })
 }
 
 /// "since" in the sentence with no date expression right after it.
@@ -642,6 +811,84 @@ mod tests {
             ),
             vec![(310, "2025-03-11".into(), None, "cumulative")]
         );
+    }
+
+    #[test]
+    fn counts_over_a_stretch_an_area_or_of_the_missing_are_totals() {
+        let kinds =
+            |s: &str| -> Vec<&str> { dated(s, "2025-03-11").into_iter().map(|d| d.3).collect() };
+        assert_eq!(
+            kinds("Clashes killed 25 people over about ten days."),
+            ["cumulative"]
+        );
+        assert_eq!(
+            kinds("Clashes killed 25 people during 19 days of protests."),
+            ["cumulative"]
+        );
+        // A day, even one counted back in days, is not a stretch.
+        assert_eq!(
+            kinds("Clashes killed 25 people in the town three days ago."),
+            ["event"]
+        );
+        assert_eq!(kinds("Clashes killed 25 people in the town."), ["event"]);
+        assert_eq!(
+            kinds("Police said 300 people were arrested across the country."),
+            ["cumulative"]
+        );
+        // An area in a clause on a dated past event counts that event.
+        assert_eq!(
+            kinds("In August 2018, floods killed 480 people across the state."),
+            ["event"]
+        );
+        assert_eq!(
+            kinds("Twelve fishermen were reported missing after the storm."),
+            ["cumulative"]
+        );
+    }
+
+    #[test]
+    fn a_count_since_a_day_is_a_total_even_when_it_adds() {
+        assert_eq!(
+            dated(
+                "The army said it had sent 3,000 more troops to the border since January.",
+                "2025-03-11"
+            )[0]
+            .3,
+            "cumulative"
+        );
+        // A rolling day or two stays an increment.
+        assert_eq!(
+            dated(
+                "A further 22 deaths were recorded in the past 48 hours.",
+                "2025-03-11"
+            )[0]
+            .3,
+            "event"
+        );
+    }
+
+    #[test]
+    fn a_disaster_story_counts_running_tolls() {
+        assert!(is_disaster_story(
+            Some("Landslide buries mountain village"),
+            ""
+        ));
+        assert!(is_disaster_story(
+            None,
+            "Rescuers dug through mud after the floods hit."
+        ));
+        assert!(!is_disaster_story(
+            Some("Gunmen attack a market"),
+            "Gunmen opened fire."
+        ));
+        let s = "Thirty people were injured in the town, officials said.";
+        let p = NaiveDate::from_ymd_opt(2025, 3, 11);
+        let toks = token::tokens(s);
+        let found = &link::figures_in(s, &[])[0];
+        let kind =
+            |disaster| date_in(&SentenceDates::new(s, &toks, &[], p, 0, disaster), found).kind;
+        assert_eq!(kind(true), Kind::Cumulative);
+        assert_eq!(kind(false), Kind::Event);
     }
 
     #[test]
