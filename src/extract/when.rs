@@ -189,6 +189,24 @@ pub fn date_in(sentence: &SentenceDates, found: &Found) -> Dated {
         }
     }
 
+    // "the worst since a fire killed 360 inmates in February 2012", "since
+    // the 2016 earthquakes, which killed 50 people": the figure is inside
+    // the "since" phrase, so its date is the figure's own event, not the
+    // start of a period.
+    let inside = usable
+        .iter()
+        .map(|u| u.d)
+        .find(|d| since_holds(s, d, found));
+    if let Some(d) = inside {
+        if !found.hint.total {
+            return Dated {
+                date: Some(d.first),
+                period_start: None,
+                kind: Kind::Event,
+            };
+        }
+    }
+
     let mut period_start = None;
     let mut span_days = None;
     let opener = usable
@@ -361,6 +379,52 @@ fn since_before(s: &str, d: &DateMatch, dates: &[DateMatch]) -> bool {
                 && !dates.iter().any(|o| o.start > since && o.start < d.start)
         }
         None => false,
+    }
+}
+
+/// Whether figure `f` stands inside the "since" phrase that date `d` is
+/// part of, with `d` dating it: after "since" with no clause break, the
+/// date later in the same clause ("since a fire killed 360 inmates in
+/// February 2012"), or the date first and the figure in a relative clause
+/// on it ("since the 2016 earthquakes, which killed 50 people"). A main
+/// clause after a fronted "since" phrase is not inside it: "Since the war
+/// began in 2023, 45,000 have been killed."
+fn since_holds(s: &str, d: &DateMatch, f: &Found) -> bool {
+    if !matches!(d.role, Role::Day | Role::Period | Role::Since) {
+        return false;
+    }
+    let head = &s[..f.start.min(d.start)];
+    // A "since" date may hold its "since" ("since the 2016 earthquakes").
+    let own = s.as_bytes()[d.start..]
+        .get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"since "));
+    let found = if own && d.start < f.start {
+        Some(d.start)
+    } else {
+        head.to_ascii_lowercase().rfind("since ")
+    };
+    let Some(since) = found else {
+        return false;
+    };
+    if since > 0 && head.as_bytes()[since - 1].is_ascii_alphabetic() {
+        return false;
+    }
+    let no_break = |t: &str| !t.contains([',', ';', '(', ')']);
+    if f.end <= d.start {
+        no_break(&s[since..f.start]) && no_break(&s[f.end..d.start])
+    } else if d.end <= f.start {
+        let between = &s[d.end..f.start];
+        // One comma, opening the relative clause the figure is in ("Since
+        // May, when the governor took office, 4,777 have been kidnapped"
+        // closes it again before the figure).
+        no_break(&s[since..d.start])
+            && [", which ", ", that ", ", when "]
+                .iter()
+                .any(|r| between.contains(r))
+            && between.matches(',').count() == 1
+            && !between.contains(';')
+    } else {
+        false
     }
 }
 
@@ -733,6 +797,46 @@ mod tests {
             )[0]
             .1,
             "2024-12-17"
+        );
+    }
+
+    #[test]
+    fn a_figure_inside_a_since_phrase_is_its_event() {
+        assert_eq!(
+            dated(
+                "It was the worst riot since a fire at a prison farm killed more than 300 inmates in March 2011.",
+                "2024-01-05"
+            ),
+            vec![(300, "2011-03-01".into(), None, "event")]
+        );
+        assert_eq!(
+            dated(
+                "It is the deadliest quake since the 2011 tsunami, which killed about 18,000 people.",
+                "2024-01-05"
+            ),
+            vec![(18000, "2011-01-01".into(), None, "event")]
+        );
+        // A main clause after a fronted "since" phrase counts from it, also
+        // after a relative clause on its date.
+        assert_eq!(
+            dated(
+                "Since May 2023, when the governor took office, at least 4,000 people have been kidnapped.",
+                "2024-01-05"
+            )[0]
+            .2,
+            Some("2023-05-01".into())
+        );
+        assert_eq!(
+            dated(
+                "Since the war began in October 2023, more than 45,000 people have been killed.",
+                "2024-01-05"
+            ),
+            vec![(
+                45000,
+                "2024-01-05".into(),
+                Some("2023-10-01".into()),
+                "cumulative"
+            )]
         );
     }
 
