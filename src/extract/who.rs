@@ -77,6 +77,13 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
         modifier_cue: None,
     };
     let mut j = n + 1;
+    // A quoted count before its noun: said "at least 1,500" police officers.
+    let closing_quote = tokens
+        .get(j)
+        .is_some_and(|t| t.is_punct('"') && t.start == tokens[n].end);
+    if closing_quote && tokens.get(j + 1).is_some_and(|t| t.is_word()) {
+        j += 1;
+    }
     // "a 1,700-strong contingent", "its 17,000-strong peacekeeping force":
     // the number is the size of a force, whatever the noun names it.
     if tokens.get(j).is_some_and(|t| t.is_punct('-'))
@@ -446,6 +453,14 @@ mod tests {
         assert_eq!(
             head("12 suspected Calle 18 members"),
             (Head::Person, Some("suspected Calle 18 members".into()))
+        );
+        assert_eq!(
+            head("said \"about 900\" police officers were sent"),
+            (Head::Force, Some("police officers".into()))
+        );
+        assert_eq!(
+            head("said \"about 900\", officials added").0,
+            Head::Elliptical
         );
         // Stacked modifiers before a thing are no people.
         assert!(!matches!(
