@@ -270,6 +270,10 @@ pub const HARM_VERBS: &[&str] = &["treated", "hospitalised", "hospitalized", "ad
 /// Verbs that carry people to hospital: "taken to hospital with burns".
 pub const TO_HOSPITAL: &[&str] = &["taken", "rushed", "brought", "admitted"];
 
+/// Places of medical care: people evacuated to one are patients, not
+/// displaced ("evacuated to the regional hospital").
+pub const HOSPITALS: &[&str] = &["hospital", "hospitals", "clinic", "clinics", "infirmary"];
+
 /// Verbs of staying somewhere, and the places that make their subject
 /// displaced: "1,400 of them were staying in 14 shelters", "housed in
 /// eight evacuation centres".
@@ -962,6 +966,11 @@ pub const BEFORE_BRIDGE: &[&str] = &[
     "the",
     "its",
     "their",
+    "his",
+    "her",
+    "our",
+    "my",
+    "your",
     "another",
     "further",
     "additional",
@@ -1071,6 +1080,14 @@ pub const AFTER_BRIDGE: &[&str] = &[
     "slightly",
     "moderately",
     "gravely",
+    "briefly",
+    "temporarily",
+    "forcibly",
+    "arbitrarily",
+    "unlawfully",
+    "illegally",
+    "wrongfully",
+    "secretly",
     "become",
     "became",
     "as",
@@ -1595,6 +1612,7 @@ pub enum List {
     Pluperfect,
     PastBe,
     ToHospital,
+    Hospitals,
     ShelterVerbs,
     ShelterNouns,
     NotWho,
@@ -1604,7 +1622,7 @@ pub enum List {
 
 impl List {
     /// Every table, in the order of their bits.
-    const ALL: [List; 36] = [
+    const ALL: [List; 37] = [
         List::Injuries,
         List::HarmVerbs,
         List::People,
@@ -1636,6 +1654,7 @@ impl List {
         List::Pluperfect,
         List::PastBe,
         List::ToHospital,
+        List::Hospitals,
         List::ShelterVerbs,
         List::ShelterNouns,
         List::NotWho,
@@ -1678,6 +1697,7 @@ impl List {
             List::Pluperfect => link::PLUPERFECT,
             List::PastBe => link::PAST_BE,
             List::ToHospital => TO_HOSPITAL,
+            List::Hospitals => HOSPITALS,
             List::ShelterVerbs => SHELTER_VERBS,
             List::ShelterNouns => SHELTER_NOUNS,
             List::NotWho => who::NOT_WHO,

@@ -268,9 +268,8 @@ fn complete(
     // A number that opens a new clause with its own verb ("three people
     // were rescued and 13 are still missing") is not the object of the
     // clause before.
-    let own_clause = bound.first > 0
-        && toks[bound.first - 1].is("and")
-        && toks.get(np_end + 1).is_some_and(|t| t.is_in(List::Finite));
+    let own_clause =
+        bound.first > 0 && toks[bound.first - 1].is("and") && finite_after(toks, np_end + 1);
     let left = cue_before(toks, bound.first).filter(|_| !own_clause);
     let right = cue_after(toks, np_end + 1, aside);
     let own = match np.head {
@@ -300,9 +299,17 @@ fn complete(
         // A harm complement names the people's injuries, whatever the
         // verb before them: "treated 230 people with gunshot wounds".
         (None, _) => subject.or(match (left, right) {
+            // "freed all 32 migrants who were kidnapped": the relative
+            // clause says what befell the people, the verb before only
+            // what became of them.
             (Some(l), Some(r))
                 if r.3 < l.3
                     || (r.3 == l.3 && conjoined)
+                    || (l.0.metric.is_none()
+                        && r.0.metric.is_some()
+                        && toks
+                            .get(np_end + 1)
+                            .is_some_and(|t| t.is_any(&["who", "that"])))
                     || (l.0.metric.is_none() && r.0.phrase == HARMED.phrase) =>
             {
                 Some(r)
@@ -479,7 +486,43 @@ fn complete(
             || (chosen == subject && subject.is_some() && subject_among(toks, bound.first))
             || toks.iter().skip(np_end + 1).take(3).any(|t| t.is("among")),
     };
-    Some((found, bound.last.max(bound.number)))
+    // A number inside the noun phrase is part of a name ("27 suspected
+    // Barrio 18 members"), no count of its own.
+    let named = (bound.number + 1..=np.end).any(|k| toks[k].is_num());
+    let last = if named { np.end } else { bound.last };
+    Some((found, last.max(bound.number)))
+}
+
+/// Whether a phrase "to a hospital" starts at token `k`: "to the regional
+/// hospital", "to hospitals in Niamey" (the noun after up to three modifiers).
+fn to_hospital(toks: &[Token], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| t.is("to"))
+        && toks[k + 1..]
+            .iter()
+            .take(4)
+            .take_while(|t| t.is_word())
+            .any(|t| t.is_in(List::Hospitals))
+}
+
+/// Whether a finite verb stands at token `k`, perhaps after one aside
+/// between commas: "and six people, including a boy, were wounded".
+fn finite_after(toks: &[Token], k: usize) -> bool {
+    let finite = |k: usize| toks.get(k).is_some_and(|t| t.is_in(List::Finite));
+    if finite(k) {
+        return true;
+    }
+    if !(toks.get(k).is_some_and(|t| t.is_punct(','))
+        && toks.get(k + 1).is_some_and(|t| t.is_in(List::Aside)))
+    {
+        return false;
+    }
+    // The aside's closing comma; a hyphen inside a word ("a 12-year-old
+    // girl") is no mark.
+    toks[k + 1..]
+        .iter()
+        .take(12)
+        .position(|t| t.is_punct(',') || t.is_punct('.') || t.is_punct(';'))
+        .is_some_and(|c| toks[k + 1 + c].is_punct(',') && finite(k + 2 + c))
 }
 
 /// Whether the clause before the number opens with "Among": a part of a total.
@@ -697,8 +740,12 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
     if copula && !(among || marked) || clause.len() > 25 {
         return None;
     }
+    // "The migrants abducted near the border included six minors": the
+    // parts of a group a cue names.
+    let include = toks[verb].is_any(&["include", "included", "includes"]);
     if !(marked
         || among
+        || include
         || clause
             .iter()
             .any(|t| t.is_any(&["deaths", "fatalities", "dead", "wounded", "injured"])))
@@ -798,9 +845,33 @@ fn cue_before(toks: &[Token], first: usize) -> Option<(Cue, usize, usize, usize)
             bridged += 1;
             continue;
         }
+        if toks[k].is_punct(':') && k + 1 == first {
+            return label_cue(toks, k);
+        }
         return None;
     }
     None
+}
+
+/// Longest label of a key-figures line, in words: "Civilians injured: 6",
+/// "Internally displaced people: 4,000".
+const MAX_LABEL: usize = 4;
+
+/// The cue of a key-figures line ("Civilians injured: 6", "- Displaced:
+/// 40,000"): a short label of words opening the sentence (after a bullet)
+/// and ending in the colon at token `colon`. A label with no cue (an
+/// "Explosions recorded: 734") gives none.
+fn label_cue(toks: &[Token], colon: usize) -> Option<(Cue, usize, usize, usize)> {
+    let start = toks[..colon].iter().take_while(|t| !t.is_word()).count();
+    if colon <= start || colon - start > MAX_LABEL || !toks[start..colon].iter().all(Token::is_word)
+    {
+        return None;
+    }
+    (start..colon).rev().find_map(|k| {
+        cue_at(toks, k, |c| c.after || c.noun)
+            .filter(|&(_, n)| k + n <= colon)
+            .map(|(c, n)| (c, toks[k].start, toks[k + n - 1].end, colon + 1 - k))
+    })
 }
 
 /// An estimate put at a number: "put the initial death toll in Komanda at 38",
@@ -844,6 +915,10 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
             return Some((SHELTERED, toks[k].start, toks[end].end, bridged + 1));
         }
         if let Some((c, n)) = cue_at(toks, k, |c| c.after || c.noun) {
+            // The wounded taken to a hospital are patients, not displaced.
+            if c.after && c.metric == Some(Metric::Displaced) && to_hospital(toks, k + n) {
+                return None;
+            }
             if c.after {
                 return Some((c, toks[k].start, toks[k + n - 1].end, bridged + 1));
             }
@@ -882,6 +957,25 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
         if t.is_in(List::AfterBridge) {
             bridged += 1;
             k += 1;
+            continue;
+        }
+        // An age after the noun: "two men aged 41 and 57 were killed".
+        if t.is("aged")
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.is_num() || n.is("between"))
+        {
+            k += 1;
+            while toks.get(k).is_some_and(|a| {
+                a.is_num()
+                    || ((a.is_any(&["and", "or", "to", "between"])
+                        || a.is_punct(',')
+                        || a.is_punct('-'))
+                        && toks.get(k + 1).is_some_and(Token::is_num))
+            }) {
+                k += 1;
+            }
+            bridged += 1;
             continue;
         }
         // A dash aside: "roughly 400,000 people — between 60,000 and 80,000
@@ -1515,7 +1609,102 @@ mod tests {
     }
 
     #[test]
+    fn key_figures_lines() {
+        assert_eq!(
+            figs("- Civilians wounded: 7"),
+            vec![("7".into(), "injured", 7, "exact")]
+        );
+        assert_eq!(
+            figs("Displaced: 40,000"),
+            vec![("40,000".into(), "displaced", 40000, "exact")]
+        );
+        // A label with no cue, or a long clause before a colon, is no key figure.
+        assert!(figs("- Shelling incidents recorded: 311").is_empty());
+        assert!(figs("The officials who spoke about the wounded said: 12").is_empty());
+    }
+
+    #[test]
+    fn verb_groups_and_determiners() {
+        assert_eq!(
+            figs("Four reporters had been briefly detained."),
+            vec![("Four".into(), "detained", 4, "exact")]
+        );
+        assert_eq!(
+            figs("Police arrested his three brothers."),
+            vec![("three".into(), "detained", 3, "exact")]
+        );
+        // Ages after the noun are passed over, and are no figures.
+        assert_eq!(
+            figs("Two women aged 30 and 45 were killed."),
+            vec![("Two".into(), "killed", 2, "exact")]
+        );
+        assert_eq!(
+            figs("Two women and 45 men were killed."),
+            vec![
+                ("Two".into(), "killed", 2, "exact"),
+                ("45".into(), "killed", 45, "exact")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_new_conjunct_keeps_its_verb_past_an_aside() {
+        assert_eq!(
+            figs("Three soldiers were killed and five people, including a 10-year-old boy, were wounded."),
+            vec![
+                ("Three".into(), "killed", 3, "exact"),
+                ("five".into(), "injured", 5, "exact")
+            ]
+        );
+        // No verb after the aside: the verb before governs.
+        let f = figs("Gunmen killed three soldiers and five people, including a boy, on Monday.");
+        assert_eq!(f[1], ("five".into(), "killed", 5, "exact"));
+    }
+
+    #[test]
+    fn relative_clauses_name_what_befell_the_people() {
+        assert_eq!(
+            figs("Troops freed all 20 passengers who were abducted from a bus on Friday."),
+            vec![("20".into(), "abducted", 20, "exact")]
+        );
+        assert!(figs("Troops freed all 20 passengers from a bus on Friday.").is_empty());
+        // The wounded taken to a hospital are patients, not displaced.
+        assert_eq!(
+            figs("Some 30 people who were injured in the attack have been evacuated to the district hospital."),
+            vec![("Some 30".into(), "injured", 30, "approx")]
+        );
+        assert_eq!(
+            figs("Some 30 people have been evacuated to the district capital."),
+            vec![("Some 30".into(), "displaced", 30, "approx")]
+        );
+    }
+
+    #[test]
+    fn the_parts_a_group_included() {
+        assert_eq!(
+            figs("The passengers abducted near the border included four minors and seven women."),
+            vec![
+                ("four".into(), "abducted", 4, "exact"),
+                ("seven".into(), "abducted", 7, "exact")
+            ]
+        );
+        assert!(figs("The passengers on the bus included four minors.").is_empty());
+    }
+
+    #[test]
+    fn a_number_inside_a_name_is_no_count() {
+        assert_eq!(
+            figs("Police detained 12 suspected Calle 18 members."),
+            vec![("12".into(), "detained", 12, "exact")]
+        );
+    }
+
+    #[test]
     fn troops_need_a_force_and_a_deployment() {
+        assert_eq!(
+            figs("The province deployed about 2,000 Rangers and police officers."),
+            vec![("about 2,000".into(), "troops", 2000, "approx")]
+        );
         assert_eq!(
             figs("Over 15,000 Turkish soldiers have deployed."),
             vec![("Over 15,000".into(), "troops", 15000, "more_than")]

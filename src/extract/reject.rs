@@ -94,7 +94,27 @@ pub fn reason(s: &str, tokens: &[Token], i: usize) -> Option<Reason> {
     if is_percent(tokens, i) {
         return Some(Reason::Percent);
     }
+    if age_mate(tokens, i) {
+        return Some(Reason::Age);
+    }
     None
+}
+
+/// Whether the number at token `i` is a later age of a list after "aged":
+/// "aged 41 and 57", "aged 8, 10 and 12", "aged between 18 and 25" (the
+/// first one is a [`Reason::Label`]).
+fn age_mate(tokens: &[Token], i: usize) -> bool {
+    let joiner =
+        |t: &Token| t.is_any(&["and", "or", "to", "between"]) || t.is_punct(',') || t.is_punct('-');
+    if i == 0 || !joiner(&tokens[i - 1]) {
+        return false;
+    }
+    tokens[..i - 1]
+        .iter()
+        .rev()
+        .take(8)
+        .find(|t| !(t.is_num() || joiner(t)))
+        .is_some_and(|t| t.is_any(&["aged", "ages"]))
 }
 
 #[cfg(test)]
@@ -126,6 +146,21 @@ mod tests {
                 .iter()
                 .position(|t| t.is_num())
                 .unwrap_or_else(|| panic!("no number in {text}"));
+            assert_eq!(reason(text, &t, i), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn later_ages_of_a_list_are_ages() {
+        for (text, want) in [
+            ("two men aged 30 and 45 were killed", Some(Reason::Age)),
+            ("children aged 8, 10 and 12 were hurt", Some(Reason::Age)),
+            ("recruits aged between 18 and 25", Some(Reason::Age)),
+            // A count joined to a count is no age.
+            ("two men and 45 women were killed", None),
+        ] {
+            let t = tokens(text);
+            let i = t.iter().rposition(|t| t.is_num()).unwrap();
             assert_eq!(reason(text, &t, i), want, "{text}");
         }
     }

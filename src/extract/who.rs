@@ -77,6 +77,13 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
         modifier_cue: None,
     };
     let mut j = n + 1;
+    // A quoted count before its noun: said "at least 1,500" police officers.
+    let closing_quote = tokens
+        .get(j)
+        .is_some_and(|t| t.is_punct('"') && t.start == tokens[n].end);
+    if closing_quote && tokens.get(j + 1).is_some_and(|t| t.is_word()) {
+        j += 1;
+    }
     // "a 1,700-strong contingent", "its 17,000-strong peacekeeping force":
     // the number is the size of a force, whatever the noun names it.
     if tokens.get(j).is_some_and(|t| t.is_punct('-'))
@@ -126,6 +133,20 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
         modifier_cue,
     };
     while let Some(t) = tokens.get(j) {
+        // A number inside a name before the noun: "27 suspected Barrio 18
+        // members", "MS 13 members".
+        let in_name = t.is_num()
+            && mods > 0
+            && mods < 4
+            && tokens[j - 1].is_capitalised()
+            && tokens
+                .get(j + 1)
+                .is_some_and(|n| n.is_word() && !n.is_in(List::Function));
+        if in_name {
+            mods += 1;
+            j += 1;
+            continue;
+        }
         if !t.is_word() {
             break;
         }
@@ -178,19 +199,43 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
         let noun = (j + 1..tokens.len().min(j + 4))
             .find(|&k| !tokens[k].is_capitalised())
             .unwrap_or(j + 1);
+        let people_noun =
+            |k: usize| is_people(tokens, k) || noun_at(tokens, k, &FORCE_INDEX).is_some();
         let before_people = !t.is_in(List::Function)
             && (noun == j + 1 || t.text.ends_with("ed"))
             && tokens.get(noun).is_some_and(|n| n.is_word())
-            && (is_people(tokens, noun) || noun_at(tokens, noun, &FORCE_INDEX).is_some());
+            && people_noun(noun);
+        // Two lower-case modifiers stacked before the noun: an adverb and
+        // its participle ("two badly burned inmates"), or an adjective and a
+        // noun modifier ("14 striking oil workers"). The middle word is no
+        // verb of its own: neither a function word nor a cue after a noun.
+        let plain = |k: usize| {
+            tokens.get(k).is_some_and(|w| {
+                w.is_word()
+                    && !w.is_capitalised()
+                    && !w.is_in(List::Function)
+                    && !w.is_in(List::Prepositions)
+            })
+        };
+        let two_before_people = plain(j)
+            && plain(j + 1)
+            && cue_at(tokens, j + 1, |c| c.after).is_none()
+            && tokens.get(j + 2).is_some_and(|n| n.is_word())
+            && people_noun(j + 2);
         // "150 Kenyan and Jamaican officers": two names joined before the noun.
+        // "1,500 Rangers and police personnel": a name joined to a force or
+        // people noun shares it.
         let joined_names = t.is_any(&["and", "or"])
             && mods > 0
             && tokens[j - 1].is_capitalised()
-            && tokens.get(j + 1).is_some_and(|n| n.is_capitalised());
+            && tokens
+                .get(j + 1)
+                .is_some_and(|n| n.is_capitalised() || (n.is_word() && people_noun(j + 1)));
         let modifier = compound
             || named
             || joined_names
             || before_people
+            || two_before_people
             || t.is_in(List::Modifiers)
             || (t.is_capitalised() && !t.is_in(List::Function));
         if modifier && mods < 4 {
@@ -389,5 +434,38 @@ mod tests {
         assert!(matches!(head("109,378 wounded").0, Head::Cue(c) if c.phrase == "wounded"));
         assert_eq!(head("100 hostages are held").1, Some("hostages".into()));
         assert_eq!(head("12 drowned").0, Head::Elliptical);
+    }
+
+    #[test]
+    fn two_stacked_modifiers_before_people() {
+        assert_eq!(
+            head("two badly burned prisoners died"),
+            (Head::Person, Some("badly burned prisoners".into()))
+        );
+        assert_eq!(
+            head("at least 14 striking dock workers"),
+            (Head::Person, Some("striking dock workers".into()))
+        );
+        assert_eq!(
+            head("about 2,000 Rangers and police officers"),
+            (Head::Force, Some("Rangers and police officers".into()))
+        );
+        assert_eq!(
+            head("12 suspected Calle 18 members"),
+            (Head::Person, Some("suspected Calle 18 members".into()))
+        );
+        assert_eq!(
+            head("said \"about 900\" police officers were sent"),
+            (Head::Force, Some("police officers".into()))
+        );
+        assert_eq!(
+            head("said \"about 900\", officials added").0,
+            Head::Elliptical
+        );
+        // Stacked modifiers before a thing are no people.
+        assert!(!matches!(
+            head("two badly burned buses").0,
+            Head::Person | Head::Force
+        ));
     }
 }
