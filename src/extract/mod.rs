@@ -180,6 +180,9 @@ pub struct Figure {
     pub subcount: bool,
 }
 
+/// Marks of a key-figures line: a bullet and the colon after its label.
+const KEY_LINE_MARKS: &[char] = &['-', '*', '\u{2022}', '\u{2013}', ':'];
+
 /// Every figure the document states, in text order.
 ///
 /// ```
@@ -269,9 +272,11 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
         let usable: &[date::DateMatch] = if doc.published.is_some() { &dates } else { &[] };
         // A line that is only a count ("226 people dead", a report's key
         // figures box) states where a total stands, not an incident.
+        // So does a labelled line of one ("- Civilians killed: 2").
+        let mark = |t: &token::Token| KEY_LINE_MARKS.iter().any(|&c| t.is_punct(c));
         let key_figure = dates.is_empty()
-            && toks.len() <= 4
-            && toks.iter().all(|t| t.is_num() || t.is_word())
+            && toks.iter().filter(|t| !mark(t)).count() <= 4
+            && toks.iter().all(|t| t.is_num() || t.is_word() || mark(t))
             && !s.contains('\n');
         let dateline = locate::dateline_in(doc_dateline, span.start);
         let names = sentences.names(n);

@@ -805,3 +805,15 @@ fn a_share_of_an_earlier_total_is_counted_as_it_is() {
         Some((12, Kind::Event))
     );
 }
+
+/// A key-figures line, bare or labelled, states where a total stands.
+#[test]
+fn a_key_figures_line_is_a_total() {
+    let doc = Document::new(
+        "key",
+        NaiveDate::from_ymd_opt(2024, 9, 9),
+        "Key figures\n\n- Civilians killed: 12\n\nGunmen killed 5 people in the market.",
+    );
+    let kinds: Vec<(u64, Kind)> = figures(&doc).iter().map(|f| (f.value, f.kind)).collect();
+    assert_eq!(kinds, [(12, Kind::Cumulative), (5, Kind::Event)]);
+}
