@@ -1528,7 +1528,9 @@ fn candidates<'n>(
             .filter(|f| f.1 <= start)
             .max_by_key(|f| f.1)
             .filter(|f| {
-                **f != (found.start, found.end) && start - f.1 <= 32 && !clause_break(&s[f.1..start])
+                **f != (found.start, found.end)
+                    && start - f.1 <= 32
+                    && !clause_break(&s[f.1..start])
             })
     };
     let anothers = |start: usize| anothers_figure(start).is_some();
@@ -2201,9 +2203,10 @@ mod tests {
     #[test]
     fn a_dateline_may_end_in_a_full_stop_and_hyphen() {
         let efe = "Headline\n\nPalmira, Colombia, Mar 11 (EFE).- Floods hit the region.\n\nAt least 12 people died on Tuesday, officials said.";
+        assert!(dateline(efe).is_some());
         assert_eq!(places(efe), ["Palmira"]);
         let plain = "Headline\n\nPalmira, Colombia, Mar 11 (EFE) Floods hit the region.\n\nAt least 12 people died on Tuesday, officials said.";
-        assert_ne!(places(plain), ["Palmira"]);
+        assert_eq!(dateline(plain), None);
     }
 
     /// A dateline in title case with a spaced hyphen ("Sawla - The toll")
@@ -2211,16 +2214,16 @@ mod tests {
     /// capitalised is not.
     #[test]
     fn a_title_case_dateline_with_a_hyphen() {
-        let text = "Toll climbs\n\nKasanje - The death toll from Sunday's landslide has risen.\n\nAt least 55 people died, officials said.";
+        let text = "Toll climbs\n\nTulembe - The death toll from Sunday's landslide has risen.\n\nAt least 55 people died, officials said.";
         assert!(dateline(text).is_some());
-        assert_eq!(places(text), ["Kasanje"]);
+        assert_eq!(places(text), ["Tulembe"]);
         let prose =
             "Toll climbs\n\nLive updates - The death toll from Sunday's landslide has risen.";
         assert_eq!(dateline(prose), None);
     }
 
     /// A place that attacks is an actor: the headline's place is the one
-    /// attacked; a place before a noun ("Kasanje strikes") stays a scene.
+    /// attacked; a place before a noun ("Tulembe strikes") stays a scene.
     #[test]
     fn an_attacker_is_not_the_scene() {
         let (_, l) =
@@ -2251,22 +2254,22 @@ mod tests {
     #[test]
     fn woredas_and_health_zones_are_units() {
         assert_eq!(
-            places("Four children have died of measles in Kasanje woreda since February."),
-            ["Kasanje woreda"]
+            places("Four children have died of measles in Tulembe woreda since February."),
+            ["Tulembe woreda"]
         );
         assert_eq!(
-            places("Twelve deaths have been reported in Kasanje health zone since May."),
-            ["Kasanje health zone"]
+            places("Twelve deaths have been reported in Tulembe health zone since May."),
+            ["Tulembe health zone"]
         );
         assert_eq!(
             places(
-                "A first group of 460 refugees was relocated to the new Kasanje site on Friday."
+                "A first group of 460 refugees was relocated to the new Tulembe site on Friday."
             ),
-            ["Kasanje"]
+            ["Tulembe"]
         );
         assert_eq!(
-            places("Twelve deaths have been reported in the Kasanje refugee camp since May."),
-            ["Kasanje"]
+            places("Twelve deaths have been reported in the Tulembe refugee camp since May."),
+            ["Tulembe"]
         );
     }
 
@@ -2276,10 +2279,12 @@ mod tests {
     #[test]
     fn a_named_hospital_is_a_place() {
         assert_eq!(
-            places(
-                "Nine people were being treated at the Hospital Rosales in San Salvador on Tuesday."
-            ),
+            places("Nine wounded people were being treated at the Hospital Rosales on Tuesday."),
             ["Hospital Rosales"]
+        );
+        assert_eq!(
+            places("Nine wounded people were being treated at the Ngomba Hospital in Kitwe."),
+            ["Kitwe"]
         );
         assert_eq!(
             places("The Ndola Teaching Hospital received 14 wounded on Tuesday."),
@@ -2290,11 +2295,11 @@ mod tests {
             ["Mirpur Medical Centre"]
         );
         assert_eq!(
-            places("Nine wounded were being treated at the Kasanje hospital on Tuesday."),
-            ["Kasanje hospital"]
+            places("Nine wounded were being treated at the Tulembe hospital on Tuesday."),
+            ["Tulembe hospital"]
         );
         assert_eq!(
-            places("Nine people were being treated at the General Hospital in Dhaka on Tuesday."),
+            places("Nine wounded people were being treated at the General Hospital in Dhaka."),
             ["Dhaka"]
         );
         assert_eq!(
@@ -2308,17 +2313,17 @@ mod tests {
     #[test]
     fn a_name_before_an_irregular_past_tense_is_a_place() {
         assert_eq!(
-            places("The toll from the riot in Kasanje rose to 41 on Tuesday."),
-            ["Kasanje"]
+            places("The toll from the riot in Tulembe rose to 41 on Tuesday."),
+            ["Tulembe"]
         );
         assert_ne!(
-            places("The toll from the riot in Kasanje camps climbed to 41 on Tuesday."),
-            ["Kasanje"]
+            places("The toll from the riot in Tulembe camps climbed to 41 on Tuesday."),
+            ["Tulembe"]
         );
     }
 
     /// "the Andean town" is an adjective before a place noun, not a
-    /// village named Andean; "the Kasanje town" names one.
+    /// village named Andean; "the Tulembe town" names one.
     #[test]
     fn a_regional_adjective_is_no_place_name() {
         assert_ne!(
@@ -2326,8 +2331,8 @@ mod tests {
             ["Andean"]
         );
         assert_eq!(
-            places("Nine people died in a landslide that hit the Kasanje town on Sunday."),
-            ["Kasanje"]
+            places("Nine people died in a landslide that hit the Tulembe town on Sunday."),
+            ["Tulembe"]
         );
     }
 
