@@ -124,6 +124,15 @@ const FILLERS: &[&str] = &[
     "part",
     "town's",
     "city's",
+    // "in Malawi's commercial capital Blantyre".
+    "commercial",
+    "economic",
+    "historic",
+    "main",
+    "largest",
+    "biggest",
+    "industrial",
+    "new",
 ];
 
 /// Verbs after a place that make it a speaker, not a scene: "Kigali denied".
@@ -146,6 +155,16 @@ const SPEAKER: &[&str] = &[
     "would",
     "is",
     "was",
+    // An attacker, not the scene: "Israel pounds Lebanon". (Only forms
+    // that are not also plural nouns: "Gaza strikes" is a scene.)
+    "pounds",
+    "pounded",
+    "shelled",
+    "bombed",
+    "invaded",
+    "invades",
+    "attacked",
+    "struck",
 ];
 
 /// Capitalised words that follow "in" but are not places.
@@ -476,6 +495,8 @@ const PLACE_NOUNS: &[&str] = &[
     "neighborhood",
     "canyon",
     "airbase",
+    "complex",
+    "site",
 ];
 
 /// Adverbs that can follow a place without making it a modifier: "killed
@@ -509,11 +530,52 @@ const PLACE_MODIFIERS: &[&str] = &[
     "fishing",
     "farming",
     "market",
+    "health",
 ];
 
 /// Nouns after a name kept in `where`: "Micay canyon", "Saint Martin's Island"
 /// (and every administrative unit: "Est region", "Loi Mamund tehsil").
-const KEPT_SUFFIXES: &[&str] = &["canyon", "island"];
+const KEPT_SUFFIXES: &[&str] = &["canyon", "island", "hospital"];
+
+/// Words that make a capitalised name a building people are held, treated
+/// or killed in, which is a place although its name reads like an
+/// organisation's: "Kenyatta National Hospital", "the Hospital Escuela",
+/// "the Jinnah Postgraduate Medical Centre" ("medical" for the centres and
+/// colleges that are hospitals).
+const FACILITIES: &[&str] = &[
+    "hospital",
+    "clinic",
+    "infirmary",
+    "medical",
+    "hotel",
+    "prison",
+    "penitentiary",
+    "morgue",
+];
+
+/// Words of a facility's name that name no one facility: "the General
+/// Hospital", "the Central Hospital".
+const GENERIC_FACILITY: &[&str] = &[
+    "central",
+    "district",
+    "referral",
+    "teaching",
+    "military",
+    "civil",
+    "national",
+    "public",
+    "postgraduate",
+    "university",
+];
+
+/// Irregular past tenses that can follow a place as its verb: "the toll in
+/// Tamara rose", where a lower-case word after a name otherwise reads as
+/// the noun it modifies ("the Telegram messaging app"; regular verbs end
+/// in "-ed").
+const PAST_VERBS: &[&str] = &[
+    "rose", "fell", "grew", "stood", "came", "went", "hit", "left", "took", "began", "broke",
+    "held", "kept", "saw", "lay", "ran", "spread", "struck", "sank", "swept", "shot", "fled",
+];
 
 /// Nouns a place name can modify without being the scene: "the Israel-Hamas war", "the Astana agreement".
 const MODIFIED: &[&str] = &[
@@ -629,15 +691,49 @@ pub fn dateline(text: &str) -> Option<(usize, usize)> {
                 .chars()
                 .all(|c| !c.is_alphabetic() || c.is_uppercase());
         // "Nuseirat (Palestinian Territories) (AFP) –": a capitalised place, then an agency in brackets.
+        // "Quito, Ecuador, Mar 28 (EFE).- ": the agency's bracket closes
+        // on a full stop and a hyphen, the Spanish-language wires' dash.
         let open = memchr::memchr(b'(', head.as_bytes()).unwrap_or(head.len());
+        let stop_dash = head.find(").- ");
         let agency = open < head.len()
             && first.chars().next().is_some_and(char::is_uppercase)
-            && head.find(") ").is_some_and(|i| i < 80 && i > open)
+            && head
+                .find(") ")
+                .or(stop_dash)
+                .is_some_and(|i| i < 80 && i > open)
             && !head[..open].contains(". ");
-        if caps || agency {
+        // "Sawla - The death toll ...": a name of up to three capitalised
+        // words, a spaced hyphen or dash, and the story's first sentence
+        // (but not "Update - ", "Reuters - ": no word of the name may be a
+        // known non-place).
+        let titled = || {
+            let d = [" - ", " \u{2014} ", " \u{2013} "]
+                .iter()
+                .filter_map(|p| head.find(p))
+                .min()
+                .filter(|&d| d > 0 && d <= 40);
+            d.is_some_and(|d| {
+                let name = &head[..d];
+                let n = name.split_whitespace().count();
+                let after = head[d + 1..].trim_start_matches(['-', '\u{2014}', '\u{2013}', ' ']);
+                (1..=3).contains(&n)
+                    && name.split_whitespace().all(|w| {
+                        w.starts_with(char::is_uppercase)
+                            && w.chars()
+                                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                            && !in_tables(
+                                w,
+                                table::NOT_PLACES | table::ORGANISATIONS | table::DATE_WORDS,
+                            )
+                    })
+                    && after.starts_with(char::is_uppercase)
+            })
+        };
+        if caps || agency || titled() {
             let dash = head
                 .find(['\u{2014}', '\u{2013}'])
-                .or_else(|| head.find(" - "));
+                .or_else(|| head.find(" - "))
+                .or(stop_dash.map(|i| i + 2));
             // A dateline is names, a date and an agency; a caption in
             // capitals runs on in prose ("FLOODED CITY Rescuers in rubber
             // boats ferry residents ... —PHOTO COURTESY").
@@ -852,7 +948,16 @@ fn unknown_places(
                 initial(w) && in_word(k + 1, table::PLACE_NOUNS | table::ADMIN_UNITS)
             })
         };
-        if !(capital(words[k]) || two_letter_lead) || (excluded(k) && !before_noun()) {
+        // "the Hospital Escuela": a facility's noun heads its name.
+        let facility_head = || {
+            in_word(k, table::FACILITIES)
+                && words
+                    .get(k + 1)
+                    .is_some_and(|&w| capital(w) && s[words[k].1..w.0].trim().is_empty())
+        };
+        if !(capital(words[k]) || two_letter_lead)
+            || (excluded(k) && !before_noun() && !facility_head())
+        {
             k += 1;
             continue;
         }
@@ -907,11 +1012,28 @@ fn unknown_places(
             )
         };
         let noun_only = || (k..=last).all(is_noun);
+        // A facility's name ("Kenyatta National Hospital"), two words at
+        // least, one of them a name: "Hospital" alone or "the General
+        // Hospital" is no name.
+        let facility = last > k
+            && (k..=last).any(|j| in_word(j, table::FACILITIES))
+            && (k..=last).any(|j| {
+                !in_word(
+                    j,
+                    table::FACILITIES | table::NOT_PLACES | table::ORGANISATIONS | table::FILLERS,
+                ) && !in_table(GENERIC_FACILITY, ltext(words[j]))
+            });
         // "Union Island" is a place even though "Union" names organisations;
         // "the Island" alone is no name.
         let org = || {
-            let named_place = last > k && is_noun(last);
+            let named_place = last > k && is_noun(last) || facility;
             !named_place && (k..=last).any(excluded)
+        };
+        // "the Andean town", "the Sahelian village": an adjective of a
+        // region before a place noun, not the place's name.
+        let adjective = || {
+            let t = ltext(words[k]);
+            k == last && t.len() >= 6 && (t.ends_with("ean") || t.ends_with("ian"))
         };
         // "the International Organization for Migration": the tail of a longer name.
         // Not after a date or a known place: "fled Mambasa on Friday for
@@ -937,14 +1059,21 @@ fn unknown_places(
             }
         };
         // "from State House": the tail of a name whose head is no place.
-        let after_excluded =
-            || k >= 1 && capital(words[k - 1]) && joined(k - 1, k) && excluded(k - 1);
+        // (An article before the name is no such head: "The Balukhali camp".)
+        let after_excluded = || {
+            k >= 1
+                && capital(words[k - 1])
+                && joined(k - 1, k)
+                && excluded(k - 1)
+                && !["the", "a", "an"].contains(&ltext(words[k - 1]))
+        };
         // "the Balochistan Liberation Army (BLA)": a name's abbreviation.
         let abbreviation =
             || k >= 1 && capital(words[k - 1]) && s[words[k - 1].1..run.0].trim() == "(";
         if overlaps()
             || noun_only()
             || org()
+            || adjective()
             || abbreviation()
             || after_excluded()
             || tail_of_name()
@@ -960,12 +1089,15 @@ fn unknown_places(
         // "the Abu Shouk displacement camp", "the Nur Shams refugee camp".
         let compound =
             next_tables & table::PLACE_MODIFIERS != 0 && after_next.is_some_and(is_place_noun);
-        let place_noun = compound || next_tables & (table::PLACE_NOUNS | table::ADMIN_UNITS) != 0;
+        // (A facility's noun too: "the Gabriel Toure hospital".)
+        let place_noun = compound
+            || next_tables & (table::PLACE_NOUNS | table::ADMIN_UNITS | table::FACILITIES) != 0;
         // "the Telegram messaging app": a name used as a modifier.
         let modifies = next.is_some_and(|n| {
             n.chars().all(char::is_lowercase)
                 && !place_noun
                 && !n.ends_with("ed")
+                && !in_table(PAST_VERBS, n)
                 && next_tables
                     & (table::FUNCTION | table::ADVERBS | table::FILLERS | table::LOCATIVE)
                     == 0
@@ -973,9 +1105,12 @@ fn unknown_places(
                     .get(last + 1)
                     .is_some_and(|w| s[run.1..w.0].trim().is_empty())
         });
-        if !modifies && (place_noun || preposition_weight(s, run.0) > 0.0) {
+        if !modifies && (place_noun || facility || preposition_weight(s, run.0) > 0.0) {
             let end = if next_tables & (table::KEPT_SUFFIXES | table::ADMIN_UNITS) != 0 {
                 words[last + 1].1
+            } else if compound && after_next.is_some_and(|w| in_tables(w, table::ADMIN_UNITS)) {
+                // "Bulape health zone": a unit's modifier and noun are both kept.
+                words[last + 2].1
             } else {
                 run.1
             };
@@ -1387,14 +1522,24 @@ fn candidates<'n>(
     // is that figure's: "almost 50 people in Bayda and a dozen in Susa",
     // "11 people, nine of them in the city of Sumy" (but not "seven people,
     // including three minors, were abducted from Komanda").
-    let anothers = |start: usize| {
+    let anothers_figure = |start: usize| {
         figures
             .iter()
             .filter(|f| f.1 <= start)
             .max_by_key(|f| f.1)
-            .is_some_and(|f| {
-                *f != (found.start, found.end) && start - f.1 <= 32 && !clause_break(&s[f.1..start])
+            .filter(|f| {
+                **f != (found.start, found.end)
+                    && start - f.1 <= 32
+                    && !clause_break(&s[f.1..start])
             })
+    };
+    let anothers = |start: usize| anothers_figure(start).is_some();
+    // A share of a total placed apart from it: "103 of them in Almaty".
+    let share_of_total = |start: usize| {
+        anothers_figure(start).is_some_and(|f| {
+            let t = s[f.1..start].trim_start();
+            t.starts_with("of them") || t.starts_with("of whom")
+        })
     };
     // The score before its penalties and bonus: the preposition, how
     // specific the place is and how near it stands.
@@ -1436,10 +1581,19 @@ fn candidates<'n>(
         if found.metric == Metric::Displaced && prep > 0.0 && destination(s, start) {
             v += 3.0;
         }
-        if anothers(start) {
+        // A share's place does not locate its total: "157 were killed in
+        // the unrest, 103 of them in Almaty" puts only the 103 there, and
+        // the 157 falls back to the story's place.
+        // (One before the figure is shared, as in "26 were killed in X and
+        // 46 injured", and only counts against.)
+        let another = anothers(start);
+        let other = another && start >= found.end && share_of_total(start);
+        if other {
+            v -= 5.0;
+        } else if another {
             v -= 2.0;
         }
-        (v, prep >= 1.0 && !modifier)
+        (v, prep >= 1.0 && !modifier && !other)
     };
     // Where every place of the sentence is, to see which one locates another.
     // How specific each is: a name the gazetteer lacks is taken for the
@@ -1458,12 +1612,25 @@ fn candidates<'n>(
     // "X <unit> of Y" reads both ways ("the Nurgal district of Kunar", "the
     // Port-au-Prince neighbourhood of Carrefour-Feuilles"): the wider place
     // of the two is the container.
+    // A facility is the other way round: "the Al-Aqsa Hospital in Deir
+    // al-Balah" names the town as the figure's place, the hospital inside it.
+    let facility = |b: usize, e: usize| {
+        s[b..e]
+            .split_whitespace()
+            .any(|w| in_tables(w, table::FACILITIES))
+    };
     let container = |start: usize, end: usize, rank: f64| {
         spans.iter().any(|&(b, e, r)| {
-            e <= start && (locates(&s[e..start]) || (rank < r && unit_of(&s[b..e], &s[e..start])))
+            e <= start
+                && (locates(&s[e..start]) && !facility(b, e)
+                    || (rank < r && unit_of(&s[b..e], &s[e..start])))
         }) || spans
             .iter()
             .any(|&(b, _, r)| b >= end && rank < r && names_settlement(&s[end..b]))
+            || facility(start, end)
+                && spans
+                    .iter()
+                    .any(|&(b, _, _)| b >= end && locates(&s[end..b]))
     };
     let score = |start: usize, end: usize, prep: f64, base: f64, rank: f64| {
         let (v, loc) = score(start, end, prep, base);
@@ -1571,6 +1738,7 @@ mod table {
     pub const ADMIN_UNITS: u32 = 1 << 10;
     pub const PLACE_NOUNS: u32 = 1 << 11;
     pub const SETTLEMENTS: u32 = 1 << 12;
+    pub const FACILITIES: u32 = 1 << 13;
 }
 
 /// Longest word the tables may hold: a word is packed with its length into
@@ -1607,7 +1775,7 @@ fn word_slot(key: u128, shift: u32) -> usize {
 /// that hold it: an open-addressed table of (key, bits) by [`word_key`]
 /// (0 is a free slot), and its shift for [`word_slot`].
 static TABLES: LazyLock<(Vec<(u128, u32)>, u32)> = LazyLock::new(|| {
-    let tables: [(u32, Vec<&'static str>); 13] = [
+    let tables: [(u32, Vec<&'static str>); 14] = [
         (table::NOT_PLACES, NOT_PLACES.to_vec()),
         (table::ORGANISATIONS, ORGANISATIONS.to_vec()),
         (
@@ -1628,6 +1796,7 @@ static TABLES: LazyLock<(Vec<(u128, u32)>, u32)> = LazyLock::new(|| {
         (table::ADMIN_UNITS, ADMIN_UNITS.to_vec()),
         (table::PLACE_NOUNS, PLACE_NOUNS.to_vec()),
         (table::SETTLEMENTS, SETTLEMENTS.to_vec()),
+        (table::FACILITIES, FACILITIES.to_vec()),
     ];
     let words: usize = tables.iter().map(|t| t.1.len()).sum();
     // At most a quarter full: probes stay short.
@@ -1738,6 +1907,11 @@ const ADMIN_UNITS: &[&str] = &[
     "raion",
     "barangay",
     "parish",
+    // Ethiopia's and Congo's units: "Doolo Zone", "Galhamur woreda",
+    // "Bulape health zone".
+    "zone",
+    "woreda",
+    "kebele",
 ];
 
 /// Whether the text between a place and a figure after it opens a relative
@@ -1863,6 +2037,20 @@ pub fn place(
         return Some(at(spot));
     }
     if names.anaphors(s).anaphora {
+        // "The Sindh health department said 10 deaths in the province":
+        // the province named before the figure in the same sentence.
+        if let Some(kinds) = names.anaphors(s).noun.and_then(unit_kinds) {
+            let g = gazetteer();
+            let own = names.all.iter().rev().find(|m| {
+                !m.demonym
+                    && m.start >= dateline
+                    && m.end <= found.start
+                    && kinds.contains(&g.place(m.place).kind)
+            });
+            if let Some(m) = own {
+                return Some(located(s, m));
+            }
+        }
         if let Some(mut p) = previous() {
             // A village named earlier: its country is the story's.
             if p.country.is_none() {
@@ -1884,6 +2072,17 @@ pub fn place(
             }
         }
         _ => story(),
+    }
+}
+
+/// The kinds of gazetteer place an anaphor's noun can point back to, for
+/// the nouns of a first-level unit ("the province", "the state"): "the
+/// province" after "Karachi ... Sindh" means Sindh, not the last place.
+fn unit_kinds(noun: &str) -> Option<&'static [PlaceKind]> {
+    match noun {
+        "province" | "state" | "oblast" => Some(&[PlaceKind::Admin1]),
+        "region" => Some(&[PlaceKind::Admin1, PlaceKind::Region]),
+        _ => None,
     }
 }
 
@@ -1937,6 +2136,23 @@ pub fn previous_place(
         if named.is_some() {
             return named;
         }
+        // "the province": the last first-level unit named (as a place, not
+        // a demonym), however named ("Sindh", "Punjab province").
+        if let Some(kinds) = unit_kinds(noun) {
+            let g = gazetteer();
+            let unit = earlier.clone().rev().find_map(|n| {
+                let s = sentences.text(n);
+                sentences
+                    .mentions(n)
+                    .iter()
+                    .rev()
+                    .find(|m| !m.demonym && kinds.contains(&g.place(m.place).kind))
+                    .map(|m| located(s, m))
+            });
+            if unit.is_some() {
+                return unit;
+            }
+        }
     }
     earlier.rev().find_map(|n| {
         let s = sentences.text(n);
@@ -1970,6 +2186,169 @@ pub fn dateline_in(dateline: Option<(usize, usize)>, sentence_start: usize) -> u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each figure's `where` in a document of `text`, in order.
+    fn places(text: &str) -> Vec<String> {
+        let doc =
+            crate::document::Document::new("t", chrono::NaiveDate::from_ymd_opt(2025, 3, 12), text);
+        super::super::figures(&doc)
+            .into_iter()
+            .map(|f| f.place.unwrap_or_default())
+            .collect()
+    }
+
+    /// A Spanish-language wire's dateline ends its agency's bracket with
+    /// ".-": the town is then the story's place (the figures below name
+    /// none), as with an em dash.
+    #[test]
+    fn a_dateline_may_end_in_a_full_stop_and_hyphen() {
+        let efe = "Headline\n\nPalmira, Colombia, Mar 11 (EFE).- Floods hit the region.\n\nAt least 12 people died on Tuesday, officials said.";
+        assert!(dateline(efe).is_some());
+        assert_eq!(places(efe), ["Palmira"]);
+        let plain = "Headline\n\nPalmira, Colombia, Mar 11 (EFE) Floods hit the region.\n\nAt least 12 people died on Tuesday, officials said.";
+        assert_eq!(dateline(plain), None);
+    }
+
+    /// A dateline in title case with a spaced hyphen ("Sawla - The toll")
+    /// is a dateline; a line whose words before the hyphen are not all
+    /// capitalised is not.
+    #[test]
+    fn a_title_case_dateline_with_a_hyphen() {
+        let text = "Toll climbs\n\nTulembe - The death toll from Sunday's landslide has risen.\n\nAt least 55 people died, officials said.";
+        assert!(dateline(text).is_some());
+        assert_eq!(places(text), ["Tulembe"]);
+        let prose =
+            "Toll climbs\n\nLive updates - The death toll from Sunday's landslide has risen.";
+        assert_eq!(dateline(prose), None);
+    }
+
+    /// A place that attacks is an actor: the headline's place is the one
+    /// attacked; a place before a noun ("Tulembe strikes") stays a scene.
+    #[test]
+    fn an_attacker_is_not_the_scene() {
+        let (_, l) =
+            in_sentence("Zambia pounds Malawi again", &Found::at(0), None, 0, true).unwrap();
+        assert_eq!(l.name, "Malawi");
+        let (_, l) = in_sentence("Zambia strikes kill 30", &Found::at(0), None, 0, true).unwrap();
+        assert_eq!(l.name, "Zambia");
+    }
+
+    /// An adjective of a city's rank ("commercial") stands between a
+    /// preposition and the city as "northern" does.
+    #[test]
+    fn a_commercial_capital_is_governed_by_its_preposition() {
+        assert_eq!(
+            places(
+                "Seven people died in a crush in Zambia's commercial capital Kitwe on Saturday."
+            ),
+            ["Kitwe"]
+        );
+        assert_eq!(
+            places("Seven people died in a crush in Zambia's commercial sector on Saturday."),
+            ["Zambia"]
+        );
+    }
+
+    /// Ethiopia's woredas and zones and Congo's health zones are units
+    /// kept in `where`, as "district" is.
+    #[test]
+    fn woredas_and_health_zones_are_units() {
+        assert_eq!(
+            places("Four children have died of measles in Tulembe woreda since February."),
+            ["Tulembe woreda"]
+        );
+        assert_eq!(
+            places("Twelve deaths have been reported in Tulembe health zone since May."),
+            ["Tulembe health zone"]
+        );
+        assert_eq!(
+            places(
+                "A first group of 460 refugees was relocated to the new Tulembe site on Friday."
+            ),
+            ["Tulembe"]
+        );
+        assert_eq!(
+            places("Twelve deaths have been reported in the Tulembe refugee camp since May."),
+            ["Tulembe"]
+        );
+    }
+
+    /// A named hospital is the place its patients are treated in, with its
+    /// noun before the name, after it, or a "medical" centre; a bare
+    /// "the Hospital" or a hospital's name modifying a noun is not.
+    #[test]
+    fn a_named_hospital_is_a_place() {
+        assert_eq!(
+            places("Nine wounded people were being treated at the Hospital Rosales on Tuesday."),
+            ["Hospital Rosales"]
+        );
+        assert_eq!(
+            places("Nine wounded people were being treated at the Ngomba Hospital in Kitwe."),
+            ["Kitwe"]
+        );
+        assert_eq!(
+            places("The Ndola Teaching Hospital received 14 wounded on Tuesday."),
+            ["Ndola Teaching Hospital"]
+        );
+        assert_eq!(
+            places("At the Mirpur Medical Centre, doctors said 31 people had died since Friday."),
+            ["Mirpur Medical Centre"]
+        );
+        assert_eq!(
+            places("Nine wounded were being treated at the Tulembe hospital on Tuesday."),
+            ["Tulembe hospital"]
+        );
+        assert_eq!(
+            places("Nine wounded people were being treated at the General Hospital in Dhaka."),
+            ["Dhaka"]
+        );
+        assert_eq!(
+            places("The Mirpur Hospital director said 31 people had died in Dhaka since Friday."),
+            ["Dhaka"]
+        );
+    }
+
+    /// An irregular past tense after a name is its verb, not a noun the
+    /// name modifies.
+    #[test]
+    fn a_name_before_an_irregular_past_tense_is_a_place() {
+        assert_eq!(
+            places("The toll from the riot in Tulembe rose to 41 on Tuesday."),
+            ["Tulembe"]
+        );
+        assert_ne!(
+            places("The toll from the riot in Tulembe camps climbed to 41 on Tuesday."),
+            ["Tulembe"]
+        );
+    }
+
+    /// "the Andean town" is an adjective before a place noun, not a
+    /// village named Andean; "the Tulembe town" names one.
+    #[test]
+    fn a_regional_adjective_is_no_place_name() {
+        assert_ne!(
+            places("Nine people died in a landslide that hit the Andean town on Sunday."),
+            ["Andean"]
+        );
+        assert_eq!(
+            places("Nine people died in a landslide that hit the Tulembe town on Sunday."),
+            ["Tulembe"]
+        );
+    }
+
+    /// "the province" points back to the province named before it in the
+    /// sentence, or in an earlier one, not to the last city.
+    #[test]
+    fn the_province_points_back_to_a_province() {
+        assert_eq!(
+            places("The Punjab health department said 10 deaths in the province were confirmed."),
+            ["Punjab"]
+        );
+        let text = "Heat gripped Sindh this week. Hospitals in Karachi were full.\n\nOnly 10 deaths in the province had been confirmed.";
+        assert_eq!(places(text), ["Sindh"]);
+        let city = "Heat gripped Sindh this week. Hospitals in Karachi were full.\n\nOnly 10 deaths in the city had been confirmed.";
+        assert_eq!(places(city), ["Karachi"]);
+    }
 
     #[test]
     fn a_dateline_is_names_and_a_caption_in_capitals_is_not() {

@@ -198,6 +198,8 @@ const CONTEXT: &[(&str, Rule)] = &[
     // Countries and places that are also people's names.
     ("Jordan", Rule::Person), ("Chad", Rule::Person), ("Georgia", Rule::Person),
     ("Victoria", Rule::Person), ("David", Rule::Person), ("Florence", Rule::Person),
+    // A common Zimbabwean surname and a Ugandan town: "From Tendai Moyo in Mazowe".
+    ("Moyo", Rule::Person),
     ("Charlotte", Rule::Person), ("Paris", Rule::Person), ("Sydney", Rule::Person),
     ("Kingston", Rule::Person), ("Salvador", Rule::Person), ("Santiago", Rule::Person),
     ("Ariel", Rule::Person), ("Regina", Rule::Person), ("Adelaide", Rule::Person),
@@ -2694,6 +2696,13 @@ mod tests {
             (
                 "Chad Smith flew to Chad.",
                 &[("Chad", "Chad", "TCD", false)],
+            ),
+            (
+                "From Tendai Moyo in Harare; refugees fled to Moyo.",
+                &[
+                    ("Harare", "Harare", "ZWE", false),
+                    ("Moyo", "Moyo", "UGA", false),
+                ],
             ),
             (
                 "Georgia Harrison; troops in Georgia",
