@@ -694,7 +694,7 @@ pub fn dateline(text: &str) -> Option<(usize, usize)> {
         // "Quito, Ecuador, Mar 28 (EFE).- ": the agency's bracket closes
         // on a full stop and a hyphen, the Spanish-language wires' dash.
         let open = memchr::memchr(b'(', head.as_bytes()).unwrap_or(head.len());
-        let stop_dash = head.find(").- ");
+        let stop_dash = memchr::memchr(b')', head.as_bytes()).and_then(|_| head.find(").- "));
         let agency = open < head.len()
             && first.chars().next().is_some_and(char::is_uppercase)
             && head
@@ -707,9 +707,17 @@ pub fn dateline(text: &str) -> Option<(usize, usize)> {
         // (but not "Update - ", "Reuters - ": no word of the name may be a
         // known non-place).
         let titled = || {
+            // The dash stands within 40 bytes: only they are searched.
+            let near = &head[..head.floor_char_boundary(46)];
+            // Most lines have no capital then dash there: two byte tests first.
+            if !near.starts_with(char::is_uppercase)
+                || memchr::memchr2(b'-', 0xE2, near.as_bytes()).is_none()
+            {
+                return false;
+            }
             let d = [" - ", " \u{2014} ", " \u{2013} "]
                 .iter()
-                .filter_map(|p| head.find(p))
+                .filter_map(|p| near.find(p))
                 .min()
                 .filter(|&d| d > 0 && d <= 40);
             d.is_some_and(|d| {

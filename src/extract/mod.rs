@@ -288,9 +288,9 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
         // The dating of the sentence's last total, for its sub-counts.
         let mut total: Option<when::Dated> = None;
         let disaster =
-            *disaster.get_or_init(|| when::is_disaster_story(doc.title.as_deref(), text));
+            || *disaster.get_or_init(|| when::is_disaster_story(doc.title.as_deref(), text));
         let sentence_dates =
-            when::SentenceDates::new(s, &toks, usable, doc.published, dateline, disaster);
+            when::SentenceDates::new(s, &toks, usable, doc.published, dateline, &disaster);
         for f in found.drain(..) {
             let own = when::date_in(&sentence_dates, &f);
             // A sub-count ("including 35 women") is part of its total: same

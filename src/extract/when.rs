@@ -85,8 +85,9 @@ pub struct SentenceDates<'d> {
     /// [`since_undated`] of the sentence, asked by most figures without a
     /// period opener: worked out once, when first asked.
     since_undated: OnceCell<bool>,
-    /// The story is about a disaster ([`is_disaster_story`]).
-    disaster: bool,
+    /// Whether the story is about a disaster ([`is_disaster_story`]),
+    /// worked out when first asked.
+    disaster: &'d dyn Fn() -> bool,
 }
 
 impl<'d> SentenceDates<'d> {
@@ -97,7 +98,7 @@ impl<'d> SentenceDates<'d> {
         dates: &'d [DateMatch],
         published: Option<NaiveDate>,
         dateline: usize,
-        disaster: bool,
+        disaster: &'d dyn Fn() -> bool,
     ) -> SentenceDates<'d> {
         let usable = dates
             .iter()
@@ -130,7 +131,7 @@ pub fn date(
     dateline: usize,
 ) -> Dated {
     date_in(
-        &SentenceDates::new(s, toks, dates, published, dateline, false),
+        &SentenceDates::new(s, toks, dates, published, dateline, &|| false),
         found,
     )
 }
@@ -195,6 +196,7 @@ pub fn date_in(sentence: &SentenceDates, found: &Found) -> Dated {
     // start of a period.
     let inside = usable
         .iter()
+        .filter(|u| u.opens || u.d.role == Role::Since)
         .map(|u| u.d)
         .find(|d| since_holds(s, d, found));
     if let Some(d) = inside {
@@ -280,32 +282,38 @@ pub fn date_in(sentence: &SentenceDates, found: &Found) -> Dated {
     // Being missing lasts: a count of the missing is a standing count,
     // however its verb is tensed ("17 soldiers were reported missing").
     let missing = found.metric == Metric::Missing;
+    let marked = h.total
+        || undated_since
+        || (opener.is_some() && span_days.is_none_or(|n| n > 1))
+        || perfect
+        || present
+        || range
+        || as_of
+        || missing;
+    // The dearer tests below run only where they can change the kind.
     // A count over a stretch of days or more ("over about ten days",
     // "during 19 days of protests"), or over an area ("killed across the
     // country") on no day of its own, adds up many incidents: a total.
-    let stretch = over_a_stretch(s, found.end);
-    let across = (point.is_none() || statement) && across_an_area(s, found.end);
+    let stretch = !daily && (!marked || h.increment) && over_a_stretch(s, found.end);
+    let across = !daily
+        && !marked
+        && !stretch
+        && (point.is_none() || statement)
+        && across_an_area(s, found.end);
     // A disaster's toll is a running one (§4) unless the text gives its
     // own day: "32 people were injured in the town" in a landslide story.
     // Flight is not a toll: a night's evacuation is an event.
-    let disaster_toll = disaster
+    let disaster_toll = !daily
+        && !marked
+        && !stretch
+        && !across
         && point.is_none()
         && matches!(
             found.metric,
             Metric::Killed | Metric::Injured | Metric::Missing
-        );
-    let cumulative = !daily
-        && (h.total
-            || undated_since
-            || (opener.is_some() && span_days.is_none_or(|n| n > 1))
-            || perfect
-            || present
-            || range
-            || as_of
-            || missing
-            || stretch
-            || across
-            || disaster_toll);
+        )
+        && disaster();
+    let cumulative = !daily && (marked || stretch || across || disaster_toll);
     // A count over a stretch of days is a total even when it adds to an
     // earlier one: "3,000 more troops since January", "an additional 2,100
     // displaced since the last update" (§4: "since …" is cumulative).
@@ -401,7 +409,10 @@ fn since_holds(s: &str, d: &DateMatch, f: &Found) -> bool {
     let found = if own && d.start < f.start {
         Some(d.start)
     } else {
-        head.to_ascii_lowercase().rfind("since ")
+        let h = head.as_bytes();
+        find_any_case(h, b"since")
+            .filter(|&at| h.get(at + 5) == Some(&b' '))
+            .last()
     };
     let Some(since) = found else {
         return false;
@@ -475,63 +486,79 @@ const STRETCH_HEDGES: &[&str] = &[
 ];
 
 /// Nouns of a disaster story: its casualty counts are running tolls (§4).
+/// Sorted, for a binary search.
 const DISASTERS: &[&str] = &[
-    "earthquake",
-    "earthquakes",
-    "quake",
-    "quakes",
     "aftershock",
     "aftershocks",
-    "tsunami",
+    "avalanche",
+    "bushfire",
+    "bushfires",
+    "cholera",
+    "cyclone",
+    "drought",
+    "earthquake",
+    "earthquakes",
+    "ebola",
+    "epidemic",
+    "eruption",
     "flood",
-    "floods",
     "flooding",
+    "floods",
+    "heat",
+    "heatwave",
+    "hurricane",
     "landslide",
     "landslides",
     "mudslide",
     "mudslides",
-    "avalanche",
-    "cyclone",
-    "hurricane",
-    "typhoon",
+    "outbreak",
+    "quake",
+    "quakes",
     "storm",
+    "tsunami",
+    "typhoon",
+    "volcano",
     "wildfire",
     "wildfires",
-    "bushfire",
-    "bushfires",
-    "heatwave",
-    "heat",
-    "eruption",
-    "volcano",
-    "outbreak",
-    "epidemic",
-    "cholera",
-    "ebola",
-    "drought",
 ];
 
 /// Whether a story is about a disaster: a disaster noun in its title or
 /// its opening (the first 400 bytes), where a story names its subject.
 pub fn is_disaster_story(title: Option<&str>, text: &str) -> bool {
-    let mut end = text.len().min(400);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    [title.unwrap_or(""), &text[..end]].iter().any(|part| {
-        part.split(|c: char| !c.is_ascii_alphabetic())
-            .any(|w| DISASTERS.iter().any(|d| w.eq_ignore_ascii_case(d)))
-    })
+    let opening = &text.as_bytes()[..text.len().min(400)];
+    [title.unwrap_or("").as_bytes(), opening]
+        .iter()
+        .any(|part| {
+            part.split(|b| !b.is_ascii_alphabetic()).any(|w| {
+                // Lowercased on the stack: no table word is longer than 12 bytes.
+                let mut key = [0u8; 12];
+                (4..=key.len()).contains(&w.len()) && {
+                    key[..w.len()].copy_from_slice(w);
+                    key.make_ascii_lowercase();
+                    let key = &key[..w.len()];
+                    DISASTERS
+                        .binary_search_by(|d| d.as_bytes().cmp(key))
+                        .is_ok()
+                }
+            })
+        })
 }
 
 /// The words of the figure's clause after it (to the next ';', '.' or
 /// ", and"), lowercased: where its adjuncts of time and place stand.
 fn clause_after(s: &str, end: usize) -> impl Iterator<Item = &str> {
+    // The words asked for stand in the first few hundred bytes.
     let rest = &s[end..];
-    let stop = [";", ". ", ", and", " and that "]
-        .iter()
-        .filter_map(|m| rest.find(m))
-        .min()
-        .unwrap_or(rest.len());
+    let rest = &rest[..rest.floor_char_boundary(240)];
+    let b = rest.as_bytes();
+    let stop = memchr::memchr3_iter(b';', b'.', b',', b)
+        .find(|&i| match b[i] {
+            b';' => true,
+            b'.' => b.get(i + 1) == Some(&b' '),
+            _ => b[i + 1..].starts_with(b" and"),
+        })
+        .unwrap_or(b.len());
+    let stop = memchr::memmem::find(&b[..stop], b" and that ").unwrap_or(stop);
     rest[..stop]
         .split(|c: char| c.is_whitespace() || c == ',')
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -542,7 +569,13 @@ fn clause_after(s: &str, end: usize) -> impl Iterator<Item = &str> {
 /// an opener, at most two words (a hedge, a count), then a unit of time
 /// not followed by "ago" ("three days ago" is a day, not a stretch).
 fn over_a_stretch(s: &str, end: usize) -> bool {
-    let words: Vec<&str> = clause_after(s, end).take(24).collect();
+    let mut words = [""; 24];
+    let mut n = 0;
+    for (slot, w) in words.iter_mut().zip(clause_after(s, end)) {
+        *slot = w;
+        n += 1;
+    }
+    let words = &words[..n];
     let is = |w: &str, of: &[&str]| of.iter().any(|o| w.eq_ignore_ascii_case(o));
     let count =
         |w: &str| w.bytes().all(|b| b.is_ascii_digit() || b == b',') || is(w, STRETCH_COUNTS);
@@ -989,10 +1022,11 @@ mod tests {
         let p = NaiveDate::from_ymd_opt(2025, 3, 11);
         let toks = token::tokens(s);
         let found = &link::figures_in(s, &[])[0];
-        let kind =
-            |disaster| date_in(&SentenceDates::new(s, &toks, &[], p, 0, disaster), found).kind;
-        assert_eq!(kind(true), Kind::Cumulative);
-        assert_eq!(kind(false), Kind::Event);
+        let kind = |disaster: &dyn Fn() -> bool| {
+            date_in(&SentenceDates::new(s, &toks, &[], p, 0, disaster), found).kind
+        };
+        assert_eq!(kind(&|| true), Kind::Cumulative);
+        assert_eq!(kind(&|| false), Kind::Event);
     }
 
     #[test]
