@@ -479,6 +479,16 @@ pub const PEOPLE: &[&str] = &[
     "stewards",
 ];
 
+/// Plurals that name a people and that the endings of
+/// `who::is_demonym_plural` ("-ans", "-is", "-ese", "-ns") miss: "Three
+/// Serbs were arrested", "12 Kurds were killed".
+pub const DEMONYM_PLURALS: &[&str] = &[
+    "arabs", "bedouins", "bosniaks", "copts", "croats", "czechs", "danes", "druze", "fulani",
+    "greeks", "hazaras", "hindus", "hutus", "jews", "kazakhs", "kurds", "muslims", "poles",
+    "rohingya", "scots", "serbs", "sikhs", "slovaks", "swedes", "tajiks", "tuareg", "turks",
+    "uighurs", "uyghurs", "uzbeks", "zulus",
+];
+
 /// Endings of agent and people nouns ("-ers", "-ists", "-ians"), so that a
 /// noun the table lacks ("missionaries", "vendors") still counts as people.
 pub const PEOPLE_SUFFIXES: &[&str] = &[

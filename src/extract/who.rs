@@ -3,8 +3,8 @@
 //! bases" no) and gives `who` as written (§5).
 
 use super::lexicon::{
-    lists_of_bytes, Cue, List, PhraseIndex, CUES, CUE_INDEX, FORCE_INDEX, NOT_SINGULAR_PEOPLE,
-    PEOPLE_INDEX, PEOPLE_SINGULAR_SUFFIXES, PEOPLE_SUFFIXES,
+    lists_of_bytes, Cue, List, PhraseIndex, CUES, CUE_INDEX, DEMONYM_PLURALS, FORCE_INDEX,
+    NOT_SINGULAR_PEOPLE, PEOPLE_INDEX, PEOPLE_SINGULAR_SUFFIXES, PEOPLE_SUFFIXES,
 };
 use super::token::{ends_with_any_case, Tok, Token};
 
@@ -55,14 +55,16 @@ fn noun_at(tokens: &[Token], i: usize, index: &PhraseIndex) -> Option<usize> {
     index.starting_at(tokens, i).map(|(_, n)| n).max()
 }
 
-/// A capitalised plural that names a people: "Palestinians", "Yemenis", "Sudanese".
+/// A capitalised plural that names a people: "Palestinians", "Yemenis",
+/// "Sudanese", and those of [`DEMONYM_PLURALS`] ("Serbs").
 fn is_demonym_plural(t: &Token) -> bool {
     t.is_capitalised()
         && t.text.len() > 3
         && (t.text.ends_with("ans")
             || t.text.ends_with("is")
             || t.text.ends_with("ese")
-            || t.text.ends_with("ns"))
+            || t.text.ends_with("ns")
+            || t.is_any(DEMONYM_PLURALS))
 }
 
 /// Modifiers that do not belong to `who` ("10 more people" → "people").
@@ -419,6 +421,12 @@ mod tests {
             head("46,000 Palestinians have been killed"),
             (Head::Person, Some("Palestinians".into()))
         );
+        // A people whose plural has none of the usual endings.
+        assert_eq!(
+            head("Three Serbs were arrested"),
+            (Head::Person, Some("Serbs".into()))
+        );
+        assert_ne!(head("Three Bells were rung").0, Head::Person);
         assert_eq!(
             head("over 15,000 Turkish soldiers have deployed"),
             (Head::Force, Some("Turkish soldiers".into()))
