@@ -967,11 +967,7 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
         {
             k += 1;
             while toks.get(k).is_some_and(|a| {
-                a.is_num()
-                    || ((a.is_any(&["and", "or", "to", "between"])
-                        || a.is_punct(',')
-                        || a.is_punct('-'))
-                        && toks.get(k + 1).is_some_and(Token::is_num))
+                a.is_num() || (reject::age_joiner(a) && toks.get(k + 1).is_some_and(Token::is_num))
             }) {
                 k += 1;
             }

@@ -309,28 +309,23 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
                 },
                 _ => own,
             };
-            let dated = match last_kind[f.metric as usize] {
-                _ if key_figure => when::Dated {
+            // A share of a running total an earlier sentence gave, on no
+            // day of its own ("Nine of the dead were children"), is part
+            // of that total.
+            let share_of_total = last_kind[f.metric as usize] == Some(Kind::Cumulative)
+                && total.is_none()
+                && dated.date == doc.published
+                && when::is_share(s, &f);
+            let dated = if key_figure || share_of_total {
+                when::Dated {
                     kind: Kind::Cumulative,
                     ..dated
-                },
-                // A share of a running total an earlier sentence gave, on
-                // no day of its own ("Nine of the dead were children"), is
-                // part of that total.
-                Some(Kind::Cumulative)
-                    if total.is_none() && dated.date == doc.published && when::is_share(s, &f) =>
-                {
-                    when::Dated {
-                        kind: Kind::Cumulative,
-                        ..dated
-                    }
                 }
-                _ => dated,
+            } else {
+                dated
             };
             if !f.subcount {
                 last_kind[f.metric as usize] = Some(dated.kind);
-            }
-            if !f.subcount {
                 total = Some(own);
             }
             let previous = || {

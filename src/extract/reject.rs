@@ -100,20 +100,24 @@ pub fn reason(s: &str, tokens: &[Token], i: usize) -> Option<Reason> {
     None
 }
 
+/// What joins the ages of a list after "aged": "41 and 57", "8, 10 or
+/// 12", "between 18 and 25", "18-25".
+pub(super) fn age_joiner(t: &Token) -> bool {
+    t.is_any(&["and", "or", "to", "between"]) || t.is_punct(',') || t.is_punct('-')
+}
+
 /// Whether the number at token `i` is a later age of a list after "aged":
 /// "aged 41 and 57", "aged 8, 10 and 12", "aged between 18 and 25" (the
 /// first one is a [`Reason::Label`]).
 fn age_mate(tokens: &[Token], i: usize) -> bool {
-    let joiner =
-        |t: &Token| t.is_any(&["and", "or", "to", "between"]) || t.is_punct(',') || t.is_punct('-');
-    if i == 0 || !joiner(&tokens[i - 1]) {
+    if i == 0 || !age_joiner(&tokens[i - 1]) {
         return false;
     }
     tokens[..i - 1]
         .iter()
         .rev()
         .take(8)
-        .find(|t| !(t.is_num() || joiner(t)))
+        .find(|t| !(t.is_num() || age_joiner(t)))
         .is_some_and(|t| t.is_any(&["aged", "ages"]))
 }
 

@@ -19,6 +19,7 @@ use chrono::{Datelike, NaiveDate};
 use super::date::{DateMatch, Role};
 use super::lexicon::List;
 use super::link::Found;
+use super::number::NUMBER_WORDS;
 use super::token::{find_any_case, Token};
 use super::{Kind, Metric};
 
@@ -474,11 +475,9 @@ const STRETCH_UNITS: &[&str] = &["days", "nights", "weeks", "months", "years"];
 /// Words that open a stretch of time a count runs over.
 const STRETCH_OPENERS: &[&str] = &["over", "during", "in", "within", "across"];
 
-/// Counts of a stretch in words ("over several weeks", "in ten days").
-const STRETCH_COUNTS: &[&str] = &[
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "fifteen", "twenty", "thirty", "several", "few", "many",
-];
+/// Counts of a stretch that are no number words ("over several weeks");
+/// the number words ("in ten days") are the number grammar's.
+const STRETCH_COUNTS: &[&str] = &["several", "few", "many"];
 
 /// Hedges between the opener and the count: "over about ten days".
 const STRETCH_HEDGES: &[&str] = &[
@@ -544,8 +543,9 @@ pub fn is_disaster_story(title: Option<&str>, text: &str) -> bool {
         })
 }
 
-/// The words of the figure's clause after it (to the next ';', '.' or
-/// ", and"), lowercased: where its adjuncts of time and place stand.
+/// The words of the figure's clause after it (to the next ';', '.',
+/// ", and" or " and that"), trimmed of punctuation, in their own case:
+/// where its adjuncts of time and place stand.
 fn clause_after(s: &str, end: usize) -> impl Iterator<Item = &str> {
     // The words asked for stand in the first few hundred bytes.
     let rest = &s[end..];
@@ -577,8 +577,13 @@ fn over_a_stretch(s: &str, end: usize) -> bool {
     }
     let words = &words[..n];
     let is = |w: &str, of: &[&str]| of.iter().any(|o| w.eq_ignore_ascii_case(o));
-    let count =
-        |w: &str| w.bytes().all(|b| b.is_ascii_digit() || b == b',') || is(w, STRETCH_COUNTS);
+    let count = |w: &str| {
+        w.bytes().all(|b| b.is_ascii_digit() || b == b',')
+            || is(w, STRETCH_COUNTS)
+            || NUMBER_WORDS
+                .iter()
+                .any(|&(n, v)| v >= 2 && w.eq_ignore_ascii_case(n))
+    };
     words.iter().enumerate().any(|(i, w)| {
         is(w, STRETCH_OPENERS)
             && (i + 2..(i + 4).min(words.len())).any(|j| {
