@@ -95,6 +95,8 @@ pub const CUES: &[Cue] = &[
     cue("martyred", Some(K), false, true, false),
     cue("burned to death", Some(K), false, true, false),
     cue("drowned", Some(K), false, true, false),
+    // "a boat capsized, drowning seven people".
+    cue("drowning", Some(K), true, false, false),
     // injured
     cue("wounded", Some(I), true, true, true),
     cue("wounding", Some(I), true, false, false),
@@ -376,6 +378,7 @@ pub const PEOPLE: &[&str] = &[
     "rescuers",
     "settlers",
     "refugees",
+    "returnees",
     "evacuees",
     "hostages",
     "captives",
@@ -685,6 +688,8 @@ pub const MODIFIERS: &[&str] = &[
     "other",
     "additional",
     "further",
+    "extra",
+    "fresh",
     "young",
     "old",
     "unarmed",
@@ -1182,6 +1187,10 @@ pub const TOLL_VERBS: &[&str] = &[
     "include",
     "includes",
 ];
+
+/// Words that take a share of a group before "of": "Most of the dead were
+/// from Guinea", "half of those killed".
+pub const PARTITIVE_HEADS: &[&str] = &["most", "many", "some", "all", "half", "majority", "none"];
 
 /// Words that open an aside after a noun phrase: ", including 12 children,".
 pub const ASIDE: &[&str] = &[

@@ -11,7 +11,7 @@ use super::bounds::{self, Bound};
 use super::date::DateMatch;
 use super::lexicon::{
     Cue, List, CAPTIVE_COMPLEMENTS, CUES, CUE_INDEX, CUMULATIVE_INDEX, FRACTIONS, GAPPED_ADJUNCTS,
-    HARMED, RATE_ADJECTIVES, RATE_INDEX, RATE_NOUNS, SHELTERED,
+    HARMED, PARTITIVE_HEADS, RATE_ADJECTIVES, RATE_INDEX, RATE_NOUNS, SHELTERED,
 };
 use super::reject;
 use super::token::{tokens, Tok, Token};
@@ -427,6 +427,16 @@ fn complete(
     } else {
         None
     };
+    // So does a share earlier in the sentence for a conjunct that opens with
+    // its own count and a copula: "Of the dead, 14 were in Sunamganj, and
+    // nine were in Sylhet", "Most of the dead were from Guinea, and at
+    // least six were women".
+    let partitive = partitive.or_else(|| {
+        metric
+            .is_none()
+            .then(|| conjunct_share(toks, bound.first, bound.number))
+            .flatten()
+    });
     if let Some(c) = partitive {
         metric = c.metric;
     }
@@ -601,6 +611,30 @@ fn partitive_cue(toks: &[Token], first: usize) -> Option<Cue> {
         return None;
     }
     (start..first - 1).find_map(|k| cue_at(toks, k, |c| c.metric.is_some()).map(|(c, _)| c))
+}
+
+/// The group a conjunct's count is a share of: the count at `first` opens
+/// a clause after "and", its number (at `number`) stands right before a
+/// copula ("nine were in Sylhet", "six were women"), and an earlier clause of
+/// the sentence names the group with "of the" and a cue noun, after a
+/// quantifier or a count, or opening the sentence ("Of the dead, 14 were in
+/// Sunamganj, and nine were in Sylhet").
+fn conjunct_share(toks: &[Token], first: usize, number: usize) -> Option<Cue> {
+    if first < 4
+        || !toks[first - 1].is("and")
+        || !toks
+            .get(number + 1)
+            .is_some_and(|t| t.is_any(&["were", "was", "are", "is"]))
+    {
+        return None;
+    }
+    (0..first - 3).rev().find_map(|k| {
+        let head = k == 0 || toks[k - 1].is_num() || toks[k - 1].is_any(PARTITIVE_HEADS);
+        if !(head && toks[k].is("of") && toks[k + 1].is_any(&["the", "those"])) {
+            return None;
+        }
+        cue_at(toks, k + 2, |c| c.metric.is_some() && (c.noun || c.after)).map(|(c, _)| c)
+    })
 }
 
 /// Whether the number is a sub-count in an aside: "including 12 children",
@@ -857,21 +891,62 @@ fn cue_before(toks: &[Token], first: usize) -> Option<(Cue, usize, usize, usize)
 /// "Internally displaced people: 4,000".
 const MAX_LABEL: usize = 4;
 
+/// Longest label of a line that is nothing but the label and its count, as
+/// a situation report's key-figures box prints them: "Individuals displaced
+/// from the site to Malakal town: 5,400".
+const MAX_LINE_LABEL: usize = 10;
+
 /// The cue of a key-figures line ("Civilians injured: 6", "- Displaced:
 /// 40,000"): a short label of words opening the sentence (after a bullet)
-/// and ending in the colon at token `colon`. A label with no cue (an
+/// and ending in the colon at token `colon`, or a longer one when the count
+/// ends the line. A label with no cue (an
 /// "Explosions recorded: 734") gives none.
 fn label_cue(toks: &[Token], colon: usize) -> Option<(Cue, usize, usize, usize)> {
     let start = toks[..colon].iter().take_while(|t| !t.is_word()).count();
-    if colon <= start || colon - start > MAX_LABEL || !toks[start..colon].iter().all(Token::is_word)
-    {
+    let longest = if count_ends_line(toks, colon) {
+        MAX_LINE_LABEL
+    } else {
+        MAX_LABEL
+    };
+    if colon <= start || colon - start > longest || !toks[start..colon].iter().all(Token::is_word) {
         return None;
     }
-    (start..colon).rev().find_map(|k| {
+    // A long label is a noun phrase whose head comes first ("Deaths
+    // reported in the site", "Individuals displaced from the site to the
+    // town"); a cue deeper in it belongs to a clause ("The officials who
+    // spoke about the wounded said: 12").
+    let last = if colon - start > MAX_LABEL {
+        start + 2
+    } else {
+        colon
+    };
+    (start..last).rev().find_map(|k| {
         cue_at(toks, k, |c| c.after || c.noun)
             .filter(|&(_, n)| k + n <= colon)
             .map(|(c, n)| (c, toks[k].start, toks[k + n - 1].end, colon + 1 - k))
     })
+}
+
+/// Whether nothing but a count follows the colon at token `colon`: the
+/// label's line ends with its count ("Deaths reported in the site: 20").
+fn count_ends_line(toks: &[Token], colon: usize) -> bool {
+    let rest = &toks[colon + 1..];
+    rest.first().is_some_and(Token::is_num) && rest.iter().all(|t| t.is_num() || !t.is_word())
+}
+
+/// A key-figures line: a label of words after an optional bullet, a colon,
+/// and the count that ends the line ("- Civilians killed: 2", "Individuals
+/// displaced from the site to Malakal town: 5,400"). Such a line states
+/// where a total stands (§4).
+pub fn is_labelled_line(toks: &[Token]) -> bool {
+    let Some(colon) = toks.iter().position(|t| t.is_punct(':')) else {
+        return false;
+    };
+    let start = toks[..colon].iter().take_while(|t| !t.is_word()).count();
+    colon > start
+        && colon - start <= MAX_LINE_LABEL
+        && toks[start..colon].iter().all(Token::is_word)
+        && count_ends_line(toks, colon)
 }
 
 /// An estimate put at a number: "put the initial death toll in Komanda at 38",
@@ -1199,6 +1274,17 @@ fn harm_at(toks: &[Token], k: usize) -> Option<usize> {
         k + 1
     } else if toks[k].is_in(List::HarmVerbs) && toks.get(k + 1)?.is_any(&["for", "with"]) {
         k + 2
+    } else if toks[k].is_in(List::HarmVerbs) && is(k + 1, &["at", "in", "to"]) {
+        // "still being treated at the regional hospital", "admitted to
+        // hospital": a hospital's patients are the injured, whatever hurt them.
+        // The hospital may be named: "at Sawla General Hospital".
+        let from = k + 2 + usize::from(is(k + 2, &["the", "a"]));
+        return (from..from + 4)
+            .take_while(|&j| {
+                toks.get(j)
+                    .is_some_and(|t| t.is_word() && !t.is_in(List::Function))
+            })
+            .find(|&j| toks[j].is_in(List::Hospitals));
     } else if toks[k].is_in(List::ToHospital) {
         to_hospital(k)?
     } else {
@@ -1290,6 +1376,9 @@ pub(super) const DEPLOY: &[&str] = &[
     "contingent",
     "force",
     "arrived",
+    "arrive",
+    "arrives",
+    "arriving",
     "posted",
     "based",
     "garrison",
@@ -1617,6 +1706,12 @@ mod tests {
         // A label with no cue, or a long clause before a colon, is no key figure.
         assert!(figs("- Shelling incidents recorded: 311").is_empty());
         assert!(figs("The officials who spoke about the wounded said: 12").is_empty());
+        // A long label when the count ends the line, its head first.
+        assert_eq!(
+            figs("Deaths reported in Malakal PoC site: 20"),
+            vec![("20".into(), "killed", 20, "exact")]
+        );
+        assert!(figs("People in the camp who said they had been wounded: 12").is_empty());
     }
 
     #[test]

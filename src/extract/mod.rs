@@ -274,10 +274,13 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
         // figures box) states where a total stands, not an incident.
         // So does a labelled line of one ("- Civilians killed: 2").
         let mark = |t: &token::Token| KEY_LINE_MARKS.iter().any(|&c| t.is_punct(c));
+        // A situation report's longer label counts too ("Deaths reported
+        // in Malakal PoC site: 20").
         let key_figure = dates.is_empty()
-            && toks.iter().filter(|t| !mark(t)).count() <= 4
-            && toks.iter().all(|t| t.is_num() || t.is_word() || mark(t))
-            && !s.contains('\n');
+            && !s.contains('\n')
+            && ((toks.iter().filter(|t| !mark(t)).count() <= 4
+                && toks.iter().all(|t| t.is_num() || t.is_word() || mark(t)))
+                || link::is_labelled_line(&toks));
         let dateline = locate::dateline_in(doc_dateline, span.start);
         let names = sentences.names(n);
         figure_spans.clear();

@@ -464,6 +464,53 @@ const CASES: &[(&str, &[Row])] = &[
         "MSF said it had treated 63 people for gunshot wounds since Sunday.",
         &[("63", "injured", 63, Some(63), Some(63), "exact")],
     ),
+    // A hospital's patients are the injured; a clinic's cholera cases are not.
+    (
+        "Officials said 52 people were still being treated at the regional hospital.",
+        &[("52", "injured", 52, Some(52), Some(52), "exact")],
+    ),
+    (
+        "Eleven people were being treated at Sawla General Hospital.",
+        &[("Eleven", "injured", 11, Some(11), Some(11), "exact")],
+    ),
+    ("Some 1,200 people are being treated for cholera.", &[]),
+    (
+        "The ferry sank off Bhola, drowning seven passengers.",
+        &[("seven", "killed", 7, Some(7), Some(7), "exact")],
+    ),
+    // A conjunct's count after a share of a group is a share of it too.
+    (
+        "Of the dead, 14 were in Sunamganj, where roads were cut for four days, and nine were in Sylhet.",
+        &[
+            ("14", "killed", 14, Some(14), Some(14), "exact"),
+            ("nine", "killed", 9, Some(9), Some(9), "exact"),
+        ],
+    ),
+    (
+        "Most of the dead were from Guinea, and at least six were women.",
+        &[("at least six", "killed", 6, Some(6), None, "at_least")],
+    ),
+    ("Most of the residents were from Guinea, and six were women.", &[]),
+    // A sitrep's key-figures line with a long label; a label without a cue.
+    (
+        "Individuals displaced from the site to Malakal town: 5,400",
+        &[("5,400", "displaced", 5400, Some(5400), Some(5400), "exact")],
+    ),
+    ("Households assessed in the site and the town: 1,080", &[]),
+    // Two nouns of people joined are one group, the verb after both.
+    (
+        "More than 4,000 returnees and refugees fleeing the fighting have crossed into Renk.",
+        &[("More than 4,000", "displaced", 4000, Some(4000), None, "more_than")],
+    ),
+    // A modifier before a force's name.
+    (
+        "About 600 extra National Guard officers were sent to the port.",
+        &[("About 600", "troops", 600, None, None, "approx")],
+    ),
+    (
+        "The ministry said 100 more soldiers will arrive next week.",
+        &[("100", "troops", 100, Some(100), Some(100), "exact")],
+    ),
 ];
 
 #[test]
@@ -812,8 +859,16 @@ fn a_key_figures_line_is_a_total() {
     let doc = Document::new(
         "key",
         NaiveDate::from_ymd_opt(2024, 9, 9),
-        "Key figures\n\n- Civilians killed: 12\n\nGunmen killed 5 people in the market.",
+        "Key figures\n\n- Civilians killed: 12\nDeaths reported in the camp since the clashes: 20\n\n\
+        Gunmen killed 5 people in the market.",
     );
     let kinds: Vec<(u64, Kind)> = figures(&doc).iter().map(|f| (f.value, f.kind)).collect();
-    assert_eq!(kinds, [(12, Kind::Cumulative), (5, Kind::Event)]);
+    assert_eq!(
+        kinds,
+        [
+            (12, Kind::Cumulative),
+            (20, Kind::Cumulative),
+            (5, Kind::Event)
+        ]
+    );
 }

@@ -193,7 +193,16 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
             } else {
                 Head::Person
             };
-            return phrase(head, Some(who_start.unwrap_or(j)), j, modifier_cue);
+            // Two nouns of people joined are one group: "47,000 returnees
+            // and refugees have crossed".
+            let joined = tokens.get(j + 1).is_some_and(|a| a.is_any(&["and", "or"]))
+                && tokens.get(j + 2).is_some_and(Token::is_word)
+                && is_people(tokens, j + 2)
+                // Not a verb of the conjunct: "killed 23 people and wounded 41".
+                && cue_at(tokens, j + 2, |c| c.after).is_none()
+                && !tokens.get(j + 3).is_some_and(|n| n.is_word() && is_people(tokens, j + 3));
+            let last = if joined { j + 2 } else { j };
+            return phrase(head, Some(who_start.unwrap_or(j)), last, modifier_cue);
         }
         let named = t.text.starts_with("al-") || t.text.starts_with("el-");
         // Any adjective before a people noun: "14,000 uniformed personnel",
