@@ -38,6 +38,10 @@ pub const BEFORE: &[(&str, Qualifier)] = &[
     ("topped", Qualifier::MoreThan),
     ("topping", Qualifier::MoreThan),
     ("tops", Qualifier::MoreThan),
+    // Headline present: "Heatwave deaths in Portugal pass 1,000".
+    ("pass", Qualifier::MoreThan),
+    ("exceed", Qualifier::MoreThan),
+    ("surpass", Qualifier::MoreThan),
     ("passed", Qualifier::MoreThan),
     ("passing", Qualifier::MoreThan),
     ("passes", Qualifier::MoreThan),

@@ -285,6 +285,16 @@ pub const SHELTER_NOUNS: &[&str] = &["shelters", "camps", "centres", "centers"];
 /// The displaced cue a shelter complement stands for.
 pub const SHELTERED: Cue = cue("in shelters", Some(D), false, true, false);
 
+/// The troops cue a force's size stands for after "bringing ... to":
+/// "bringing its deployment there to about 700".
+pub const FORCE_SIZE: Cue = cue("troops", Some(T), true, false, false);
+
+/// Nouns that name the size of a force, not a unit of it, in the subject of
+/// "bringing ... to": "bringing its deployment there to about 700",
+/// "bringing the US troop presence to 5,000".
+pub const FORCE_SIZE_NOUNS: &[&str] =
+    &["deployment", "contingent", "presence", "garrison", "troop"];
+
 /// The injured cue a harm complement stands for.
 pub const HARMED: Cue = cue("with injuries", Some(I), false, true, false);
 
@@ -1160,14 +1170,17 @@ pub const TOLL_VERBS: &[&str] = &[
     "stands",
     "hit",
     "hits",
+    "pass",
     "passed",
     "passes",
     "topped",
     "tops",
     "topping",
+    "surpass",
     "surpassed",
     "surpasses",
     "surpassing",
+    "exceed",
     "exceeded",
     "exceeds",
     "exceeding",
@@ -1605,6 +1618,7 @@ pub enum List {
     People,
     Forces,
     ForceUnits,
+    ForceSizeNouns,
     Modifiers,
     Function,
     BeforeBridge,
@@ -1641,12 +1655,13 @@ pub enum List {
 
 impl List {
     /// Every table, in the order of their bits.
-    const ALL: [List; 37] = [
+    const ALL: [List; 38] = [
         List::Injuries,
         List::HarmVerbs,
         List::People,
         List::Forces,
         List::ForceUnits,
+        List::ForceSizeNouns,
         List::Modifiers,
         List::Function,
         List::BeforeBridge,
@@ -1690,6 +1705,7 @@ impl List {
             List::People => PEOPLE,
             List::Forces => FORCES,
             List::ForceUnits => FORCE_UNITS,
+            List::ForceSizeNouns => FORCE_SIZE_NOUNS,
             List::Modifiers => MODIFIERS,
             List::Function => FUNCTION,
             List::BeforeBridge => BEFORE_BRIDGE,

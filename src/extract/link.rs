@@ -10,8 +10,8 @@ use std::sync::LazyLock;
 use super::bounds::{self, Bound};
 use super::date::DateMatch;
 use super::lexicon::{
-    Cue, List, CAPTIVE_COMPLEMENTS, CUES, CUE_INDEX, CUMULATIVE_INDEX, FRACTIONS, GAPPED_ADJUNCTS,
-    HARMED, PARTITIVE_HEADS, RATE_ADJECTIVES, RATE_INDEX, RATE_NOUNS, SHELTERED,
+    Cue, List, CAPTIVE_COMPLEMENTS, CUES, CUE_INDEX, CUMULATIVE_INDEX, FORCE_SIZE, FRACTIONS,
+    GAPPED_ADJUNCTS, HARMED, PARTITIVE_HEADS, RATE_ADJECTIVES, RATE_INDEX, RATE_NOUNS, SHELTERED,
 };
 use super::reject;
 use super::token::{tokens, Tok, Token};
@@ -472,6 +472,8 @@ fn complete(
     hint.gapped = gapped_mate;
     // "the number of people killed rose to 615": a stated total.
     hint.total |= subject.is_some() && chosen == subject && subject_marked(toks, bound.first);
+    // So is the size a force is brought to: "bringing its deployment to 700".
+    hint.total |= chosen.is_some_and(|c| c.0 == FORCE_SIZE);
     let found = Found {
         start: toks[bound.first].start,
         end: toks[bound.last].end,
@@ -671,6 +673,16 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
         {
             if let Some(c) = first_cue(toks, v + 1, first - 1, first) {
                 return Some(c);
+            }
+            // A force's size: "bringing its deployment there to about 700",
+            // "bringing the number of security personnel in the capital to
+            // more than 12,000".
+            let size = |j: usize| {
+                toks[j].is_in(List::ForceSizeNouns)
+                    || (!toks[j].is_in(List::ForceUnits) && who::names_force(toks, j))
+            };
+            if let Some(at) = (v + 1..first - 1).find(|&j| size(j)) {
+                return Some((FORCE_SIZE, toks[at].start, toks[at].end, first - at));
             }
         }
         // Inverted: "brought to 261 the number of people killed", the subject after the number.
@@ -1379,6 +1391,9 @@ pub(super) const DEPLOY: &[&str] = &[
     "arrive",
     "arrives",
     "arriving",
+    // "had moved about 1,200 troops into Mangan district".
+    "moved",
+    "moving",
     "posted",
     "based",
     "garrison",

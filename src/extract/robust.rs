@@ -209,11 +209,17 @@ fn check(text: &str, published: Option<NaiveDate>) -> Result<(), TestCaseError> 
         );
         prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
         let phrase = &text[f.start..f.end];
-        // The span ends with its number ("at least 3,377"), read in context
+        // The span ends with its number ("at least 3,377") or a qualifier
+        // after it, the number read in context
         // ("scores" is a number only before "of") up to the end of its
         // sentence, as extraction reads it: "twenty" ends a line before a
         // list item "-one ...", which does not continue the number.
-        let len = f.end - f.start;
+        // A qualifier after the number closes the span: "a dozen or so", "300-plus".
+        let len = super::bounds::AFTER
+            .iter()
+            .find_map(|(q, _)| phrase.strip_suffix(q))
+            .map_or(phrase, |core| core.trim_end_matches([' ', '-']))
+            .len();
         let sentence_end = sentences
             .iter()
             .find(|s| s.start <= f.start && f.start < s.end)

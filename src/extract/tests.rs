@@ -511,6 +511,28 @@ const CASES: &[(&str, &[Row])] = &[
         "The ministry said 100 more soldiers will arrive next week.",
         &[("100", "troops", 100, Some(100), Some(100), "exact")],
     ),
+    (
+        "The army had moved about 1,200 troops into the district.",
+        &[("about 1,200", "troops", 1200, None, None, "approx")],
+    ),
+    // The size a force is brought to; a unit's losses are no force size.
+    (
+        "The army sent 250 more soldiers, bringing its deployment there to about 700.",
+        &[
+            ("250", "troops", 250, Some(250), Some(250), "exact"),
+            ("about 700", "troops", 700, None, None, "approx"),
+        ],
+    ),
+    (
+        "The move brings the number of security personnel in the capital to more than 12,000.",
+        &[("more than 12,000", "troops", 12000, Some(12000), None, "more_than")],
+    ),
+    ("The offensive brought the army's losses to 5,000.", &[]),
+    // A headline's present tense.
+    (
+        "Heatwave deaths in Portugal pass 1,000",
+        &[("pass 1,000", "killed", 1000, Some(1000), None, "more_than")],
+    ),
 ];
 
 #[test]

@@ -101,9 +101,7 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
             .count();
         let last = j + 1 + nouns;
         // "a 5,000-strong crowd" is no force.
-        let force = (j + 2..=last).any(|k| {
-            tokens[k].is_in(List::ForceUnits) || noun_at(tokens, k, &FORCE_INDEX).is_some()
-        });
+        let force = (j + 2..=last).any(|k| names_force(tokens, k));
         return NounPhrase {
             head: if force { Head::Force } else { Head::Thing },
             who: (nouns > 0).then_some((j + 2, last)),
@@ -320,9 +318,13 @@ fn member_of_force(tokens: &[Token], j: usize) -> bool {
             .take(8)
             .take_while(|t| t.is_word())
             .enumerate()
-            .any(|(x, t)| {
-                t.is_in(List::ForceUnits) || noun_at(tokens, j + 2 + x, &FORCE_INDEX).is_some()
-            })
+            .any(|(x, _)| names_force(tokens, j + 2 + x))
+}
+
+/// Whether token `k` names a force: a unit ("contingent", "battalion") or
+/// the noun of its members ("soldiers", "border guards").
+pub fn names_force(tokens: &[Token], k: usize) -> bool {
+    tokens[k].is_in(List::ForceUnits) || noun_at(tokens, k, &FORCE_INDEX).is_some()
 }
 
 /// Whether token `i` is a noun for people: in the table, or a lower-case
