@@ -324,3 +324,47 @@ fn series_filters_by_date_keeps_top_groups_and_pivots_wide() {
     assert_eq!(header.len(), 3 + 2, "{wide}");
     assert_eq!(&header[..3], ["date", "metric", "kind"]);
 }
+
+/// A page whose tally sits in an HTML table: each row under a header of
+/// metrics is read as counts at the row's place, over the caption's period.
+#[test]
+fn an_html_table_of_counts_by_province() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("tally.html");
+    std::fs::write(
+        &page,
+        r#"<html><head><meta property="article:published_time" content="2025-11-28T09:00:00+07:00"></head>
+<body><article><h1>Flood toll rises in the south</h1>
+<p>The ministry released its latest tally on Friday.</p>
+<table><caption>Casualties by province since November 21</caption>
+<tr><th>Province</th><th>Deaths</th><th>Injured</th><th>Households affected</th></tr>
+<tr><td>Songkhla</td><td>118</td><td>64</td><td>412,880</td></tr>
+<tr><td>Yala</td><td>11</td><td>&ndash;</td><td>51,742</td></tr>
+</table></article></body></html>"#,
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run(&["extract", page.to_str().unwrap(), "--format", "jsonl"]);
+    assert_eq!(code, 0, "{stderr}");
+    let rows: Vec<_> = stdout
+        .lines()
+        .map(json)
+        .map(|r| {
+            (
+                r["metric"].as_str().unwrap().to_string(),
+                r["value"].as_u64().unwrap(),
+                r["where"].as_str().unwrap_or("").to_string(),
+                r["period_start"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let row =
+        |m: &str, v: u64, w: &str| (m.to_string(), v, w.to_string(), "2025-11-21".to_string());
+    assert_eq!(
+        rows,
+        [
+            row("killed", 118, "Songkhla"),
+            row("injured", 64, "Songkhla"),
+            row("killed", 11, "Yala")
+        ]
+    );
+}

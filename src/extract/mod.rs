@@ -385,7 +385,7 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
                 doc: doc.id.clone(),
                 published: doc.published,
                 date: c.date.or(doc.published),
-                period_start: None,
+                period_start: c.since,
                 metric: c.metric,
                 value: c.value,
                 low: Some(c.value),

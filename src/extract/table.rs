@@ -39,6 +39,8 @@ pub struct Cell {
     pub name: Option<String>,
     /// The day the caption names, if any.
     pub date: Option<NaiveDate>,
+    /// The day the caption counts from ("since November 21"), if any.
+    pub since: Option<NaiveDate>,
 }
 
 /// Every count in the text's tables, in text order.
@@ -56,11 +58,14 @@ pub fn cells(text: &str, published: Option<NaiveDate>, order: DateOrder) -> Vec<
             k += 1;
             continue;
         };
-        let date = k
+        let caption = k
             .checked_sub(1)
             .map(|c| &text[lines[c].0..lines[c].1])
-            .filter(|caption| !caption.contains('|'))
-            .and_then(|caption| caption_day(caption, published, order));
+            .filter(|caption| !caption.contains('|'));
+        let date = caption.and_then(|c| caption_day(c, published, order));
+        let since = caption
+            .and_then(|c| caption_since(c, published, order))
+            .filter(|&s| date.or(published).is_none_or(|d| s <= d));
         k += 1;
         while k < lines.len() {
             let (rs, re) = lines[k];
@@ -76,6 +81,7 @@ pub fn cells(text: &str, published: Option<NaiveDate>, order: DateOrder) -> Vec<
                     row: (rs, re),
                     name: (!sums(row.name)).then(|| row.name.to_string()),
                     date,
+                    since,
                 });
             }
             k += 1;
@@ -203,6 +209,19 @@ fn caption_day(caption: &str, published: Option<NaiveDate>, order: DateOrder) ->
         .map(|d| d.first)
 }
 
+/// The day a caption counts from ("casualties since November 21"), if it names one.
+fn caption_since(
+    caption: &str,
+    published: Option<NaiveDate>,
+    order: DateOrder,
+) -> Option<NaiveDate> {
+    let reference = published?;
+    date::dates(caption, reference, order)
+        .iter()
+        .find(|d| d.role == Role::Since)
+        .map(|d| d.first)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,6 +281,29 @@ mod tests {
                 (Metric::Displaced, 1200, Some("Sirte".to_string())),
                 (Metric::Displaced, 1450, None),
             ]
+        );
+    }
+
+    /// A caption that counts from a day gives each cell its period.
+    #[test]
+    fn a_caption_since_a_day_starts_the_period() {
+        let text = "Casualties by province since November 21 (as of Friday)\n\
+                    Province | Deaths\n\
+                    Songkhla | 118\n";
+        let got: Vec<(Option<NaiveDate>, Option<NaiveDate>)> = cells(
+            text,
+            NaiveDate::from_ymd_opt(2025, 11, 28),
+            DateOrder::default(),
+        )
+        .iter()
+        .map(|c| (c.since, c.date))
+        .collect();
+        assert_eq!(
+            got,
+            [(
+                NaiveDate::from_ymd_opt(2025, 11, 21),
+                NaiveDate::from_ymd_opt(2025, 11, 28)
+            )]
         );
     }
 

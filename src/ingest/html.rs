@@ -49,6 +49,7 @@ const BLOCKS: &[&str] = &[
     "blockquote",
     "figure",
     "figcaption",
+    "caption",
     "table",
     "tr",
     "td",
@@ -69,6 +70,7 @@ pub fn to_text(html: &str) -> Page {
     let mut dropped: Vec<String> = Vec::new();
     let mut in_h1 = false;
     let mut h1 = String::new();
+    let mut rows = Rows::default();
     let bytes = html.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -133,10 +135,14 @@ pub fn to_text(html: &str) -> Page {
                 in_h1 = true;
             }
         }
+        if dropped.is_empty() && rows.tag(name, tag.closing, &mut current, &mut paragraphs) {
+            continue;
+        }
         if BLOCKS.contains(&name) {
             flush(&mut current, &mut paragraphs);
         }
     }
+    rows.end(&mut current, &mut paragraphs);
     flush(&mut current, &mut paragraphs);
     if page.title.is_none() {
         let t = collapse(&h1);
@@ -144,6 +150,79 @@ pub fn to_text(html: &str) -> Page {
     }
     page.text = paragraphs.join("\n\n");
     page
+}
+
+/// The longest cell of a data table, in bytes: a longer one is prose laid
+/// out in a table, and its row is read as paragraphs.
+const MAX_CELL: usize = 200;
+
+/// The table row being read. A row of short cells becomes one line of
+/// cells split by " | ", the way the table reader ([`crate::extract::table`])
+/// reads a pasted table ("Songkhla | 118 | 64"): a ministry's tally by
+/// province keeps its header above its numbers, where a paragraph per cell
+/// would leave each number without a cue.
+#[derive(Default)]
+struct Rows {
+    cells: Option<Vec<String>>,
+}
+
+impl Rows {
+    /// Read a tag for the table structure; whether it was taken. A block
+    /// inside a cell (`<td><p>118</p></td>`) is a space in the cell.
+    fn tag(
+        &mut self,
+        name: &str,
+        closing: bool,
+        current: &mut String,
+        paragraphs: &mut Vec<String>,
+    ) -> bool {
+        match name {
+            "tr" | "table" | "thead" | "tbody" | "tfoot" => {
+                self.end(current, paragraphs);
+                flush(current, paragraphs);
+                if name == "tr" && !closing {
+                    self.cells = Some(Vec::new());
+                }
+                true
+            }
+            "td" | "th" if self.cells.is_some() => {
+                let text = collapse(current);
+                current.clear();
+                // An open tag ends a cell left open ("<td>1<td>2"); a close
+                // tag ends its cell, empty or not.
+                if closing || !text.is_empty() {
+                    if let Some(cells) = self.cells.as_mut() {
+                        cells.push(text.replace('|', "/"));
+                    }
+                }
+                true
+            }
+            _ if self.cells.is_some() && BLOCKS.contains(&name) => {
+                current.push(' ');
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// End the row being read, if any: a line of cells, or its cells as
+    /// paragraphs when it is prose laid out in a table.
+    fn end(&mut self, current: &mut String, paragraphs: &mut Vec<String>) {
+        let Some(mut cells) = self.cells.take() else {
+            return;
+        };
+        let stray = collapse(current);
+        current.clear();
+        if !stray.is_empty() {
+            cells.push(stray);
+        }
+        let filled = cells.iter().filter(|c| !c.is_empty()).count();
+        if filled >= 2 && cells.iter().all(|c| c.len() <= MAX_CELL) {
+            paragraphs.push(cells.join(" | "));
+        } else {
+            paragraphs.extend(cells.into_iter().filter(|c| !c.is_empty()));
+        }
+    }
 }
 
 fn memchr_lt(bytes: &[u8], from: usize) -> usize {
@@ -426,6 +505,25 @@ mod tests {
     fn deep_nesting_does_not_recurse() {
         let html = "<div>".repeat(1000) + "5 killed" + &"</div>".repeat(1000);
         assert_eq!(to_text(&html).text, "5 killed");
+    }
+
+    /// A data table's rows are lines of cells split by " | ", its caption a
+    /// paragraph above them; a cell left open ends at the next, a block in
+    /// a cell is a space; a table laying out prose keeps its paragraphs.
+    #[test]
+    fn table_rows_are_lines_of_cells() {
+        let html = "<p>Floods.</p><table><caption>Casualties by province (as of Friday)</caption>\
+            <thead><tr><th>Province</th><th>Deaths</th><th>Injured</th></tr></thead>\
+            <tbody><tr><td>Songkhla</td><td><p>118</p></td><td>64</td></tr>\
+            <tr><td>Narathiwat<td>6<td></td></tr></tbody></table><p>After.</p>";
+        assert_eq!(
+            to_text(html).text,
+            "Floods.\n\nCasualties by province (as of Friday)\n\nProvince | Deaths | Injured\n\n\
+             Songkhla | 118 | 64\n\nNarathiwat | 6 | \n\nAfter."
+        );
+        let prose = "x".repeat(MAX_CELL + 1);
+        let layout = format!("<table><tr><td>Menu</td><td>{prose}</td></tr></table>");
+        assert_eq!(to_text(&layout).text, format!("Menu\n\n{prose}"));
     }
 
     #[test]
