@@ -230,11 +230,17 @@ pub fn read(tokens: &[Token], i: usize) -> Bound {
         b.high = None;
         return b;
     }
-    if let Some((q, first)) = phrase_before(tokens, i) {
+    let before = phrase_before(tokens, i);
+    if let Some((q, first)) = before {
         b.qualifier = q;
         b.first = first;
-    } else if let Some((q, last)) = phrase_after(tokens, i) {
-        b.qualifier = q;
+    }
+    // A qualifier after the number is part of the phrase even after one
+    // before it ("some 2,000-odd people"), which then says the qualifier.
+    if let Some((q, last)) = phrase_after(tokens, i) {
+        if before.is_none() {
+            b.qualifier = q;
+        }
         b.last = last;
     }
     (b.low, b.high) = bounds(b.qualifier, v);
@@ -266,6 +272,14 @@ mod tests {
         Qualifier,
     );
     const CASES: &[Case] = &[
+        (
+            "some 2,000-odd people fled",
+            "some 2,000-odd",
+            2000,
+            None,
+            None,
+            Qualifier::Approx,
+        ),
         (
             "at least 10 died",
             "at least 10",

@@ -95,6 +95,8 @@ pub const CUES: &[Cue] = &[
     cue("martyred", Some(K), false, true, false),
     cue("burned to death", Some(K), false, true, false),
     cue("drowned", Some(K), false, true, false),
+    // "two were found dead by a stream".
+    cue("found dead", Some(K), false, true, false),
     // "a boat capsized, drowning seven people".
     cue("drowning", Some(K), true, false, false),
     // injured
@@ -183,6 +185,8 @@ pub const CUES: &[Cue] = &[
     cue("detained", Some(Dt), true, true, false),
     cue("detaining", Some(Dt), true, false, false),
     cue("detain", Some(Dt), true, false, false),
+    // Headline present: "Turkey detains more than 1,100".
+    cue("detains", Some(Dt), true, false, false),
     cue("arrested", Some(Dt), true, true, false),
     cue("arresting", Some(Dt), true, false, false),
     cue("arrest", Some(Dt), true, false, false),
@@ -264,6 +268,10 @@ pub const INJURIES: &[&str] = &[
     "burns",
     "fractures",
 ];
+
+/// Verbs whose object is the harm itself: "five of them suffered serious
+/// injuries", "sustained gunshot wounds".
+pub const HARM_TAKING: &[&str] = &["suffered", "sustained", "suffering", "sustaining"];
 
 /// The verbs that take such a complement after "for" or "with": "treated for
 /// shrapnel wounds", "hospitalised with burns".

@@ -11,7 +11,8 @@ use super::bounds::{self, Bound};
 use super::date::DateMatch;
 use super::lexicon::{
     Cue, List, CAPTIVE_COMPLEMENTS, CUES, CUE_INDEX, CUMULATIVE_INDEX, FORCE_SIZE, FRACTIONS,
-    GAPPED_ADJUNCTS, HARMED, PARTITIVE_HEADS, RATE_ADJECTIVES, RATE_INDEX, RATE_NOUNS, SHELTERED,
+    GAPPED_ADJUNCTS, HARMED, HARM_TAKING, PARTITIVE_HEADS, RATE_ADJECTIVES, RATE_INDEX, RATE_NOUNS,
+    SHELTERED,
 };
 use super::reject;
 use super::token::{tokens, Tok, Token};
@@ -243,7 +244,9 @@ fn complete(
     bound: Bound,
     previous: Option<&Found>,
 ) -> Option<(Found, usize)> {
-    let np = who::noun_phrase(toks, bound.number);
+    // The noun follows a qualifier after the number: "300 or more people",
+    // "2,000-odd people".
+    let np = who::noun_phrase(toks, bound.last.max(bound.number));
     if np.head == Head::Thing {
         return None;
     }
@@ -822,8 +825,8 @@ pub(super) const WALK_BACK: &[&str] = &[
 
 /// Verbs that carry a subject to a new total: "bringing the toll to 300".
 pub(super) const BRING: &[&str] = &[
-    "bringing", "brought", "brings", "raising", "raised", "raises", "pushing", "pushed", "taking",
-    "took", "lifting", "lifted", "putting", "put",
+    "bring", "bringing", "brought", "brings", "raising", "raised", "raises", "pushing", "pushed",
+    "taking", "took", "lifting", "lifted", "putting", "put",
 ];
 
 /// The first cue in tokens `from..to` (a subject), as governing the number at `first`.
@@ -1286,6 +1289,8 @@ fn harm_at(toks: &[Token], k: usize) -> Option<usize> {
         k + 1
     } else if toks[k].is_in(List::HarmVerbs) && toks.get(k + 1)?.is_any(&["for", "with"]) {
         k + 2
+    } else if toks[k].is_any(HARM_TAKING) {
+        k + 1
     } else if toks[k].is_in(List::HarmVerbs) && is(k + 1, &["at", "in", "to"]) {
         // "still being treated at the regional hospital", "admitted to
         // hospital": a hospital's patients are the injured, whatever hurt them.

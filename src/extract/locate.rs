@@ -603,6 +603,8 @@ const MODIFIED: &[&str] = &[
     "declaration",
     "memorandum",
     "border",
+    // A clock's zone: "as of 10:00 Moscow time".
+    "time",
 ];
 
 /// Whether the place modifies what follows: "Israel-Hamas war", "Astana agreement".
@@ -2094,7 +2096,14 @@ fn unit_kinds(noun: &str) -> Option<&'static [PlaceKind]> {
     }
 }
 
-/// The last place that one of the sentences `earlier` puts something in.
+/// How many sentences back an anaphor with a noun ("in the district")
+/// looks for the place it names: a story names its district once, in the
+/// lead, and comes back to it paragraphs later.
+const NOUN_REACH: usize = 40;
+
+/// The last place that one of the sentences `earlier` puts something in; for
+/// an anaphor with a noun, the last place named with that noun up to
+/// [`NOUN_REACH`] sentences back.
 pub fn previous_place(
     sentences: &Sentences,
     earlier: Range<usize>,
@@ -2103,7 +2112,8 @@ pub fn previous_place(
     // "the camp" points back to a place named as a camp ("the Abu Shouk
     // displacement camp"), not to whatever place came last.
     if let Some(noun) = noun {
-        let named = earlier.clone().rev().find_map(|n| {
+        let reach = earlier.end.saturating_sub(NOUN_REACH)..earlier.end;
+        let named = reach.clone().rev().find_map(|n| {
             let s = sentences.text(n);
             // Both ways below name the place with the noun itself: a sentence
             // without it has no such place, and its names (the dear scan) are
@@ -2148,7 +2158,7 @@ pub fn previous_place(
         // a demonym), however named ("Sindh", "Punjab province").
         if let Some(kinds) = unit_kinds(noun) {
             let g = gazetteer();
-            let unit = earlier.clone().rev().find_map(|n| {
+            let unit = reach.rev().find_map(|n| {
                 let s = sentences.text(n);
                 sentences
                     .mentions(n)

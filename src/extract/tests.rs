@@ -533,6 +533,45 @@ const CASES: &[(&str, &[Row])] = &[
         "Heatwave deaths in Portugal pass 1,000",
         &[("pass 1,000", "killed", 1000, Some(1000), None, "more_than")],
     ),
+    (
+        "Turkey detains more than 1,100 as protests spread",
+        &[("more than 1,100", "detained", 1100, Some(1100), None, "more_than")],
+    ),
+    (
+        "Rebels abducted 12 men; two were found dead by a stream.",
+        &[
+            ("12", "abducted", 12, Some(12), Some(12), "exact"),
+            ("two", "killed", 2, Some(2), Some(2), "exact"),
+        ],
+    ),
+    // The harm as the verb's object.
+    (
+        "Twenty-three people were rescued, and five of them suffered serious injuries.",
+        &[("five", "injured", 5, Some(5), Some(5), "exact")],
+    ),
+    (
+        "Two soldiers sustained gunshot wounds.",
+        &[("Two", "injured", 2, Some(2), Some(2), "exact")],
+    ),
+    // Followers of a creed or leader name people.
+    (
+        "More than 300 suspected Maoists have been killed since January.",
+        &[("More than 300", "killed", 300, Some(300), None, "more_than")],
+    ),
+    // A qualifier after the number, with or without one before it, keeps
+    // its noun.
+    (
+        "Some 2,000-odd people have fled their villages.",
+        &[("Some 2,000-odd", "displaced", 2000, None, None, "approx")],
+    ),
+    (
+        "300 or more people were killed.",
+        &[("300 or more", "killed", 300, Some(300), None, "at_least")],
+    ),
+    (
+        "The reinforcements bring the number of troops in the state to about 2,000.",
+        &[("about 2,000", "troops", 2000, None, None, "approx")],
+    ),
 ];
 
 #[test]
@@ -837,6 +876,12 @@ fn where_per_figure() {
             "Inside Sudan, about 500,000 people have fled their homes in North Kordofan since June.",
             &["North Kordofan"],
         ),
+        // A clock's zone is no place: the story's is.
+        (
+            "MAKHACHKALA, Aug 15 (TASS) - A fuel tank exploded at a gas station in Makhachkala. \
+            \"As of 10:00 Moscow time, 35 people have died,\" the ministry said.",
+            &["Makhachkala"],
+        ),
         // The sub-count's commas do not move the total away from its verb's place.
         (
             "At least eight people, including two nurses, were abducted from Beni on Sunday.",
@@ -893,4 +938,18 @@ fn a_key_figures_line_is_a_total() {
             (5, Kind::Event)
         ]
     );
+}
+
+/// "the district" points back to the district a story named, however many
+/// sentences before.
+#[test]
+fn an_anaphor_with_a_noun_reaches_back_to_its_place() {
+    let places: Vec<Option<String>> = run("DHAKA (Reuters) - Floods in Sunamganj district \
+         have killed 20 people, officials in Dhaka said. Roads were cut. Schools closed. \
+         Power failed. Boats ferried food. In July, a landslide in the district killed 12 people.")
+    .into_iter()
+    .map(|f| f.place)
+    .collect();
+    let sunamganj = Some("Sunamganj district".to_string());
+    assert_eq!(places, [sunamganj.clone(), sunamganj]);
 }

@@ -64,6 +64,8 @@ fn is_demonym_plural(t: &Token) -> bool {
             || t.text.ends_with("is")
             || t.text.ends_with("ese")
             || t.text.ends_with("ns")
+            // Followers of a creed or a leader: "300 suspected Maoists".
+            || t.text.ends_with("ists")
             || t.is_any(DEMONYM_PLURALS))
 }
 
