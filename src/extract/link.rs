@@ -1464,9 +1464,15 @@ fn hint(toks: &[Token], bound: &Bound, np_end: usize, cue: (usize, usize)) -> Hi
             .iter()
             .any(is_perfect);
     // A standing count: "are sheltering", "remain missing", "were missing", "hosts 3.6 million".
-    let stative_past = window
-        .windows(2)
-        .any(|w| w[0].is_in(List::PastBe) && w[1].is_in(List::Stative));
+    // So is a lasting state right after the noun, as a reduced relative:
+    // "with 1,231 soldiers deployed", "40,000 US forces already stationed
+    // in the region" (a named day still makes it that day's event).
+    let after = np_end + 1 + usize::from(toks.get(np_end + 1).is_some_and(|t| t.is("already")));
+    let reduced = toks.get(after).is_some_and(|t| t.is_in(List::Stative));
+    let stative_past = reduced
+        || window
+            .windows(2)
+            .any(|w| w[0].is_in(List::PastBe) && w[1].is_in(List::Stative));
     let present = stative_past || window.iter().any(|t| t.is_in(List::Present));
     let total = (lo..hi).any(|k| !toks[k].is("since") && CUMULATIVE_INDEX.any_at(toks, k));
     let increment = toks

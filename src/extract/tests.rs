@@ -953,3 +953,24 @@ fn an_anaphor_with_a_noun_reaches_back_to_its_place() {
     let sunamganj = Some("Sunamganj district".to_string());
     assert_eq!(places, [sunamganj.clone(), sunamganj]);
 }
+
+/// A force stated as standing where it is ("with 1,231 soldiers deployed",
+/// "forces already stationed") is a total; one sent on a named day is that
+/// day's event.
+#[test]
+fn a_standing_force_is_a_total() {
+    let kinds =
+        |text: &str| -> Vec<(u64, Kind)> { run(text).iter().map(|f| (f.value, f.kind)).collect() };
+    assert_eq!(
+        kinds("Indonesia has the largest contingent, with 1,231 soldiers deployed in the south."),
+        [(1231, Kind::Cumulative)]
+    );
+    assert_eq!(
+        kinds("The Pentagon is sending more troops to bolster the 40,000 US forces already stationed in the region."),
+        [(40000, Kind::Cumulative)]
+    );
+    assert_eq!(
+        kinds("The army said 300 soldiers deployed on Sunday had reached the town."),
+        [(300, Kind::Event)]
+    );
+}
