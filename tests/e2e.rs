@@ -368,3 +368,38 @@ fn an_html_table_of_counts_by_province() {
         ]
     );
 }
+
+/// A feed's text field holding an HTML fragment is read as a page: its
+/// paragraphs are sentences and no tag is quoted.
+#[test]
+fn html_in_a_jsonl_text_field() {
+    let input = r#"{"id": "f", "published": "2025-01-22", "text": "<p>Gunmen killed 12 villagers on Tuesday</p><p>Police arrested <b>four</b> suspects.</p>"}"#;
+    let out = tolltrack()
+        .args(["extract", "-", "--format", "jsonl"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let rows: Vec<_> = std::str::from_utf8(&out.stdout)
+        .unwrap()
+        .lines()
+        .map(json)
+        .collect();
+    let got: Vec<(&str, u64, &str)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["metric"].as_str().unwrap(),
+                r["value"].as_u64().unwrap(),
+                r["sentence"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("killed", 12, "Gunmen killed 12 villagers on Tuesday"),
+            ("detained", 4, "Police arrested four suspects.")
+        ]
+    );
+}

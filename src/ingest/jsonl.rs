@@ -142,6 +142,13 @@ impl Lines {
                 }
             }
         };
+        // A feed's text field may hold an HTML fragment: its paragraphs are
+        // read as a page's are, and no tag is quoted as text.
+        let body = if is_markup(&body) {
+            super::html::to_text(&body).text
+        } else {
+            body
+        };
         if body.trim().is_empty() {
             return Item::Skip {
                 origin,
@@ -178,6 +185,24 @@ impl Lines {
     }
 }
 
+/// Tags that say a text is an HTML fragment (a feed's `content:encoded`, a
+/// news API's `content`): a paragraph, a line break or a block.
+const MARKUP: &[&[u8]] = &[
+    b"p>", b"p ", b"/p>", b"br>", b"br/", b"br ", b"div", b"/div",
+];
+
+/// Whether `s` holds paragraph or block markup. A lone '<' ("<3", "x < y")
+/// is no tag.
+fn is_markup(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'<', b).any(|i| {
+        MARKUP.iter().any(|tag| {
+            b.get(i + 1..i + 1 + tag.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(tag))
+        })
+    })
+}
+
 fn string(v: Option<Value>) -> Option<String> {
     match v {
         Some(Value::String(s)) if !s.is_empty() => Some(s),
@@ -201,4 +226,18 @@ pub fn parse_published(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
     let day = s.get(..10).unwrap_or(s);
     NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_markup;
+
+    #[test]
+    fn markup_is_told_from_a_lone_angle_bracket() {
+        assert!(is_markup("<p>At least 10 people were killed.</p>"));
+        assert!(is_markup("Ten killed.<BR/>More later."));
+        assert!(is_markup("<div class=\"body\">Ten killed.</div>"));
+        assert!(!is_markup("Turnout was < 40% and 12 people <3 were hurt."));
+        assert!(!is_markup("Ten people were killed."));
+    }
 }
