@@ -1857,7 +1857,9 @@ impl<'a> Parser<'a> {
     /// "seventeen hundred thirty three", "twenty twenty".
     fn year_words(&self, i: usize) -> Option<(usize, i32)> {
         let (j, a, single) = self.words_below_100(i)?;
-        let (end, y) = if self.is(j, "thousand") && (1..=2).contains(&a) {
+        // "two thousand and five"; "one thousand" is a count ("more than
+        // 1,000 (one thousand) residents"), not the year 1000.
+        let (end, y) = if self.is(j, "thousand") && a == 2 {
             let k = self.skip(j + 1, "and");
             match self.words_below_100(k) {
                 Some((k2, b, _)) if !self.is(k2, "hundred") => (k2, a * 1000 + b),

@@ -127,6 +127,10 @@ pub const CUES: &[Cue] = &[
     cue("flee", Some(D), false, true, false),
     cue("fleeing", Some(D), false, true, false),
     cue("refugees", Some(D), false, false, true),
+    // "750,000 Central Africans are living as refugees": the complement
+    // says what they are, over "living" (no figure on its own).
+    cue("living as refugees", Some(D), false, true, false),
+    cue("as refugees", Some(D), false, true, false),
     cue("evacuated", Some(D), true, true, false),
     cue("evacuating", Some(D), true, false, false),
     cue("evacuees", Some(D), false, false, true),

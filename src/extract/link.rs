@@ -424,6 +424,12 @@ fn complete(
             }
         }
     }
+    // A bare total an earlier figure of the sentence is brought to is that
+    // figure's: "retrieved four more bodies, bringing the total to 30".
+    let brought = metric.is_none() && previous.is_some() && brought_to_total(toks, bound.first);
+    if brought {
+        metric = previous.map(|p| p.metric);
+    }
     // A fronted partitive names the group: "Of those killed, 30 were women", "Of the hostages, 116 remain".
     let partitive = if metric.is_none() {
         partitive_cue(toks, bound.first)
@@ -438,6 +444,15 @@ fn complete(
         metric
             .is_none()
             .then(|| conjunct_share(toks, bound.first, bound.number))
+            .flatten()
+    });
+    // A list of names with their counts in brackets after a cue: "the
+    // ministry listed deaths in Al Haouz (1,351), Taroudant (492) and
+    // Chichaoua (202)".
+    let partitive = partitive.or_else(|| {
+        metric
+            .is_none()
+            .then(|| bracket_list_cue(toks, bound.first, bound.number))
             .flatten()
     });
     if let Some(c) = partitive {
@@ -475,8 +490,9 @@ fn complete(
     hint.gapped = gapped_mate;
     // "the number of people killed rose to 615": a stated total.
     hint.total |= subject.is_some() && chosen == subject && subject_marked(toks, bound.first);
-    // So is the size a force is brought to: "bringing its deployment to 700".
-    hint.total |= chosen.is_some_and(|c| c.0 == FORCE_SIZE);
+    // So is the size a force is brought to: "bringing its deployment to 700",
+    // and a bare total brought to a number.
+    hint.total |= chosen.is_some_and(|c| c.0 == FORCE_SIZE) || brought;
     let found = Found {
         start: toks[bound.first].start,
         end: toks[bound.last].end,
@@ -642,11 +658,56 @@ fn conjunct_share(toks: &[Token], first: usize, number: usize) -> Option<Cue> {
     })
 }
 
+/// The cue of a list of names with their counts in brackets, for the count
+/// at `first..=number`: "deaths in Al Haouz (1,351), Taroudant (492) and
+/// Casablanca (2)". Walks back over the earlier items to the list's head, a
+/// preposition or colon after the cue.
+fn bracket_list_cue(toks: &[Token], first: usize, number: usize) -> Option<Cue> {
+    if first < 3 || !toks[first - 1].is_punct('(') || !toks.get(number + 1)?.is_punct(')') {
+        return None;
+    }
+    // The last word of the item's name.
+    let mut k = first - 2;
+    loop {
+        if !toks[k].is_capitalised() {
+            return None;
+        }
+        while k > 0 && toks[k - 1].is_capitalised() {
+            k -= 1;
+        }
+        // What stands before the name: a joiner after an earlier item, or the head.
+        let mut j = k.checked_sub(1)?;
+        if toks[j].is("and") && j > 0 && toks[j - 1].is_punct(',') {
+            j -= 1;
+        }
+        if toks[j].is_punct(',') || toks[j].is("and") {
+            // An earlier item ends with "(count)".
+            if j < 4
+                || !toks[j - 1].is_punct(')')
+                || !toks[j - 2].is_num()
+                || !toks[j - 3].is_punct('(')
+            {
+                return None;
+            }
+            k = j - 4;
+            continue;
+        }
+        if !(toks[j].is_any(&["in", "from", "of"]) || toks[j].is_punct(':')) {
+            return None;
+        }
+        return (j.saturating_sub(3)..j)
+            .rev()
+            .find_map(|c| cue_at(toks, c, |c| c.metric.is_some()).map(|(c, _)| c));
+    }
+}
+
 /// Whether the number is a sub-count in an aside: "including 12 children",
 /// "among them 12 children", "nine of them".
 fn in_aside(toks: &[Token], first: usize, number: usize) -> bool {
     let before = |k: usize, w: &str| first >= k && toks[first - k].is(w);
     before(1, "including")
+        // "put the toll at 64, including the four officers".
+        || (before(1, "the") && before(2, "including"))
         || (before(1, "them") && before(2, "among"))
         || (before(1, "whom") && before(2, "among"))
         || (toks.get(number + 1).is_some_and(|t| t.is("of"))
@@ -828,6 +889,17 @@ pub(super) const BRING: &[&str] = &[
     "bring", "bringing", "brought", "brings", "raising", "raised", "raises", "pushing", "pushed",
     "taking", "took", "lifting", "lifted", "putting", "put",
 ];
+
+/// Whether the count at `first` is what a bare total is brought to:
+/// "bringing the total to 30", "took the tally to 12" (a verb of [`BRING`],
+/// an article, a noun of [`TOTAL_NOUNS`], "to").
+fn brought_to_total(toks: &[Token], first: usize) -> bool {
+    first >= 4
+        && toks[first - 1].is("to")
+        && toks[first - 2].is_in(List::TotalNouns)
+        && toks[first - 3].is_any(&["the", "its", "their"])
+        && toks[first - 4].is_in(List::Bring)
+}
 
 /// The first cue in tokens `from..to` (a subject), as governing the number at `first`.
 fn first_cue(toks: &[Token], from: usize, to: usize, first: usize) -> Option<Cue4> {
@@ -1245,6 +1317,14 @@ fn two_metrics(toks: &[Token], start: usize, end: usize, metric: Option<Metric>)
             .get(k)
             .is_some_and(|t| t.is_any(&["gone", "been", "were", "went", "got"]))
         {
+            k += 1;
+        } else if toks[last + 1].is("or")
+            && toks
+                .get(k)
+                .is_some_and(|t| t.is_any(&["had", "have", "has"]))
+        {
+            // "had been killed or had disappeared" (but "wounded and have
+            // been evacuated" is a second predicate of the same people).
             k += 1;
         }
         if other(k) {

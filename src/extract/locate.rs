@@ -1560,7 +1560,10 @@ fn candidates<'n>(
     // but a destination's bonus (and floating-point sums keep their order,
     // so no rounding lifts the score past this). It is never -0.0, so
     // `total_cmp` orders it as the numbers are ordered.
-    let most = |base: f64, prep: f64| {
+    // A name labelling the figure's count in brackets: "Taroudant (492)".
+    let labels = |end: usize| end <= found.start && s[end..found.start].trim() == "(";
+    let most = |base: f64, prep: f64, end: usize| {
+        let base = if labels(end) { base + 5.0 } else { base };
         if found.metric == Metric::Displaced && prep > 0.0 {
             base + 3.0
         } else {
@@ -1596,6 +1599,9 @@ fn candidates<'n>(
         // the 157 falls back to the story's place.
         // (One before the figure is shared, as in "26 were killed in X and
         // 46 injured", and only counts against.)
+        if labels(end) {
+            return (v + 5.0, true);
+        }
         let another = anothers(start);
         let other = another && start >= found.end && share_of_total(start);
         if other {
@@ -1677,7 +1683,7 @@ fn candidates<'n>(
         let spec = specificity(g.place(m.place).kind);
         let prep = preposition_weight(s, m.start);
         let v = base(m.start, m.end, spec, prep);
-        if !out.may_take(most(v, prep), prep >= 1.0) {
+        if !out.may_take(most(v, prep, m.end), prep >= 1.0) {
             continue;
         }
         let (v, loc) = score(m.start, m.end, prep, v, spec);
@@ -1687,7 +1693,7 @@ fn candidates<'n>(
         // Unknown to the gazetteer: a village or a district; its country is the story's.
         let prep = preposition_weight(s, start);
         let v = base(start, end, 1.0, prep);
-        if !out.may_take(most(v, prep) - 0.25, prep >= 1.0) {
+        if !out.may_take(most(v, prep, end) - 0.25, prep >= 1.0) {
             continue;
         }
         let (v, loc) = score(start, end, prep, v, UNKNOWN);

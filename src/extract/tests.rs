@@ -572,6 +572,54 @@ const CASES: &[(&str, &[Row])] = &[
         "The reinforcements bring the number of troops in the state to about 2,000.",
         &[("about 2,000", "troops", 2000, None, None, "approx")],
     ),
+    // A bare total an earlier figure is brought to.
+    (
+        "Rescuers retrieved four more bodies on Monday, bringing the total to 30.",
+        &[
+            ("four", "killed", 4, Some(4), Some(4), "exact"),
+            ("30", "killed", 30, Some(30), Some(30), "exact"),
+        ],
+    ),
+    // Names with their counts in brackets after a cue.
+    (
+        "The ministry listed deaths in Al Haouz (1,351), Taroudant (492) and Casablanca (2).",
+        &[
+            ("1,351", "killed", 1351, Some(1351), Some(1351), "exact"),
+            ("492", "killed", 492, Some(492), Some(492), "exact"),
+            ("2", "killed", 2, Some(2), Some(2), "exact"),
+        ],
+    ),
+    ("Teams visited Aleppo (12) and Idlib (3).", &[]),
+    // A share's own verb wins over its group: died, not injured.
+    (
+        "The toll had stood at 151, but three more of the injured died overnight.",
+        &[
+            ("151", "killed", 151, Some(151), Some(151), "exact"),
+            ("three", "killed", 3, Some(3), Some(3), "exact"),
+        ],
+    ),
+    // A sub-count after "including the" keeps its total's metric.
+    (
+        "The government put the toll at 64, including the four officers.",
+        &[
+            ("64", "killed", 64, Some(64), Some(64), "exact"),
+            ("four", "killed", 4, Some(4), Some(4), "exact"),
+        ],
+    ),
+    ("At least 156 people had been killed or had disappeared.", &[]),
+    (
+        "Twelve people disappeared after the raid.",
+        &[("Twelve", "missing", 12, Some(12), Some(12), "exact")],
+    ),
+    (
+        "Nearly 750,000 Central Africans are living as refugees abroad.",
+        &[("Nearly 750,000", "displaced", 750000, None, Some(750000), "up_to")],
+    ),
+    // A number restated in brackets before its noun.
+    (
+        "More than 1,000 (one thousand) residents had been evacuated.",
+        &[("More than 1,000", "displaced", 1000, Some(1000), None, "more_than")],
+    ),
 ];
 
 #[test]
@@ -876,6 +924,11 @@ fn where_per_figure() {
             "Inside Sudan, about 500,000 people have fled their homes in North Kordofan since June.",
             &["North Kordofan"],
         ),
+        // Each name labels the count in brackets after it.
+        (
+            "The ministry listed deaths in Al Haouz (1,351), Taroudant (492) and Chichaoua (202).",
+            &["Al Haouz", "Taroudant", "Chichaoua"],
+        ),
         // A clock's zone is no place: the story's is.
         (
             "MAKHACHKALA, Aug 15 (TASS) - A fuel tank exploded at a gas station in Makhachkala. \
@@ -973,4 +1026,15 @@ fn a_standing_force_is_a_total() {
         kinds("The army said 300 soldiers deployed on Sunday had reached the town."),
         [(300, Kind::Event)]
     );
+}
+
+/// "one thousand" restating a count is no year: the figure keeps the
+/// publication date.
+#[test]
+fn one_thousand_is_no_year() {
+    let dates: Vec<_> = run("More than 1,000 (one thousand) residents had been evacuated.")
+        .iter()
+        .map(|f| f.date)
+        .collect();
+    assert_eq!(dates, [NaiveDate::from_ymd_opt(2025, 1, 22)]);
 }

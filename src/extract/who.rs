@@ -111,7 +111,24 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
             modifier_cue: None,
         };
     }
-    // "thousands of people", "10 of the victims", "10 of them".
+    // A number restated in brackets before its noun: "more than 1,000 (one
+    // thousand) residents".
+    if tokens.get(j).is_some_and(|t| t.is_punct('(')) {
+        let restated = tokens[j + 1..]
+            .iter()
+            .take(4)
+            .position(|t| t.is_punct(')'))
+            .filter(|&p| p > 0 && tokens[j + 1..j + 1 + p].iter().all(Token::is_num));
+        if let Some(p) = restated {
+            j += p + 2;
+        }
+    }
+    // "thousands of people", "10 of the victims", "10 of them", "three
+    // more of the injured".
+    if tokens.get(j).is_some_and(|t| t.is("more")) && tokens.get(j + 1).is_some_and(|t| t.is("of"))
+    {
+        j += 1;
+    }
     if tokens.get(j).is_some_and(|t| t.is("of")) {
         match tokens.get(j + 1) {
             Some(t) if t.is_any(&["them", "whom", "us", "those"]) => {
