@@ -38,6 +38,24 @@ pub fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     p
 }
 
+/// The figure rows `extract` writes for JSON Lines given on stdin.
+pub fn extract_stdin(input: &str) -> Vec<serde_json::Value> {
+    let out = tolltrack()
+        .args(["extract", "-", "--format", "jsonl"])
+        .write_stdin(input)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(json)
+        .collect()
+}
+
 /// A JSON value from score output.
 pub fn json(s: &str) -> serde_json::Value {
     serde_json::from_str(s.trim()).unwrap_or_else(|e| panic!("not JSON ({e}): {s}"))

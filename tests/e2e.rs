@@ -1,6 +1,6 @@
 //! Each subcommand end to end on the bundled fixtures and the development set.
 
-use crate::common::{json, root, run, shared, tolltrack};
+use crate::common::{extract_stdin, json, root, run, shared, tolltrack};
 
 const HEADER: &str = "doc,published,date,period_start,metric,value,low,high,qualifier,kind,who,where,sentence,start,end,published_inferred,country,lat,lon,claim,subcount";
 
@@ -45,19 +45,8 @@ fn extract_jsonl_and_parquet_read_back_into_series() {
 #[test]
 fn jsonl_on_stdin() {
     let input = r#"{"id": "x", "published": "2025-01-22", "text": "Gunmen killed 12 villagers on Tuesday."}"#;
-    let out = tolltrack()
-        .args(["extract", "-", "--format", "jsonl"])
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let row = json(
-        std::str::from_utf8(&out.stdout)
-            .unwrap()
-            .lines()
-            .next()
-            .unwrap(),
-    );
+    let rows = extract_stdin(input);
+    let row = &rows[0];
     assert_eq!(row["doc"], "x");
     assert_eq!(row["value"], 12);
     assert_eq!(row["date"], "2025-01-21");
@@ -374,17 +363,7 @@ fn an_html_table_of_counts_by_province() {
 #[test]
 fn html_in_a_jsonl_text_field() {
     let input = r#"{"id": "f", "published": "2025-01-22", "text": "<p>Gunmen killed 12 villagers on Tuesday</p><p>Police arrested <b>four</b> suspects.</p>"}"#;
-    let out = tolltrack()
-        .args(["extract", "-", "--format", "jsonl"])
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let rows: Vec<_> = std::str::from_utf8(&out.stdout)
-        .unwrap()
-        .lines()
-        .map(json)
-        .collect();
+    let rows = extract_stdin(input);
     let got: Vec<(&str, u64, &str)> = rows
         .iter()
         .map(|r| {
