@@ -344,7 +344,13 @@ fn complete(
             || (bound.first > 1
                 && toks[bound.first - 1].is("with")
                 && toks[bound.first - 2].is_capitalised()));
+    // Men mobilised are conscripts, a force: "About 1,100 men from the
+    // district were mobilized".
+    let mobilised_men = np.head == Head::Person
+        && toks[np.end].is("men")
+        && chosen.is_some_and(|c| c.0.phrase.starts_with("mobili"));
     let force = np.head == Head::Force
+        || mobilised_men
         || mate_of_force
         || subject.is_some_and(|c| c.0.metric == Some(Metric::Troops));
     if metric == Some(Metric::Troops) && !force {
@@ -1116,7 +1122,14 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
                 continue;
             }
         }
-        if t.is_in(List::AfterBridge) {
+        // An adverb of manner in the verb group, listed or not: "had been
+        // formally arrested".
+        let adverb = t.is_word()
+            && !t.is_capitalised()
+            && t.text.len() > 4
+            && t.text.ends_with("ly")
+            && !t.is_in(List::Function);
+        if t.is_in(List::AfterBridge) || adverb {
             bridged += 1;
             k += 1;
             continue;

@@ -223,6 +223,12 @@ const NOT_PLACES: &[&str] = &[
     "u.n",
     "nato",
     "february",
+    // A page's time stamps, no dateline: "Updated - July 02, 2025 09:40 IST".
+    "updated",
+    "update",
+    "published",
+    "posted",
+    "modified",
     // Named storms: "Severe Tropical Storm Kristine", "Hurricane Beryl".
     "storm",
     "typhoon",
@@ -2219,6 +2225,16 @@ mod tests {
             .into_iter()
             .map(|f| f.place.unwrap_or_default())
             .collect()
+    }
+
+    /// A page's time stamp ("Updated - July 02, 2025") is no dateline, so
+    /// no place.
+    #[test]
+    fn a_time_stamp_is_no_dateline() {
+        let page = "Factory blast\n\nUpdated - July 02, 2025 09:40 IST\n\n\
+                    Seven workers were killed on the spot.";
+        assert_eq!(dateline(page), None);
+        assert_eq!(places(page), [""]);
     }
 
     /// A Spanish-language wire's dateline ends its agency's bracket with

@@ -91,6 +91,18 @@ pub fn reason(s: &str, tokens: &[Token], i: usize) -> Option<Reason> {
             return Some(Reason::Age);
         }
     }
+    // An age in apposition to a name: "Imamoglu, 53, the main rival to
+    // the president, was arrested".
+    let apposed = form == Form::Digits
+        && value <= 120
+        && i >= 2
+        && prev.is_some_and(|p| p.is_punct(','))
+        && tokens[i - 2].is_word()
+        && tokens[i - 2].is_capitalised()
+        && next.is_some_and(|n| n.is_punct(','));
+    if apposed {
+        return Some(Reason::Age);
+    }
     if is_percent(tokens, i) {
         return Some(Reason::Percent);
     }
@@ -140,6 +152,8 @@ mod tests {
         ("90% of residents", Some(Reason::Percent)),
         ("40 percent of", Some(Reason::Percent)),
         ("10 people died", None),
+        ("Imamoglu, 53, the main rival", Some(Reason::Age)),
+        ("In Gaza, 30 people died", None),
     ];
 
     #[test]

@@ -615,6 +615,21 @@ const CASES: &[(&str, &[Row])] = &[
         "Nearly 750,000 Central Africans are living as refugees abroad.",
         &[("Nearly 750,000", "displaced", 750000, None, Some(750000), "up_to")],
     ),
+    // An adverb of manner in the verb group, listed or not.
+    (
+        "By Monday, 15 people had been formally arrested by a court in Ufa.",
+        &[("15", "detained", 15, Some(15), Some(15), "exact")],
+    ),
+    // An age in apposition is no count, past an aside and an adverb.
+    (
+        "Imamoglu, 53, the main rival to the president, was formally arrested on Sunday.",
+        &[],
+    ),
+    // Men mobilised are conscripts.
+    (
+        "About 1,100 men from the district were mobilized in September 2022.",
+        &[("About 1,100", "troops", 1100, None, None, "approx")],
+    ),
     // A number restated in brackets before its noun.
     (
         "More than 1,000 (one thousand) residents had been evacuated.",
