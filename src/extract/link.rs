@@ -436,31 +436,19 @@ fn complete(
     if brought {
         metric = previous.map(|p| p.metric);
     }
-    // A fronted partitive names the group: "Of those killed, 30 were women", "Of the hostages, 116 remain".
+    // A fronted partitive names the group: "Of those killed, 30 were women",
+    // "Of the hostages, 116 remain". So does a share earlier in the sentence
+    // for a conjunct that opens with its own count and a copula ("Of the
+    // dead, 14 were in Sunamganj, and nine were in Sylhet"), and the cue
+    // before a list of names with their counts in brackets ("listed deaths
+    // in Al Haouz (1,351), Taroudant (492) and Chichaoua (202)").
     let partitive = if metric.is_none() {
         partitive_cue(toks, bound.first)
+            .or_else(|| conjunct_share(toks, bound.first, bound.number))
+            .or_else(|| bracket_list_cue(toks, bound.first, bound.number))
     } else {
         None
     };
-    // So does a share earlier in the sentence for a conjunct that opens with
-    // its own count and a copula: "Of the dead, 14 were in Sunamganj, and
-    // nine were in Sylhet", "Most of the dead were from Guinea, and at
-    // least six were women".
-    let partitive = partitive.or_else(|| {
-        metric
-            .is_none()
-            .then(|| conjunct_share(toks, bound.first, bound.number))
-            .flatten()
-    });
-    // A list of names with their counts in brackets after a cue: "the
-    // ministry listed deaths in Al Haouz (1,351), Taroudant (492) and
-    // Chichaoua (202)".
-    let partitive = partitive.or_else(|| {
-        metric
-            .is_none()
-            .then(|| bracket_list_cue(toks, bound.first, bound.number))
-            .flatten()
-    });
     if let Some(c) = partitive {
         metric = c.metric;
     }
