@@ -158,6 +158,13 @@ fn phrase_before(tokens: &[Token], i: usize) -> Option<(Qualifier, usize)> {
 }
 
 fn phrase_after(tokens: &[Token], i: usize) -> Option<(Qualifier, usize)> {
+    // A fact box's "2,500+": a plus sign glued on.
+    if tokens
+        .get(i + 1)
+        .is_some_and(|t| t.is_punct('+') && t.start == tokens[i].end)
+    {
+        return Some((Qualifier::MoreThan, i + 1));
+    }
     // "300-plus": a hyphen may glue the qualifier on.
     let j = if tokens.get(i + 1).is_some_and(|t| t.is_punct('-')) {
         i + 2
@@ -272,6 +279,14 @@ mod tests {
         Qualifier,
     );
     const CASES: &[Case] = &[
+        (
+            "detained: 2,500+",
+            "2,500+",
+            2500,
+            Some(2500),
+            None,
+            Qualifier::MoreThan,
+        ),
         (
             "some 2,000-odd people fled",
             "some 2,000-odd",

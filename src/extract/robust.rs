@@ -214,11 +214,13 @@ fn check(text: &str, published: Option<NaiveDate>) -> Result<(), TestCaseError> 
         // ("scores" is a number only before "of") up to the end of its
         // sentence, as extraction reads it: "twenty" ends a line before a
         // list item "-one ...", which does not continue the number.
-        // A qualifier after the number closes the span: "a dozen or so", "300-plus".
+        // A qualifier after the number closes the span: "a dozen or so",
+        // "300-plus", "2,500+".
         let len = super::bounds::AFTER
             .iter()
             .find_map(|(q, _)| phrase.strip_suffix(q))
             .map_or(phrase, |core| core.trim_end_matches([' ', '-']))
+            .trim_end_matches('+')
             .len();
         let sentence_end = sentences
             .iter()

@@ -1,7 +1,8 @@
 //! HTML → plain text. HTML is data, never code: no script runs, no URL or
 //! entity reference is fetched; tags are read only to find paragraph breaks,
 //! the headline and the publication date. Scripts, styles, navigation,
-//! headers, footers and forms are dropped with their content.
+//! headers, footers, forms and asides (but a story's fact box) are dropped
+//! with their content.
 
 use chrono::NaiveDate;
 
@@ -128,7 +129,7 @@ pub fn to_text(html: &str) -> Page {
                 }
                 continue;
             }
-            if DROPPED.contains(&name) && !tag.self_closing {
+            if DROPPED.contains(&name) && !tag.self_closing && !fact_box(&tag) {
                 dropped.push(name.to_string());
             }
             if name == "h1" && dropped.is_empty() {
@@ -150,6 +151,22 @@ pub fn to_text(html: &str) -> Page {
     }
     page.text = paragraphs.join("\n\n");
     page
+}
+
+/// Words in the class or id of an aside that is the story's own box of
+/// figures ("fact-box", "at-a-glance", "key-figures"), not furniture.
+const FACT_BOX: &[&str] = &["fact", "glance", "key-fig", "keyfig", "infobox"];
+
+/// Whether `tag` is an `<aside>` holding the story's figures: kept, where
+/// other asides (related links, promotions) are dropped.
+fn fact_box(tag: &Tag) -> bool {
+    tag.name == "aside"
+        && ["class", "id"].iter().any(|k| {
+            attr(tag, k).is_some_and(|v| {
+                let v = v.to_ascii_lowercase();
+                FACT_BOX.iter().any(|w| v.contains(w))
+            })
+        })
 }
 
 /// The longest cell of a data table, in bytes: a longer one is prose laid
@@ -524,6 +541,14 @@ mod tests {
         let prose = "x".repeat(MAX_CELL + 1);
         let layout = format!("<table><tr><td>Menu</td><td>{prose}</td></tr></table>");
         assert_eq!(to_text(&layout).text, format!("Menu\n\n{prose}"));
+    }
+
+    /// A fact box is the story's; other asides are furniture.
+    #[test]
+    fn a_fact_box_aside_is_kept() {
+        let html = "<p>Curfew.</p><aside class=\"fact-box\"><ul><li>Killed nationwide: 197</li></ul></aside>\
+                    <aside class=\"related\"><p>Read more: 12 things</p></aside>";
+        assert_eq!(to_text(html).text, "Curfew.\n\nKilled nationwide: 197");
     }
 
     #[test]
