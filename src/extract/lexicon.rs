@@ -1085,6 +1085,8 @@ pub const AFTER_BRIDGE: &[&str] = &[
     "made",
     "got",
     "went",
+    // "412 have gone missing".
+    "gone",
     "either",
     "both",
     "officially",

@@ -1332,9 +1332,11 @@ fn two_metrics(toks: &[Token], start: usize, end: usize, metric: Option<Metric>)
             return true;
         }
     }
-    // Before: "wounded or killed".
+    // Before: "wounded or killed" (but not another count's noun: "962
+    // deaths and 1,452 missing migrants").
     first >= 2
         && joiner(first - 1)
+        && !(first >= 3 && toks[first - 3].is_num())
         && CUE_INDEX
             .ending_at(toks, first - 2)
             .any(|(c, _)| CUES[c].metric.is_some() && CUES[c].metric != metric)
@@ -1477,6 +1479,12 @@ pub(super) const DEPLOY: &[&str] = &[
     "arrive",
     "arrives",
     "arriving",
+    // A mission's troop contributors: "Burundi, which had contributed more
+    // than 2,000 soldiers", "the largest contributor with 4,500 troops".
+    "contributed",
+    "contributes",
+    "contributor",
+    "contributors",
     // "had moved about 1,200 troops into Mangan district".
     "moved",
     "moving",

@@ -630,6 +630,27 @@ const CASES: &[(&str, &[Row])] = &[
         "About 1,100 men from the district were mobilized in September 2022.",
         &[("About 1,100", "troops", 1100, None, None, "approx")],
     ),
+    // "gone missing"; another count's noun before "and" is no second metric.
+    (
+        "So far, 289 migrants have died and 412 have gone missing on the route.",
+        &[
+            ("289", "killed", 289, Some(289), Some(289), "exact"),
+            ("412", "missing", 412, Some(412), Some(412), "exact"),
+        ],
+    ),
+    (
+        "In 2024, IOM recorded 962 deaths and 1,452 missing migrants on the route.",
+        &[
+            ("962", "killed", 962, Some(962), Some(962), "exact"),
+            ("1,452", "missing", 1452, Some(1452), Some(1452), "exact"),
+        ],
+    ),
+    ("Ten people were wounded and killed.", &[]),
+    // A mission's troop contributors.
+    (
+        "Burundi, which had contributed more than 2,000 soldiers, pulled out.",
+        &[("more than 2,000", "troops", 2000, Some(2000), None, "more_than")],
+    ),
     // A number restated in brackets before its noun.
     (
         "More than 1,000 (one thousand) residents had been evacuated.",
