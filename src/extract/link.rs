@@ -521,12 +521,15 @@ fn complete(
 /// Whether a phrase "to a hospital" starts at token `k`: "to the regional
 /// hospital", "to hospitals in Niamey" (the noun after up to three modifiers).
 fn to_hospital(toks: &[Token], k: usize) -> bool {
-    toks.get(k).is_some_and(|t| t.is("to"))
-        && toks[k + 1..]
-            .iter()
-            .take(4)
-            .take_while(|t| t.is_word())
-            .any(|t| t.is_in(List::Hospitals))
+    toks.get(k).is_some_and(|t| t.is("to")) && hospital_within(toks, k + 1).is_some()
+}
+
+/// The noun of a hospital within the four words from token `k`: "the
+/// regional hospital", "Sawla General Hospital", "hospitals in Niamey".
+fn hospital_within(toks: &[Token], k: usize) -> Option<usize> {
+    (k..toks.len().min(k + 4))
+        .take_while(|&j| toks[j].is_word())
+        .find(|&j| toks[j].is_in(List::Hospitals))
 }
 
 /// Whether a finite verb stands at token `k`, perhaps after one aside
@@ -1378,13 +1381,7 @@ fn harm_at(toks: &[Token], k: usize) -> Option<usize> {
         // "still being treated at the regional hospital", "admitted to
         // hospital": a hospital's patients are the injured, whatever hurt them.
         // The hospital may be named: "at Sawla General Hospital".
-        let from = k + 2 + usize::from(is(k + 2, &["the", "a"]));
-        return (from..from + 4)
-            .take_while(|&j| {
-                toks.get(j)
-                    .is_some_and(|t| t.is_word() && !t.is_in(List::Function))
-            })
-            .find(|&j| toks[j].is_in(List::Hospitals));
+        return hospital_within(toks, k + 2);
     } else if toks[k].is_in(List::ToHospital) {
         to_hospital(k)?
     } else {

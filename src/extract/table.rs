@@ -62,10 +62,8 @@ pub fn cells(text: &str, published: Option<NaiveDate>, order: DateOrder) -> Vec<
             .checked_sub(1)
             .map(|c| &text[lines[c].0..lines[c].1])
             .filter(|caption| !caption.contains('|'));
-        let date = caption.and_then(|c| caption_day(c, published, order));
-        let since = caption
-            .and_then(|c| caption_since(c, published, order))
-            .filter(|&s| date.or(published).is_none_or(|d| s <= d));
+        let (date, since) = caption.map_or((None, None), |c| caption_days(c, published, order));
+        let since = since.filter(|&s| date.or(published).is_none_or(|d| s <= d));
         k += 1;
         while k < lines.len() {
             let (rs, re) = lines[k];
@@ -199,27 +197,28 @@ fn row<'a>(line: &'a str, columns: &[Option<Metric>]) -> Option<Row<'a>> {
     Some(Row { name, counts })
 }
 
-/// The day a caption names ("as of 12 September, 10:00"), if it names one.
-fn caption_day(caption: &str, published: Option<NaiveDate>, order: DateOrder) -> Option<NaiveDate> {
-    let reference = published?;
-    date::dates(caption, reference, order)
-        .iter()
-        .rev()
-        .find(|d| d.role == Role::Day && d.first <= reference)
-        .map(|d| d.first)
-}
-
-/// The day a caption counts from ("casualties since November 21"), if it names one.
-fn caption_since(
+/// The day a caption names ("as of 12 September, 10:00") and the day it
+/// counts from ("casualties since November 21"), each if it names one; the
+/// caption's dates are read once for both.
+fn caption_days(
     caption: &str,
     published: Option<NaiveDate>,
     order: DateOrder,
-) -> Option<NaiveDate> {
-    let reference = published?;
-    date::dates(caption, reference, order)
+) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let Some(reference) = published else {
+        return (None, None);
+    };
+    let dates = date::dates(caption, reference, order);
+    let day = dates
+        .iter()
+        .rev()
+        .find(|d| d.role == Role::Day && d.first <= reference)
+        .map(|d| d.first);
+    let since = dates
         .iter()
         .find(|d| d.role == Role::Since)
-        .map(|d| d.first)
+        .map(|d| d.first);
+    (day, since)
 }
 
 #[cfg(test)]
