@@ -642,12 +642,14 @@ fn located(text: &str, m: &Mention) -> Located {
     let p = g.place(m.place);
     let surface = text[m.start..m.end].trim();
     let surface = surface.strip_prefix("the ").unwrap_or(surface);
-    // A dateline in capitals ("EL FASHER") reads better by its gazetteer name.
+    // A dateline in capitals ("EL FASHER") reads better in title case;
+    // initials ("U.S.") are written so.
     let shouting = surface
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase)
-        && surface.len() > 3;
+        && surface.len() > 3
+        && !surface.contains('.');
     let name = if shouting {
         title_case(surface)
     } else {
@@ -788,14 +790,56 @@ fn title_case(s: &str) -> String {
 /// is about, and reading only it keeps long documents cheap.
 const LEAD_BYTES: usize = 2500;
 
-/// The place a story is about: its dateline's place, else the place its
-/// headline puts it in, else its most mentioned place.
+/// The place a story is about (§5): the place its headline puts it in,
+/// unless that place holds the dateline's ("Benin" over "COTONOU", "Gaza"
+/// over "NUSEIRAT": the dateline is the more specific); else its dateline's
+/// place; else its most mentioned place. A headline's town beats a filing
+/// town elsewhere: "Bahía Blanca flood toll rises" under "BUENOS AIRES" is
+/// about Bahía Blanca.
 /// `dateline` is [`dateline`]`(text)`, which the caller has already found.
 pub fn story_place(
     text: &str,
     title: Option<&str>,
     sentences: &Sentences,
     dateline: Option<(usize, usize)>,
+) -> Option<Located> {
+    // A headline's place is its topic even as an owner ("Gaza's Health Ministry says …").
+    let headline = title
+        .and_then(|t| in_sentence(t, &Found::at(0), None, 0, false))
+        .filter(|(v, _)| *v > -3.0)
+        .map(|(_, l)| l);
+    let filed = dateline.and_then(|d| dateline_place(text, sentences, d));
+    match (headline, filed) {
+        (Some(h), Some(d)) if !holds(&h, &d) => Some(h),
+        (_, Some(d)) => Some(d),
+        (Some(h), None) => Some(h),
+        (None, None) => {
+            let lead: Vec<Mention> = sentences.lead(LEAD_BYTES).filter(|m| !m.demonym).collect();
+            most_mentioned(&lead, 0).map(|(_, m)| located(text, m))
+        }
+    }
+}
+
+/// Whether the place `outer` (a headline's) holds `inner` (a dateline's):
+/// the same name, or a country, first-level unit or region of the same
+/// country. A headline's town holds no other.
+fn holds(outer: &Located, inner: &Located) -> bool {
+    if outer.name.eq_ignore_ascii_case(&inner.name) {
+        return true;
+    }
+    let Some(kind) = gazetteer().lookup(&outer.name).map(|p| p.kind) else {
+        return true;
+    };
+    kind != PlaceKind::City && outer.country.is_some() && outer.country == inner.country
+}
+
+/// The story's place by its dateline `(line, dash)`: the dateline's town
+/// when the story names it again, else the lead's most mentioned place;
+/// none when the dateline has no words.
+fn dateline_place(
+    text: &str,
+    sentences: &Sentences,
+    (line, dash): (usize, usize),
 ) -> Option<Located> {
     let g = gazetteer();
     // The lead's places, scanned only when the dateline or the count of
@@ -804,7 +848,7 @@ pub fn story_place(
     let mentions = || -> &[Mention] {
         lead.get_or_init(|| sentences.lead(LEAD_BYTES).filter(|m| !m.demonym).collect())
     };
-    if let Some((line, dash)) = dateline {
+    {
         let mentions = mentions();
         let words_end = text[line..dash].find([',', '(']).map_or(dash, |i| line + i);
         let words = text[line..words_end].trim();
@@ -855,15 +899,7 @@ pub fn story_place(
             });
         }
     }
-    if let Some(t) = title {
-        // A headline's place is its topic even as an owner ("Gaza's Health Ministry says …").
-        if let Some((v, l)) = in_sentence(t, &Found::at(0), None, 0, false) {
-            if v > -3.0 {
-                return Some(l);
-            }
-        }
-    }
-    most_mentioned(mentions(), 0).map(|(_, m)| located(text, m))
+    None
 }
 
 /// The most mentioned place after byte `from`, with its count (ties: the first).

@@ -377,6 +377,16 @@ fn is_minor(word: &[u8]) -> bool {
     shape & 1 << word.len() != 0 && MINOR_WORDS.iter().any(|m| m.as_bytes() == word)
 }
 
+/// Particles that join the words of one Romance or Dutch name ("Lanao del
+/// Sur", "Santiago de Cuba"): a known name right after one, behind a
+/// capitalised word, is the tail of a longer name the gazetteer lacks, not
+/// that place ("Sur" in Oman).
+#[rustfmt::skip]
+const NAME_JOINERS: &[&str] = &[
+    "del", "de", "la", "las", "los", "della", "dei", "di", "da", "do", "dos", "das", "du", "des",
+    "der", "van", "von", "y",
+];
+
 /// Arabic articles that may precede a name ("al-Raqqa"); the short ones only
 /// with a hyphen ("as-Suwayda", not "such as Raqqa").
 const ARTICLES_FREE: &[&str] = &["al", "el"];
@@ -1977,6 +1987,9 @@ impl Scan<'_> {
             if bracketed && written.bytes().all(|b| b.is_ascii_uppercase()) {
                 return None;
             }
+            if tail_of_name(&self.text[..os]) {
+                return None;
+            }
         }
         // An admin word after the name.
         let suffix = self.suffix_after(e);
@@ -2212,6 +2225,22 @@ fn starts_upper(word: &str) -> bool {
 
 /// Every significant word of `written` starts with a capital letter (and
 /// there is at least one).
+/// Whether the text `before` a name ends in a capitalised word and a
+/// [`NAME_JOINERS`] particle ("Lanao del "): the name is that longer one's tail.
+fn tail_of_name(before: &str) -> bool {
+    let mut words = before.rsplit(' ');
+    // The space right before the name.
+    if words.next() != Some("") {
+        return false;
+    }
+    let joined = words.next().is_some_and(|w| NAME_JOINERS.contains(&w));
+    joined
+        && words
+            .next()
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+}
+
 fn capitalised(written: &str) -> bool {
     // Most names are one plain capitalised word ("Gaza").
     let b = written.as_bytes();

@@ -915,6 +915,54 @@ fn dateline_country_picks_the_town() {
     assert_eq!(got[0].country.as_deref(), Some("COD"));
 }
 
+/// Initials in a noun phrase end no clause: "U.S." is part of the group.
+#[test]
+fn initials_inside_the_group() {
+    let got = run("About 1,100 U.S. troops were stationed in Niger.");
+    assert_eq!(got.len(), 1);
+    assert_eq!((got[0].metric, got[0].value), (Metric::Troops, 1100));
+    assert_eq!(got[0].who.as_deref(), Some("U.S. troops"));
+    assert_eq!(
+        run("Militants killed 12 soldiers in the U.S.")[0]
+            .place
+            .as_deref(),
+        Some("U.S.")
+    );
+}
+
+/// The story's place (§5) for a figure whose sentence names none: the
+/// headline's town over a filing town elsewhere, but a dateline inside the
+/// headline's country is the more specific. A known name after "del" behind
+/// a capitalised word is a longer name's tail ("Lanao del Sur" is not Oman's Sur).
+#[test]
+fn story_place_weighs_headline_against_dateline() {
+    let story = |title: &str, text: &str| {
+        let mut doc = Document::new("t", NaiveDate::from_ymd_opt(2025, 3, 11), text);
+        doc.title = Some(title.to_string());
+        figures(&doc)[0].place.clone()
+    };
+    let filed_elsewhere = "BUENOS AIRES, March 11 - At least 16 people have died, officials \
+        said. The government in Buenos Aires promised aid.";
+    assert_eq!(
+        story("Bahia Blanca flood toll rises to 16", filed_elsewhere).as_deref(),
+        Some("Bahia Blanca")
+    );
+    let filed_inside = "COTONOU, March 11 - Police have arrested 20 soldiers, officials \
+        said. Calm returned to Cotonou.";
+    assert_eq!(
+        story("Benin arrests soldiers after coup attempt", filed_inside).as_deref(),
+        Some("Cotonou")
+    );
+    assert_eq!(
+        story(
+            "Gunmen abduct 5 teachers in Lanao del Sur",
+            "Gunmen abducted 5 teachers."
+        )
+        .as_deref(),
+        None
+    );
+}
+
 /// An estimate "put at" a number, and its sub-counts dated and kinded with it.
 #[test]
 fn estimates_put_at_a_number_and_their_subcounts() {

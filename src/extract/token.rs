@@ -172,6 +172,9 @@ pub fn tokens_into<'a>(s: &'a str, nums: &[number::Number], out: &mut Vec<Token<
                     break;
                 }
             }
+            // Initials with their stops are one word ("U.S.", "U.N."): a
+            // stop inside a noun phrase ("1,100 U.S. troops") ends no clause.
+            let j = initials_end(bytes, i, j);
             out.push(Token::new(Tok::Word, s, i, j));
             i = j;
         } else if c.is_whitespace() {
@@ -180,6 +183,26 @@ pub fn tokens_into<'a>(s: &'a str, nums: &[number::Number], out: &mut Vec<Token<
             out.push(Token::new(Tok::Punct(normalise_punct(c)), s, i, i + len));
             i += len;
         }
+    }
+}
+
+/// The end of the initials that start with the one-letter word
+/// `bytes[i..j]`: past "U.S." when capitals and stops alternate at least
+/// twice, else `j`.
+fn initials_end(bytes: &[u8], i: usize, j: usize) -> usize {
+    if j != i + 1 || !bytes[i].is_ascii_uppercase() {
+        return j;
+    }
+    let mut end = i;
+    while bytes.get(end).is_some_and(u8::is_ascii_uppercase) && bytes.get(end + 1) == Some(&b'.') {
+        end += 2;
+    }
+    // One initial ("J. Smith") is a name's, not an abbreviation; a capital
+    // right after the last stop would make the run a longer word.
+    if end - i >= 4 && !bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        end
+    } else {
+        j
     }
 }
 
@@ -404,6 +427,18 @@ fn normalise_punct(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Initials are one word with their stops; one initial is not.
+    #[test]
+    fn initials_are_one_word() {
+        let texts = |s| tokens(s).iter().map(|t| t.text).collect::<Vec<_>>();
+        assert_eq!(
+            texts("1,100 U.S. troops, U.N.-run"),
+            vec!["1,100", "U.S.", "troops", ",", "U.N.", "-", "run"]
+        );
+        assert_eq!(texts("J. Smith"), vec!["J", ".", "Smith"]);
+        assert_eq!(texts("A.Bc"), vec!["A", ".", "Bc"]);
+    }
 
     #[test]
     fn words_numbers_and_punctuation() {
