@@ -206,6 +206,7 @@ pub const CUES: &[Cue] = &[
     cue("arrests", Some(Dt), true, false, true),
     cue("detention", Some(Dt), true, false, false),
     cue("in custody", Some(Dt), false, true, false),
+    cue("in detention", Some(Dt), false, true, false),
     cue("jailed", Some(Dt), true, true, false),
     cue("prisoners of war", Some(Dt), false, false, true),
     cue("held as prisoners", Some(Dt), false, true, false),

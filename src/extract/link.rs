@@ -88,13 +88,21 @@ pub fn figures_in(s: &str, dates: &[DateMatch]) -> Vec<Found> {
 /// [`figures_in`] on a sentence already tokenised.
 pub fn figures_with_tokens(s: &str, toks: &[Token], dates: &[DateMatch]) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
-    figures_into(s, toks, dates, &mut out);
+    figures_into(s, toks, dates, None, &mut out);
     out
 }
 
 /// [`figures_with_tokens`] into `out` (emptied first), a buffer the caller
-/// keeps from sentence to sentence.
-pub fn figures_into(s: &str, toks: &[Token], dates: &[DateMatch], out: &mut Vec<Found>) {
+/// keeps from sentence to sentence. `before` is the metric of the last
+/// figure of the sentence right before, which a pronoun may point back to
+/// ("Among them were 298 civilians").
+pub fn figures_into(
+    s: &str,
+    toks: &[Token],
+    dates: &[DateMatch],
+    before: Option<Metric>,
+    out: &mut Vec<Found>,
+) {
     out.clear();
     let mut next_free = 0;
     for i in 0..toks.len() {
@@ -107,7 +115,7 @@ pub fn figures_into(s: &str, toks: &[Token], dates: &[DateMatch], out: &mut Vec<
         {
             continue;
         }
-        let Some((found, last)) = figure_at(s, toks, i, out.last()) else {
+        let Some((found, last)) = figure_at(s, toks, i, out.last(), before) else {
             continue;
         };
         // A figure's span takes in its number: the extractor reads a
@@ -125,10 +133,11 @@ fn figure_at(
     toks: &[Token],
     i: usize,
     previous: Option<&Found>,
+    before: Option<Metric>,
 ) -> Option<(Found, usize)> {
     // "90% of its 2.3 million people": the share of a population.
     if reject::is_percent(toks, i) {
-        return share_of(s, toks, i, previous);
+        return share_of(s, toks, i, previous, before);
     }
     if reject::reason(s, toks, i).is_some() {
         return None;
@@ -147,13 +156,19 @@ fn figure_at(
             last: i,
             number: i,
         };
-        return complete(s, toks, bound, previous);
+        return complete(s, toks, bound, previous, before);
     }
     let bound = bounds::read(toks, i);
-    complete(s, toks, bound, previous)
+    complete(s, toks, bound, previous, before)
 }
 
-fn share_of(s: &str, toks: &[Token], i: usize, previous: Option<&Found>) -> Option<(Found, usize)> {
+fn share_of(
+    s: &str,
+    toks: &[Token],
+    i: usize,
+    previous: Option<&Found>,
+    before: Option<Metric>,
+) -> Option<(Found, usize)> {
     let Tok::Num(pct, _) = toks[i].kind else {
         return None;
     };
@@ -179,8 +194,8 @@ fn share_of(s: &str, toks: &[Token], i: usize, previous: Option<&Found>) -> Opti
     if pct > 100 {
         return None;
     }
-    let before = bounds::read(toks, i);
-    let qualifier = match before.qualifier {
+    let pct_bound = bounds::read(toks, i);
+    let qualifier = match pct_bound.qualifier {
         q @ (Qualifier::AtLeast | Qualifier::MoreThan | Qualifier::UpTo) => q,
         _ => Qualifier::Approx,
     };
@@ -191,11 +206,11 @@ fn share_of(s: &str, toks: &[Token], i: usize, previous: Option<&Found>) -> Opti
         low,
         high,
         qualifier,
-        first: before.first,
+        first: pct_bound.first,
         last: j,
         number: j,
     };
-    complete(s, toks, bound, previous)
+    complete(s, toks, bound, previous, before)
 }
 
 /// "the town's", "Buzi’s": a possessive before a population.
@@ -243,6 +258,7 @@ fn complete(
     toks: &[Token],
     bound: Bound,
     previous: Option<&Found>,
+    before: Option<Metric>,
 ) -> Option<(Found, usize)> {
     // The noun follows a qualifier after the number: "300 or more people",
     // "2,000-odd people".
@@ -250,10 +266,8 @@ fn complete(
     if np.head == Head::Thing {
         return None;
     }
-    // "up from 130": an earlier value of the figure before it.
-    let earlier_value = bound.first >= 2
-        && toks[bound.first - 1].is("from")
-        && toks[bound.first - 2].is_any(&["up", "down"]);
+    // "up from 130", "down from a peak of 1,700": an earlier value of the figure before it.
+    let earlier_value = earlier_value(toks, bound.first);
     // The groups a count of people came from are no figure of their own:
     // "six members of two related families".
     let of_counted = bound.first >= 2
@@ -349,9 +363,12 @@ fn complete(
     let mobilised_men = np.head == Head::Person
         && toks[np.end].is("men")
         && chosen.is_some_and(|c| c.0.phrase.starts_with("mobili"));
+    // "Around 3,000 of them are deployed", after a force's count: a share of it.
+    let back = before.is_some() && points_back(toks, &bound);
     let force = np.head == Head::Force
         || mobilised_men
         || mate_of_force
+        || (back && before == Some(Metric::Troops))
         || subject.is_some_and(|c| c.0.metric == Some(Metric::Troops));
     if metric == Some(Metric::Troops) && !force {
         return None;
@@ -379,6 +396,9 @@ fn complete(
     // A list mate ("11 children and four pregnant women") or an earlier value
     // ("more than doubled to 356, up from 100") shares the previous figure's metric.
     let mut gapped_mate = false;
+    // A list mate of a share is a share too: "Among them were 12 minors
+    // and three journalists".
+    let mut share_mate = false;
     if metric.is_none() {
         if let Some(p) = previous {
             // The tokens between the two figures: a run, as tokens stand in text order.
@@ -427,6 +447,7 @@ fn complete(
             if (noun_then_joiner && between.len() <= 6) || earlier_value || gapped {
                 metric = Some(p.metric);
                 gapped_mate = gapped;
+                share_mate = p.subcount && noun_then_joiner && !earlier_value;
             }
         }
     }
@@ -452,6 +473,12 @@ fn complete(
     if let Some(c) = partitive {
         metric = c.metric;
     }
+    // "Among them were 298 Druze civilians", "Around 3,000 of them are
+    // deployed": a share of the figure the sentence before ended with.
+    if back && metric.is_none() {
+        metric = before;
+    }
+    let pointing_back = back && metric == before;
     // A sub-count ("including 12 children", "nine of them") shares its total's metric.
     // Its total's metric wins over a cue after the aside: "the toll stands
     // at 17, including six children, and 58 people have been injured";
@@ -499,7 +526,7 @@ fn complete(
         who: who::text(s, toks, np.who).map(|w| {
             let copula = ["are ", "were ", "is ", "was "];
             match copula.iter().find_map(|c| w.strip_prefix(c)) {
-                Some(rest) if partitive.is_some() => rest.to_string(),
+                Some(rest) if partitive.is_some() || pointing_back => rest.to_string(),
                 _ => w.to_string(),
             }
         }),
@@ -508,6 +535,8 @@ fn complete(
         // "three children were among the 14 killed" is part of that total.
         subcount: aside
             || partitive.is_some()
+            || pointing_back
+            || share_mate
             || (chosen == subject && subject.is_some() && subject_among(toks, bound.first))
             || toks.iter().skip(np_end + 1).take(3).any(|t| t.is("among")),
     };
@@ -602,6 +631,43 @@ fn taken_captive(toks: &[Token], first: usize, np_end: usize) -> Option<Metric> 
                 .find(|(w, _)| t.is(w))
                 .map(|&(_, m)| m)
         })
+}
+
+/// Whether sentence `s` may open with a pronoun's share of the group of the
+/// sentence before ("Among them", "Of those"): a cheap test before the
+/// tokens, for a sentence with no cue of its own.
+pub fn may_point_back(s: &str) -> bool {
+    let mut words = s.split_ascii_whitespace();
+    let (Some(a), Some(b)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let b = b.trim_end_matches(',');
+    ["among", "of"].iter().any(|w| a.eq_ignore_ascii_case(w))
+        && BACK_PRONOUNS.iter().any(|w| b.eq_ignore_ascii_case(w))
+}
+
+/// Pronouns that point back to the group of the sentence before: "Among them".
+const BACK_PRONOUNS: &[&str] = &["them", "those", "these"];
+
+/// Whether the count `bound` opens its sentence as a share of a group the
+/// sentence before counted, by a pronoun: "Among them were 298 civilians",
+/// "Of those, 12 were children", "Around 3,000 of them are deployed".
+fn points_back(toks: &[Token], bound: &Bound) -> bool {
+    let opener =
+        toks.len() > 2 && toks[0].is_any(&["among", "of"]) && toks[1].is_any(BACK_PRONOUNS);
+    if opener {
+        // The opener, perhaps a comma and a copula, then the count.
+        let between = &toks[2..bound.first];
+        return between.len() <= 2
+            && between
+                .iter()
+                .all(|t| t.is_punct(',') || t.is_any(&["were", "was", "are", "is", "included"]));
+    }
+    bound.first == 0
+        && toks.get(bound.last + 1).is_some_and(|t| t.is("of"))
+        && toks
+            .get(bound.last + 2)
+            .is_some_and(|t| t.is_any(BACK_PRONOUNS))
 }
 
 /// "Of those killed, 30 …", "Of the hostages, 116 …": a clause-initial "Of"
@@ -844,7 +910,17 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
     // A copula needs "Among ..." ("Among the dead are …") or "the number of".
     let marked = clause.iter().any(|t| t.is_in(List::TotalNouns));
     let among = clause.iter().take(3).any(|t| t.is("among"));
-    if copula && !(among || marked) || clause.len() > 25 {
+    // A subject headed by its total may carry a long relative clause: "The
+    // number of people who died in the mudslide that swept through Katesh
+    // town and nearby villages in Hanang District, Manyara Region, on
+    // Sunday morning rose to 68".
+    let headed = clause.iter().take(3).any(|t| t.is_in(List::TotalNouns));
+    let longest = if headed {
+        MAX_HEADED_SUBJECT
+    } else {
+        MAX_SUBJECT
+    };
+    if copula && !(among || marked) || clause.len() > longest {
         return None;
     }
     // "The migrants abducted near the border included six minors": the
@@ -861,6 +937,34 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
     }
     first_cue(toks, start, verb, first)
 }
+
+/// Nouns of a level an earlier value names: "down from a peak of 1,700".
+const LEVEL_NOUNS: &[&str] = &[
+    "peak", "high", "low", "record", "maximum", "minimum", "total",
+];
+
+/// Whether the number at `first` is an earlier value of the figure before
+/// it: "up from 130", "down from a peak of 1,700".
+fn earlier_value(toks: &[Token], first: usize) -> bool {
+    let from = if first >= 4
+        && toks[first - 1].is("of")
+        && toks[first - 2].is_any(LEVEL_NOUNS)
+        && toks[first - 3].is_any(&["a", "the", "its"])
+    {
+        first - 3
+    } else {
+        first
+    };
+    from >= 2 && toks[from - 1].is("from") && toks[from - 2].is_any(&["up", "down"])
+}
+
+/// The longest subject of a toll verb, in tokens: further back, a cue
+/// belongs to another clause.
+const MAX_SUBJECT: usize = 25;
+
+/// The longest subject that starts with its total noun ("The number of
+/// people who died in …"): its cue is at its head, however long the rest.
+const MAX_HEADED_SUBJECT: usize = 45;
 
 /// Nouns that mark a subject as a stated total: "the number of people
 /// killed", "the toll", "the total", "the tally", "the count of the missing".

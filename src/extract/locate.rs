@@ -1157,7 +1157,20 @@ fn unknown_places(
                     .get(last + 1)
                     .is_some_and(|w| s[run.1..w.0].trim().is_empty())
         });
-        if !modifies && (place_noun || facility || preposition_weight(s, run.0) > 0.0) {
+        // "the Defense and Interior ministries": the first of two names
+        // that share an organisation's noun.
+        let shares_noun = || {
+            next.is_some_and(|n| n == "and" || n == "or")
+                && words.get(last + 2).is_some_and(|&w| capital(w))
+                && words.get(last + 3).is_some_and(|&w| {
+                    s.as_bytes()[w.0].is_ascii_lowercase()
+                        && in_word(last + 3, table::ORGANISATIONS)
+                })
+        };
+        if !modifies
+            && (place_noun || facility || preposition_weight(s, run.0) > 0.0)
+            && !shares_noun()
+        {
             let end = if next_tables & (table::KEPT_SUFFIXES | table::ADMIN_UNITS) != 0 {
                 words[last + 1].1
             } else if compound && after_next.is_some_and(|w| in_tables(w, table::ADMIN_UNITS)) {

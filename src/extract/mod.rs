@@ -234,11 +234,18 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
     // The kind of the last total of each metric, for a share of it in a
     // later sentence ("Nine of the dead were children").
     let mut last_kind: [Option<Kind>; Metric::ALL.len()] = [None; Metric::ALL.len()];
+    // The metric of the last total of the sentence before, if it had one,
+    // for a pronoun that points back to it ("Among them were 298 civilians").
+    let mut last_total: Option<(usize, Metric)> = None;
     for (n, span) in spans.iter().enumerate() {
         let s = &text[span.start..span.end];
-        // Only a sentence with a number and a cue can hold a figure; the
-        // cheap test for a number goes first (a byte pass most prose fails).
-        if !number::may_hold_number(s) || !lexicon::may_hold_figure(s) {
+        let before = last_total.filter(|&(at, _)| at + 1 == n).map(|(_, m)| m);
+        // Only a sentence with a number and a cue can hold a figure (or a
+        // number that points back to the sentence before); the cheap test
+        // for a number goes first (a byte pass most prose fails).
+        if !number::may_hold_number(s)
+            || !(lexicon::may_hold_figure(s) || before.is_some() && link::may_point_back(s))
+        {
             continue;
         }
         // A verbatim repeat (a caption printed twice) is one row (§2).
@@ -256,7 +263,7 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
         // them, which are skipped (see [`link::figures_into`]): a sentence
         // whose numbers make no figure without its dates makes none with
         // them, and the date grammar, the dearest stage, is spared.
-        link::figures_into(s, &toks, &[], &mut found);
+        link::figures_into(s, &toks, &[], before, &mut found);
         if found.is_empty() {
             continue;
         }
@@ -264,7 +271,7 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
         // Only a figure that takes in a date's number can differ: read again then.
         let overlaps = |f: &link::Found| dates.iter().any(|d| d.start < f.end && f.start < d.end);
         if found.iter().any(overlaps) {
-            link::figures_into(s, &toks, &dates, &mut found);
+            link::figures_into(s, &toks, &dates, before, &mut found);
             if found.is_empty() {
                 continue;
             }
@@ -330,6 +337,7 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
             if !f.subcount {
                 last_kind[f.metric as usize] = Some(dated.kind);
                 total = Some(own);
+                last_total = Some((n, f.metric));
             }
             let previous = || {
                 previous_cell

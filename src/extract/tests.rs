@@ -24,6 +24,22 @@ type Row = (
 /// (sentence, expected figures)
 const CASES: &[(&str, &[Row])] = &[
     (
+        "Most were released, but 42 remain in detention.",
+        &[("42", "detained", 42, Some(42), Some(42), "exact")],
+    ),
+    (
+        "The number of people who died in the mudslide that swept through Katesh town and \
+         nearby villages in Hanang District, Manyara Region, on Sunday morning rose to 68.",
+        &[("68", "killed", 68, Some(68), Some(68), "exact")],
+    ),
+    (
+        "About 1,400 evacuees were in shelters, down from a peak of 1,700 on Saturday.",
+        &[
+            ("About 1,400", "displaced", 1400, None, None, "approx"),
+            ("1,700", "displaced", 1700, Some(1700), Some(1700), "exact"),
+        ],
+    ),
+    (
         "Israeli forces killed 10 people in Jenin.",
         &[("10", "killed", 10, Some(10), Some(10), "exact")],
     ),
@@ -913,6 +929,59 @@ fn dateline_country_picks_the_town() {
     );
     assert_eq!(got[0].place.as_deref(), Some("Beni"));
     assert_eq!(got[0].country.as_deref(), Some("COD"));
+}
+
+/// A pronoun opening a sentence points back to the group the sentence
+/// before counted: its share takes that figure's metric and is part of it.
+#[test]
+fn pronoun_points_back_to_the_sentence_before() {
+    let rows = |text: &str| {
+        run(text)
+            .into_iter()
+            .map(|f| (f.metric, f.value, f.subcount, f.who))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        rows(
+            "Police arrested 40 people on Monday. Among them were 12 minors and three journalists."
+        ),
+        [
+            (Metric::Detained, 40, false, Some("people".into())),
+            (Metric::Detained, 12, true, Some("minors".into())),
+            (Metric::Detained, 3, true, Some("journalists".into())),
+        ]
+    );
+    assert_eq!(
+        rows("The army has mobilised 20,000 soldiers. Around 3,000 of them are deployed in the valley."),
+        [
+            (Metric::Troops, 20000, false, Some("soldiers".into())),
+            (Metric::Troops, 3000, true, None),
+        ]
+    );
+    // Only the sentence right before; a fate of the share's own is no figure.
+    assert_eq!(
+        rows("Police arrested 40 people. Rain fell. Among them were 12 minors.").len(),
+        1
+    );
+    assert_eq!(
+        rows("Police arrested 40 people. Of them, 12 were released.").len(),
+        1
+    );
+}
+
+/// The first of two names sharing an organisation's noun is no place;
+/// the same word after "in" is one.
+#[test]
+fn names_sharing_an_organisations_noun() {
+    let place = |text: &str| run(text)[0].place.clone();
+    assert_eq!(
+        place("Gunmen killed 194 people, members of the Defense and Interior ministries said."),
+        None
+    );
+    assert_eq!(
+        place("Gunmen killed 19 people in Defense.").as_deref(),
+        Some("Defense")
+    );
 }
 
 /// Initials in a noun phrase end no clause: "U.S." is part of the group.

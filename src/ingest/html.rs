@@ -154,8 +154,19 @@ pub fn to_text(html: &str) -> Page {
 }
 
 /// Words in the class or id of an aside that is the story's own box of
-/// figures ("fact-box", "at-a-glance", "key-figures"), not furniture.
-const FACT_BOX: &[&str] = &["fact", "glance", "key-fig", "keyfig", "infobox"];
+/// figures ("fact-box", "at-a-glance", "key-figures") or of background
+/// written for it ("context", "explainer", "timeline"), not furniture.
+const FACT_BOX: &[&str] = &[
+    "fact",
+    "glance",
+    "key-fig",
+    "keyfig",
+    "infobox",
+    "context",
+    "background",
+    "explainer",
+    "timeline",
+];
 
 /// Whether `tag` is an `<aside>` holding the story's figures: kept, where
 /// other asides (related links, promotions) are dropped.
@@ -543,12 +554,18 @@ mod tests {
         assert_eq!(to_text(&layout).text, format!("Menu\n\n{prose}"));
     }
 
-    /// A fact box is the story's; other asides are furniture.
+    /// A fact box or a background box is the story's; other asides are furniture.
     #[test]
     fn a_fact_box_aside_is_kept() {
         let html = "<p>Curfew.</p><aside class=\"fact-box\"><ul><li>Killed nationwide: 197</li></ul></aside>\
                     <aside class=\"related\"><p>Read more: 12 things</p></aside>";
         assert_eq!(to_text(html).text, "Curfew.\n\nKilled nationwide: 197");
+        let background =
+            "<p>Protests.</p><aside class=\"context\"><p>Police arrested 301.</p></aside>";
+        assert_eq!(
+            to_text(background).text,
+            "Protests.\n\nPolice arrested 301."
+        );
     }
 
     #[test]
