@@ -660,6 +660,8 @@ pub const FORCES: &[&str] = &[
     "mercenaries",
     "advisers",
     "advisors",
+    "military instructors",
+    "military trainers",
     "special forces",
     "national guard",
     "national guard members",

@@ -266,6 +266,10 @@ fn complete(
     if np.head == Head::Thing {
         return None;
     }
+    // "three children from one family": one group, not one person.
+    if bound.value == 1 && toks[np.end].is_any(ONE_GROUP) {
+        return None;
+    }
     // "up from 130", "down from a peak of 1,700": an earlier value of the figure before it.
     let earlier_value = earlier_value(toks, bound.first);
     // The groups a count of people came from are no figure of their own:
@@ -937,6 +941,9 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
     }
     first_cue(toks, start, verb, first)
 }
+
+/// Singular nouns of a group of people: "one family" counts one group.
+const ONE_GROUP: &[&str] = &["family", "household", "clan", "tribe", "group", "community"];
 
 /// Nouns of a level an earlier value names: "down from a peak of 1,700".
 const LEVEL_NOUNS: &[&str] = &[

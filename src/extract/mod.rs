@@ -218,6 +218,9 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
     // Without a publication date, relative dates cannot be resolved: date
     // spans are still found (their numbers are not counts) but not used.
     let reference = doc.published.unwrap_or(NaiveDate::MIN);
+    // A live page's day headings: an entry under "Friday, August 29" is
+    // dated by it, and its "this evening" counts from it.
+    let headings = when::day_headings(text, &spans, doc.published, order);
     // Room for every sentence: the set never grows, so no sentence is hashed twice.
     let mut seen: HashSet<&str> = HashSet::with_capacity(spans.len());
     let mut out = Vec::new();
@@ -267,6 +270,14 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
         if found.is_empty() {
             continue;
         }
+        // The day of the heading this sentence is under, if any, stands
+        // for the publication day.
+        let under = headings.partition_point(|&(at, _)| at < n);
+        let published = under
+            .checked_sub(1)
+            .and_then(|h| headings[h].1)
+            .or(doc.published);
+        let reference = published.unwrap_or(reference);
         let dates = date::dates(s, reference, order);
         // Only a figure that takes in a date's number can differ: read again then.
         let overlaps = |f: &link::Found| dates.iter().any(|d| d.start < f.end && f.start < d.end);
@@ -300,7 +311,7 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
         let disaster =
             || *disaster.get_or_init(|| when::is_disaster_story(doc.title.as_deref(), text));
         let sentence_dates =
-            when::SentenceDates::new(s, &toks, usable, doc.published, dateline, &disaster);
+            when::SentenceDates::new(s, &toks, usable, published, dateline, &disaster);
         for f in found.drain(..) {
             let own = when::date_in(&sentence_dates, &f);
             // A sub-count ("including 35 women") is part of its total: same
@@ -324,7 +335,7 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
             // of that total.
             let share_of_total = last_kind[f.metric as usize] == Some(Kind::Cumulative)
                 && total.is_none()
-                && dated.date == doc.published
+                && dated.date == published
                 && when::is_share(s, &f);
             let dated = if key_figure || share_of_total {
                 when::Dated {

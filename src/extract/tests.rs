@@ -24,6 +24,17 @@ type Row = (
 /// (sentence, expected figures)
 const CASES: &[(&str, &[Row])] = &[
     (
+        "Washington sent 100 military instructors to Niamey.",
+        &[("100", "troops", 100, Some(100), Some(100), "exact")],
+    ),
+    (
+        "Seven people were killed there, including three children from one family.",
+        &[
+            ("Seven", "killed", 7, Some(7), Some(7), "exact"),
+            ("three", "killed", 3, Some(3), Some(3), "exact"),
+        ],
+    ),
+    (
         "Most were released, but 42 remain in detention.",
         &[("42", "detained", 42, Some(42), Some(42), "exact")],
     ),
@@ -982,6 +993,33 @@ fn names_sharing_an_organisations_noun() {
         place("Gunmen killed 19 people in Defense.").as_deref(),
         Some("Defense")
     );
+}
+
+/// A live page's day headings date the entries under them, until another
+/// heading; one date line alone (a byline's) dates nothing.
+#[test]
+fn day_headings_date_their_entries() {
+    let dates = |text: &str| {
+        let doc = Document::new("t", NaiveDate::from_ymd_opt(2025, 8, 30), text);
+        figures(&doc)
+            .into_iter()
+            .map(|f| (f.value, f.date.map(|d| d.to_string())))
+            .collect::<Vec<_>>()
+    };
+    let day = |d: &str| Some(d.to_string());
+    let page = "Saturday, August 30\n\nPolice detained 39 people.\n\n\
+                Friday, August 29\n\nIn Yogyakarta, police detained 32 people this evening.\n\n\
+                The wider picture\n\nPolice have detained 300 people in all.";
+    assert_eq!(
+        dates(page),
+        [
+            (39, day("2025-08-30")),
+            (32, day("2025-08-29")),
+            (300, day("2025-08-30"))
+        ]
+    );
+    let byline = "August 28, 2025\n\nPolice detained 39 people.";
+    assert_eq!(dates(byline), [(39, day("2025-08-30"))]);
 }
 
 /// Initials in a noun phrase end no clause: "U.S." is part of the group.

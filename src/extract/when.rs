@@ -16,7 +16,7 @@ use std::cell::OnceCell;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::date::{DateMatch, Role};
+use super::date::{DateMatch, DateOrder, Role};
 use super::lexicon::List;
 use super::link::Found;
 use super::number::NUMBER_WORDS;
@@ -120,6 +120,64 @@ impl<'d> SentenceDates<'d> {
             disaster,
         }
     }
+}
+
+/// The longest line read as a day heading, in bytes: "Wednesday, September
+/// 30, 2025" fits; a sentence does not.
+const MAX_HEADING: usize = 40;
+
+/// The day headings of a live page ("Friday, August 29" over that day's
+/// entries), as (sentence index, day) in text order: a line that is one
+/// day and nothing else, on or before `published`. Another heading (a
+/// short line with no digit and no stop: "The wider picture") ends a day's
+/// section, as `None`. Empty unless the page has two days at least: one
+/// date line alone is a byline's or a stamp's, and re-dating a whole story
+/// by it would be a guess.
+pub fn day_headings(
+    text: &str,
+    spans: &[std::ops::Range<usize>],
+    published: Option<NaiveDate>,
+    order: DateOrder,
+) -> Vec<(usize, Option<NaiveDate>)> {
+    let Some(published) = published else {
+        return Vec::new();
+    };
+    let mut out: Vec<(usize, Option<NaiveDate>)> = Vec::new();
+    for (n, span) in spans.iter().enumerate() {
+        let line = text[span.clone()].trim();
+        if line.len() > MAX_HEADING {
+            continue;
+        }
+        if !line.bytes().any(|b| b.is_ascii_digit()) {
+            let stop = line.ends_with(['.', '!', '?', ':', '"', '\u{201d}']);
+            if !stop && !out.is_empty() {
+                out.push((n, None));
+            }
+            continue;
+        }
+        let dates = super::date::dates(line, published, order);
+        let one_day = !dates.is_empty()
+            && dates
+                .iter()
+                .all(|d| d.role == Role::Day && d.first == dates[0].first);
+        // Nothing but the date: "Friday, August 29" (a weekday and its date).
+        let rest_is_empty = || {
+            let mut at = 0;
+            dates.iter().all(|d| {
+                let gap = &line[at..d.start];
+                at = d.end;
+                !gap.chars().any(char::is_alphanumeric)
+            }) && !line[at..].chars().any(char::is_alphanumeric)
+        };
+        if one_day && dates[0].first <= published && rest_is_empty() {
+            out.push((n, Some(dates[0].first)));
+        }
+    }
+    let days = out.iter().filter_map(|&(_, d)| d);
+    if days.clone().min() == days.max() {
+        out.clear();
+    }
+    out
 }
 
 /// Date `found` within sentence `s` (whose date expressions are `dates`, offsets relative to `s`).
