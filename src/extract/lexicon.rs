@@ -211,6 +211,11 @@ pub const CUES: &[Cue] = &[
     cue("prisoners of war", Some(Dt), false, false, true),
     cue("held as prisoners", Some(Dt), false, true, false),
     cue("held prisoner", Some(Dt), false, true, false),
+    // A standing count of captives: "265 still held", "Seventeen passengers
+    // were still being held". Detainees are "in custody" or "in detention"
+    // in news copy; "still held" is a kidnapping's word.
+    cue("still held", Some(A), false, true, false),
+    cue("still being held", Some(A), false, true, false),
     // abducted
     cue("abducted", Some(A), true, true, false),
     cue("abducting", Some(A), true, false, false),

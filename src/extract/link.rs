@@ -1623,10 +1623,13 @@ fn rate_after(toks: &[Token], from: usize) -> bool {
     (from..(from + 10).min(toks.len()))
         .take_while(|&k| !toks[k].is_punct(',') && !toks[k].is_punct(';') && !toks[k].is_punct('.'))
         .any(|k| {
-            RATE_INDEX
-                .starting_at(toks, k)
-                .any(|(_, len)| !modifies_noun(toks, k + len - 1))
-                && !(k > 0 && toks[k - 1].is_in(List::DurationBefore))
+            RATE_INDEX.starting_at(toks, k).any(|(_, len)| {
+                !modifies_noun(toks, k + len - 1)
+                    // "up from 145 a day earlier": a time, not a rate.
+                    && !toks
+                        .get(k + len)
+                        .is_some_and(|t| t.is_any(&["earlier", "later", "before", "after", "ago"]))
+            }) && !(k > 0 && toks[k - 1].is_in(List::DurationBefore))
         })
 }
 

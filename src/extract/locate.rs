@@ -169,6 +169,10 @@ const SPEAKER: &[&str] = &[
 
 /// Capitalised words that follow "in" but are not places.
 const NOT_PLACES: &[&str] = &[
+    // Holidays: "on New Year's Day", "Christmas Eve".
+    "day",
+    "eve",
+    "year",
     "the",
     "a",
     "an",

@@ -24,6 +24,21 @@ type Row = (
 /// (sentence, expected figures)
 const CASES: &[(&str, &[Row])] = &[
     (
+        "The toll rose to 19 on Tuesday, up from 12 a day earlier.",
+        &[
+            ("19", "killed", 19, Some(19), Some(19), "exact"),
+            ("12", "killed", 12, Some(12), Some(12), "exact"),
+        ],
+    ),
+    (
+        "Papiri school abduction: 50 pupils escape, 265 still held",
+        &[("265", "abducted", 265, Some(265), Some(265), "exact")],
+    ),
+    (
+        "Seventeen passengers were still being held in the forest.",
+        &[("Seventeen", "abducted", 17, Some(17), Some(17), "exact")],
+    ),
+    (
         "Washington sent 100 military instructors to Niamey.",
         &[("100", "troops", 100, Some(100), Some(100), "exact")],
     ),
@@ -1020,6 +1035,13 @@ fn day_headings_date_their_entries() {
     );
     let byline = "August 28, 2025\n\nPolice detained 39 people.";
     assert_eq!(dates(byline), [(39, day("2025-08-30"))]);
+}
+
+/// A holiday is no place: "on New Year's Day".
+#[test]
+fn holidays_are_no_places() {
+    let got = run("The quake that struck Ishikawa Prefecture on New Year's Day killed 84 people.");
+    assert_eq!(got[0].place.as_deref(), Some("Ishikawa Prefecture"));
 }
 
 /// Initials in a noun phrase end no clause: "U.S." is part of the group.
