@@ -164,6 +164,8 @@ pub const CUES: &[Cue] = &[
     cue("from their homes", Some(D), false, true, false),
     cue("out of their homes", Some(D), false, true, false),
     cue("from their villages", Some(D), false, true, false),
+    // A refugee agency's count of people who crossed in: "9,870 new arrivals".
+    cue("new arrivals", Some(D), false, false, true),
     cue("evacuation", Some(D), true, false, false),
     cue("displacement", Some(D), true, false, false),
     cue("exodus", Some(D), true, false, false),

@@ -270,6 +270,13 @@ fn complete(
     if bound.value == 1 && toks[np.end].is_any(ONE_GROUP) {
         return None;
     }
+    // "a municipality of about 10,000 residents": a place's population.
+    if bound.first >= 2
+        && toks[bound.first - 1].is("of")
+        && toks[bound.first - 2].is_any(POPULATED_PLACES)
+    {
+        return None;
+    }
     // "up from 130", "down from a peak of 1,700": an earlier value of the figure before it.
     let earlier_value = earlier_value(toks, bound.first);
     // The groups a count of people came from are no figure of their own:
@@ -311,8 +318,10 @@ fn complete(
     let object_of = left.filter(|l| l.0.phrase.ends_with(" of") && l.3 <= 2);
     let chosen: Option<Cue4> = match (own, right) {
         _ if object_of.is_some() => object_of,
+        // (Or after two auxiliaries: "have been detained".)
         (Some(_), Some(r))
-            if r.3 <= 2 && (r.0.metric.is_some() || matches!(np.head, Head::Cue(_))) =>
+            if (r.3 <= 2 || (r.3 == 3 && auxiliaries(toks, np_end + 1, r.1)))
+                && (r.0.metric.is_some() || matches!(np.head, Head::Cue(_))) =>
         {
             Some(r)
         }
@@ -942,6 +951,42 @@ fn subject_cue(toks: &[Token], first: usize) -> Option<Cue4> {
     first_cue(toks, start, verb, first)
 }
 
+/// Whether the tokens from `from` to the byte `cue` are all auxiliaries:
+/// "have been", "had been", "are being".
+fn auxiliaries(toks: &[Token], from: usize, cue: usize) -> bool {
+    toks[from..]
+        .iter()
+        .take_while(|t| t.start < cue)
+        .all(|t| t.is_any(AUXILIARIES))
+}
+
+/// The auxiliaries of a passive or perfect verb group.
+const AUXILIARIES: &[&str] = &[
+    "have", "has", "had", "been", "be", "being", "was", "were", "is", "are", "will", "would",
+];
+
+/// Nouns of a place whose people "a town of 40,000 people" counts: its
+/// population, no figure. (Not "camp": "a camp of 50,000 refugees" is one.)
+const POPULATED_PLACES: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "municipality",
+    "district",
+    "country",
+    "nation",
+    "region",
+    "province",
+    "state",
+    "island",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "community",
+    "settlement",
+    "county",
+];
+
 /// Singular nouns of a group of people: "one family" counts one group.
 const ONE_GROUP: &[&str] = &["family", "household", "clan", "tribe", "group", "community"];
 
@@ -951,7 +996,7 @@ const LEVEL_NOUNS: &[&str] = &[
 ];
 
 /// Whether the number at `first` is an earlier value of the figure before
-/// it: "up from 130", "down from a peak of 1,700".
+/// it: "up from 130", "down from a peak of 1,700", "compared with 173".
 fn earlier_value(toks: &[Token], first: usize) -> bool {
     let from = if first >= 4
         && toks[first - 1].is("of")
@@ -962,7 +1007,11 @@ fn earlier_value(toks: &[Token], first: usize) -> bool {
     } else {
         first
     };
-    from >= 2 && toks[from - 1].is("from") && toks[from - 2].is_any(&["up", "down"])
+    let changed = from >= 2 && toks[from - 1].is("from") && toks[from - 2].is_any(&["up", "down"]);
+    // "compared with 173 in the whole of 2024".
+    let compared =
+        from >= 2 && toks[from - 1].is_any(&["with", "to"]) && toks[from - 2].is("compared");
+    changed || compared
 }
 
 /// The longest subject of a toll verb, in tokens: further back, a cue

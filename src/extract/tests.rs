@@ -24,6 +24,25 @@ type Row = (
 /// (sentence, expected figures)
 const CASES: &[(&str, &[Row])] = &[
     (
+        "Since January, at least 12 refugees have been detained by soldiers.",
+        &[("at least 12", "detained", 12, Some(12), None, "at_least")],
+    ),
+    (
+        "In Teuchitlan, a municipality of about 10,000 residents, 36 people have been reported missing.",
+        &[("36", "missing", 36, Some(36), Some(36), "exact")],
+    ),
+    (
+        "The agency registered 9,870 new arrivals from Mali in April.",
+        &[("9,870", "displaced", 9870, Some(9870), Some(9870), "exact")],
+    ),
+    (
+        "Jihadists killed 140 soldiers this year, compared with 173 in 2024.",
+        &[
+            ("140", "killed", 140, Some(140), Some(140), "exact"),
+            ("173", "killed", 173, Some(173), Some(173), "exact"),
+        ],
+    ),
+    (
         "The toll rose to 19 on Tuesday, up from 12 a day earlier.",
         &[
             ("19", "killed", 19, Some(19), Some(19), "exact"),
