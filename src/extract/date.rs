@@ -2889,6 +2889,18 @@ impl<'a> Parser<'a> {
         Some((k + 1, self.quarter_val(unit, n, None)?))
     }
 
+    /// Whether token `i` follows a possessive, perhaps with "early", "mid" or
+    /// "late" between: "their 20s", "his late 40s".
+    fn after_possessive(&self, i: usize) -> bool {
+        const POSSESSIVES: [&str; 7] = ["their", "his", "her", "my", "our", "your", "its"];
+        let k = if i > 0 && ["early", "mid", "late"].iter().any(|w| self.is(i - 1, w)) {
+            i - 1
+        } else {
+            i
+        };
+        k > 0 && POSSESSIVES.iter().any(|p| self.is(k - 1, p))
+    }
+
     /// "1990s", "the '40s", "90 s", "the nineties", "the two thousands",
     /// "15th century", "the twenty-first century".
     fn decade_expr(&self, i: usize) -> Option<(usize, Val)> {
@@ -2924,7 +2936,8 @@ impl<'a> Parser<'a> {
                 4 if !apostrophe && v % 10 == 0 => {
                     Some((e, decade(i32::try_from(v).ok()?)?.written(Written::Full)))
                 }
-                2 if v % 10 == 0 => Some((e, decade(recent(v))?)),
+                // "in their 20s", "in his early 40s": an age, not a decade.
+                2 if v % 10 == 0 && !self.after_possessive(i) => Some((e, decade(recent(v))?)),
                 _ => None,
             };
         }
@@ -4814,6 +4827,7 @@ mod tests {
         ("in the first half of 2019", "in the first half of 2019", "2019-01-01", "2019-06-30", Role::Period),
         ("They withdrew by mid-November.", "mid-November", "2019-11-10", "2019-11-20", Role::Period),
         ("Violence peaked in the 1990s.", "in the 1990s", "1990-01-01", "1999-12-31", Role::Period),
+        ("Violence peaked in the 80s.", "in the 80s", "1980-01-01", "1989-12-31", Role::Period),
         ("late last year", "late last year", "2019-07-01", "2019-12-31", Role::Period),
         ("during Q3 2019", "during Q3 2019", "2019-07-01", "2019-09-30", Role::Period),
         // Since: from the day or period named to the reference.
@@ -4844,6 +4858,7 @@ mod tests {
         "It happened on 8/1/2025.",
         "February 30, 2020",
         "in 99999",
+        "Most of the victims were in their 20s; one man was in his late 40s.",
     ];
 
     #[test]

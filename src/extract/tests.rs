@@ -1056,6 +1056,21 @@ fn day_headings_date_their_entries() {
     assert_eq!(dates(byline), [(39, day("2025-08-30"))]);
 }
 
+/// A count over a whole calendar year adds up many incidents: a total,
+/// unless the sentence names the one incident.
+#[test]
+fn whole_year_counts_are_totals() {
+    let kinds = |text: &str| run(text).into_iter().map(|f| f.kind).collect::<Vec<_>>();
+    assert_eq!(
+        kinds("In 2024, 219 Maoists were killed in the division."),
+        [Kind::Cumulative]
+    );
+    assert_eq!(
+        kinds("In 2004, an earthquake near Al Hoceima killed 628 people."),
+        [Kind::Event]
+    );
+}
+
 /// A holiday is no place: "on New Year's Day".
 #[test]
 fn holidays_are_no_places() {

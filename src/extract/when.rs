@@ -372,7 +372,15 @@ pub fn date_in(sentence: &SentenceDates, found: &Found) -> Dated {
             Metric::Killed | Metric::Injured | Metric::Missing
         )
         && disaster();
-    let cumulative = !daily && (marked || stretch || across || disaster_toll);
+    // A count over a whole calendar year ("In 2024, 71,500 new refugees
+    // were registered", "219 Maoists were killed in 2024") adds up many
+    // incidents: a total, unless the sentence names the one incident
+    // ("In 2004, an earthquake near Al Hoceima killed 628 people").
+    let whole_year = !marked
+        && !h.increment
+        && point.is_some_and(|d| d.role == Role::Period && (d.last - d.first).num_days() >= 364)
+        && !names_an_incident(s);
+    let cumulative = !daily && (marked || stretch || across || disaster_toll || whole_year);
     // A count over a stretch of days is a total even when it adds to an
     // earlier one: "3,000 more troops since January", "an additional 2,100
     // displaced since the last update" (§4: "since …" is cumulative).
@@ -541,6 +549,46 @@ const STRETCH_COUNTS: &[&str] = &["several", "few", "many"];
 const STRETCH_HEDGES: &[&str] = &[
     "about", "some", "nearly", "almost", "around", "roughly", "a",
 ];
+
+/// Words that name one incident (singular): a count in a sentence with one
+/// is that incident's, even over a year.
+const INCIDENTS: &[&str] = &[
+    "attack",
+    "airstrike",
+    "strike",
+    "blast",
+    "explosion",
+    "bombing",
+    "collapse",
+    "collapsed",
+    "crash",
+    "ambush",
+    "raid",
+    "massacre",
+    "shipwreck",
+    "capsized",
+    "sank",
+    "breached",
+    "earthquake",
+    "quake",
+    "cyclone",
+    "hurricane",
+    "typhoon",
+    "storm",
+    "landslide",
+    "mudslide",
+    "tsunami",
+    "eruption",
+    "stampede",
+    "fire",
+    "offensive",
+];
+
+/// Whether sentence `s` names a single incident ([`INCIDENTS`]).
+fn names_an_incident(s: &str) -> bool {
+    s.split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| INCIDENTS.iter().any(|i| w.eq_ignore_ascii_case(i)))
+}
 
 /// Nouns of a disaster story: its casualty counts are running tolls (§4).
 /// Sorted, for a binary search.
