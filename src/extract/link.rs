@@ -365,9 +365,17 @@ fn complete(
     // An elliptical list mate of a force is one: "2,500 peacekeepers from
     // Kenya and 1,000 from Benin".
     // So is "Italy with 1,068" after one.
+    // (Past an increment's words: "and a further 150 were sent".)
+    let mate_start = (bound.first.saturating_sub(3)..bound.first)
+        .rev()
+        .take_while(|&k| toks[k].is_any(&["a", "an", "another", "further", "additional"]))
+        .last()
+        .unwrap_or(bound.first);
+    let conjoined_mate =
+        mate_start > 0 && (toks[mate_start - 1].is("and") || toks[mate_start - 1].is_punct(','));
     let mate_of_force = np.head == Head::Elliptical
         && previous.is_some_and(|p| p.metric == Metric::Troops)
-        && (conjoined
+        && (conjoined_mate
             || (bound.first > 1
                 && toks[bound.first - 1].is("with")
                 && toks[bound.first - 2].is_capitalised()));

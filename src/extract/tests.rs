@@ -24,6 +24,13 @@ type Row = (
 /// (sentence, expected figures)
 const CASES: &[(&str, &[Row])] = &[
     (
+        "The army deployed 230 soldiers on Monday, and a further 150 were deployed on Tuesday.",
+        &[
+            ("230", "troops", 230, Some(230), Some(230), "exact"),
+            ("150", "troops", 150, Some(150), Some(150), "exact"),
+        ],
+    ),
+    (
         "Since January, at least 12 refugees have been detained by soldiers.",
         &[("at least 12", "detained", 12, Some(12), None, "at_least")],
     ),
