@@ -115,7 +115,11 @@ pub fn figures_into(
         {
             continue;
         }
-        let Some((found, last)) = figure_at(s, toks, i, out.last(), before) else {
+        let context = Context {
+            previous: out.last(),
+            before,
+        };
+        let Some((found, last)) = figure_at(s, toks, i, context) else {
             continue;
         };
         // A figure's span takes in its number: the extractor reads a
@@ -127,17 +131,20 @@ pub fn figures_into(
     }
 }
 
-/// The figure whose number is token `i`, and the last token it used.
-fn figure_at(
-    s: &str,
-    toks: &[Token],
-    i: usize,
-    previous: Option<&Found>,
+/// What a number's figure may lean on beyond its own words: the figure
+/// before it in the sentence ("and 13 others"), and the metric of the last
+/// total of the sentence before ("Among them were 298 civilians").
+#[derive(Clone, Copy)]
+struct Context<'f> {
+    previous: Option<&'f Found>,
     before: Option<Metric>,
-) -> Option<(Found, usize)> {
+}
+
+/// The figure whose number is token `i`, and the last token it used.
+fn figure_at(s: &str, toks: &[Token], i: usize, context: Context) -> Option<(Found, usize)> {
     // "90% of its 2.3 million people": the share of a population.
     if reject::is_percent(toks, i) {
-        return share_of(s, toks, i, previous, before);
+        return share_of(s, toks, i, context);
     }
     if reject::reason(s, toks, i).is_some() {
         return None;
@@ -156,19 +163,13 @@ fn figure_at(
             last: i,
             number: i,
         };
-        return complete(s, toks, bound, previous, before);
+        return complete(s, toks, bound, context);
     }
     let bound = bounds::read(toks, i);
-    complete(s, toks, bound, previous, before)
+    complete(s, toks, bound, context)
 }
 
-fn share_of(
-    s: &str,
-    toks: &[Token],
-    i: usize,
-    previous: Option<&Found>,
-    before: Option<Metric>,
-) -> Option<(Found, usize)> {
+fn share_of(s: &str, toks: &[Token], i: usize, context: Context) -> Option<(Found, usize)> {
     let Tok::Num(pct, _) = toks[i].kind else {
         return None;
     };
@@ -210,7 +211,7 @@ fn share_of(
         last: j,
         number: j,
     };
-    complete(s, toks, bound, previous, before)
+    complete(s, toks, bound, context)
 }
 
 /// "the town's", "Buzi’s": a possessive before a population.
@@ -253,13 +254,8 @@ static FRACTION_WORDS: LazyLock<Vec<(Vec<&'static str>, f64)>> = LazyLock::new(|
 });
 
 /// Give a bounded number its noun phrase, metric and hints.
-fn complete(
-    s: &str,
-    toks: &[Token],
-    bound: Bound,
-    previous: Option<&Found>,
-    before: Option<Metric>,
-) -> Option<(Found, usize)> {
+fn complete(s: &str, toks: &[Token], bound: Bound, context: Context) -> Option<(Found, usize)> {
+    let Context { previous, before } = context;
     // The noun follows a qualifier after the number: "300 or more people",
     // "2,000-odd people".
     let np = who::noun_phrase(toks, bound.last.max(bound.number));
