@@ -846,62 +846,55 @@ fn dateline_place(
     (line, dash): (usize, usize),
 ) -> Option<Located> {
     let g = gazetteer();
-    // The lead's places, scanned only when the dateline or the count of
-    // mentions decides (a headline that names the place does not need them).
-    let lead: OnceCell<Vec<Mention>> = OnceCell::new();
-    let mentions = || -> &[Mention] {
-        lead.get_or_init(|| sentences.lead(LEAD_BYTES).filter(|m| !m.demonym).collect())
-    };
-    {
-        let mentions = mentions();
-        let words_end = text[line..dash].find([',', '(']).map_or(dash, |i| line + i);
-        let words = text[line..words_end].trim();
-        let most = most_mentioned(mentions, dash);
-        if let Some(m) = mentions.iter().find(|m| m.start >= line && m.end <= dash) {
-            // "BENI, Congo": the country the dateline names picks the town.
-            let named_country = mentions.iter().find(|o| {
-                o.start > m.end && o.end <= dash && g.place(o.place).kind == PlaceKind::Country
-            });
-            let mut m = *m;
-            if let Some(c) = named_country.map(|o| &g.place(o.place).country) {
-                if g.place(m.place).country != *c {
-                    if let Some(i) = g.lookup_index_in(&text[m.start..m.end], c) {
-                        m.place = i;
-                    }
+    // The lead's places: the dateline's town is checked against them.
+    let mentions: Vec<Mention> = sentences.lead(LEAD_BYTES).filter(|m| !m.demonym).collect();
+    let words_end = text[line..dash].find([',', '(']).map_or(dash, |i| line + i);
+    let words = text[line..words_end].trim();
+    let most = most_mentioned(&mentions, dash);
+    if let Some(m) = mentions.iter().find(|m| m.start >= line && m.end <= dash) {
+        // "BENI, Congo": the country the dateline names picks the town.
+        let named_country = mentions.iter().find(|o| {
+            o.start > m.end && o.end <= dash && g.place(o.place).kind == PlaceKind::Country
+        });
+        let mut m = *m;
+        if let Some(c) = named_country.map(|o| &g.place(o.place).country) {
+            if g.place(m.place).country != *c {
+                if let Some(i) = g.lookup_index_in(&text[m.start..m.end], c) {
+                    m.place = i;
                 }
             }
-            let m = &m;
-            // A filing town the story never names again ("DUBAI" over a story on Zamzam) is not its place.
-            let name = &text[m.start..m.end];
-            let again = mentions.iter().any(|o| {
-                o.start > dash
-                    && (o.place == m.place || text[o.start..o.end].eq_ignore_ascii_case(name))
-            });
-            if m.start == line && (again || most.is_none_or(|(n, _)| n < 2)) {
-                return Some(located(text, m));
-            }
-            if m.start == line {
-                if let Some((_, o)) = most {
-                    return Some(located(text, o));
-                }
-            }
-            // The dateline's town is unknown to the gazetteer; its country is the next name.
-            let p = g.place(m.place);
-            return Some(Located {
-                name: title_case(words),
-                country: Some(p.country.clone()),
-                lat: None,
-                lon: None,
-            });
         }
-        if !words.is_empty() {
-            return Some(Located {
-                name: title_case(words),
-                country: None,
-                lat: None,
-                lon: None,
-            });
+        let m = &m;
+        // A filing town the story never names again ("DUBAI" over a story on Zamzam) is not its place.
+        let name = &text[m.start..m.end];
+        let again = mentions.iter().any(|o| {
+            o.start > dash
+                && (o.place == m.place || text[o.start..o.end].eq_ignore_ascii_case(name))
+        });
+        if m.start == line && (again || most.is_none_or(|(n, _)| n < 2)) {
+            return Some(located(text, m));
         }
+        if m.start == line {
+            if let Some((_, o)) = most {
+                return Some(located(text, o));
+            }
+        }
+        // The dateline's town is unknown to the gazetteer; its country is the next name.
+        let p = g.place(m.place);
+        return Some(Located {
+            name: title_case(words),
+            country: Some(p.country.clone()),
+            lat: None,
+            lon: None,
+        });
+    }
+    if !words.is_empty() {
+        return Some(Located {
+            name: title_case(words),
+            country: None,
+            lat: None,
+            lon: None,
+        });
     }
     None
 }
