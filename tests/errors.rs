@@ -252,7 +252,7 @@ fn progress_bar_only_on_a_terminal() {
         piped.trim(),
         "tolltrack: warning: fixtures/docs/heldout12/h12-bandiagara-wedding-attack.txt: \
          no publication date found; relative dates cannot be resolved (use --published)\n\
-         tolltrack: 201 documents read, 0 skipped, 2623 figures found"
+         tolltrack: 201 documents read, 0 skipped, 2631 figures found"
     );
 }
 

@@ -187,6 +187,9 @@ pub const CUES: &[Cue] = &[
     cue("sent", Some(T), true, true, false),
     cue("sending", Some(T), true, false, false),
     cue("send", Some(T), true, false, false),
+    // Headline present: "Guatemala sends 1,200 troops to border".
+    cue("sends", Some(T), true, false, false),
+    cue("dispatches", Some(T), true, false, false),
     // detained
     cue("detained", Some(Dt), true, true, false),
     cue("detaining", Some(Dt), true, false, false),
@@ -225,6 +228,24 @@ pub const CUES: &[Cue] = &[
     cue("kidnapping", Some(A), true, false, false),
     cue("taken hostage", Some(A), false, true, false),
     cue("held hostage", Some(A), false, true, false),
+    // Still held, in other words: "40 passengers remain in captivity",
+    // "14 are in the hands of their kidnappers".
+    cue("in captivity", Some(A), false, true, false),
+    cue(
+        "in the hands of their kidnappers",
+        Some(A),
+        false,
+        true,
+        false,
+    ),
+    cue("in the hands of their captors", Some(A), false, true, false),
+    cue(
+        "in the hands of their abductors",
+        Some(A),
+        false,
+        true,
+        false,
+    ),
     cue("taken captive", Some(A), false, true, false),
     cue("hostages", Some(A), false, false, true),
     cue("captives", Some(A), false, false, true),
@@ -299,8 +320,22 @@ pub const HOSPITALS: &[&str] = &["hospital", "hospitals", "clinic", "clinics", "
 /// Verbs of staying somewhere, and the places that make their subject
 /// displaced: "1,400 of them were staying in 14 shelters", "housed in
 /// eight evacuation centres".
-pub const SHELTER_VERBS: &[&str] = &["staying", "living", "housed", "accommodated", "lodged"];
+pub const SHELTER_VERBS: &[&str] = &[
+    "staying",
+    "stayed",
+    "living",
+    "housed",
+    "accommodated",
+    "lodged",
+];
 pub const SHELTER_NOUNS: &[&str] = &["shelters", "camps", "centres", "centers"];
+/// Verbs that move people to a shelter: "moved to 236 shelters".
+pub const SHELTER_MOVES: &[&str] = &["moved", "relocated", "transferred", "taken", "brought"];
+/// The span of a stay between "spent" and a shelter ("spent the night in",
+/// "spent two nights in"); weekday names are read from the date grammar's table.
+pub const STAY_SPAN: &[&str] = &[
+    "the", "a", "last", "night", "nights", "weekend", "day", "days", "week", "weeks",
+];
 
 /// The displaced cue a shelter complement stands for.
 pub const SHELTERED: Cue = cue("in shelters", Some(D), false, true, false);
@@ -383,6 +418,18 @@ pub const PEOPLE: &[&str] = &[
     "insurgents",
     "rebels",
     "gunmen",
+    "bandits",
+    "kidnappers",
+    "pirates",
+    "smugglers",
+    "traffickers",
+    "gangsters",
+    "robbers",
+    "poachers",
+    "looters",
+    "criminals",
+    "assailants",
+    "raiders",
     "jihadists",
     "attackers",
     "combatants",
@@ -535,6 +582,11 @@ pub const PEOPLE_SINGULAR_SUFFIXES: &[&str] = &[
 
 /// Nouns with a people ending that are things: "shelters", "documents".
 pub const NOT_PEOPLE: &[&str] = &[
+    // "temperatures crossed 46 degrees".
+    "degrees",
+    "decrees",
+    "fees",
+    "trees",
     "containers",
     "shelters",
     "meters",
@@ -1672,6 +1724,7 @@ pub enum List {
     Hospitals,
     ShelterVerbs,
     ShelterNouns,
+    StaySpan,
     NotWho,
     NotPeople,
     Statement,
@@ -1679,7 +1732,7 @@ pub enum List {
 
 impl List {
     /// Every table, in the order of their bits.
-    const ALL: [List; 38] = [
+    const ALL: [List; 39] = [
         List::Injuries,
         List::HarmVerbs,
         List::People,
@@ -1715,6 +1768,7 @@ impl List {
         List::Hospitals,
         List::ShelterVerbs,
         List::ShelterNouns,
+        List::StaySpan,
         List::NotWho,
         List::NotPeople,
         List::Statement,
@@ -1759,6 +1813,7 @@ impl List {
             List::Hospitals => HOSPITALS,
             List::ShelterVerbs => SHELTER_VERBS,
             List::ShelterNouns => SHELTER_NOUNS,
+            List::StaySpan => STAY_SPAN,
             List::NotWho => who::NOT_WHO,
             List::NotPeople => NOT_PEOPLE,
             List::Statement => when::STATEMENT,
@@ -1973,7 +2028,12 @@ pub static FORCE_INDEX: LazyLock<PhraseIndex> =
 /// Singulars of people nouns that are mostly adjectives or other words
 /// ("two local officials", "three minor injuries", "one other"): a count
 /// before them counts the noun after, so they are never indexed as nouns.
+/// Past tenses with a people ending are verbs: "2,300 residents spent the
+/// night in evacuation centres".
 pub const NOT_SINGULAR_PEOPLE: &[&str] = &[
+    "spent",
+    "went",
+    "meant",
     "local",
     "national",
     "minor",

@@ -12,7 +12,7 @@ use super::date::DateMatch;
 use super::lexicon::{
     Cue, List, CAPTIVE_COMPLEMENTS, CUES, CUE_INDEX, CUMULATIVE_INDEX, FORCE_SIZE, FRACTIONS,
     GAPPED_ADJUNCTS, HARMED, HARM_TAKING, PARTITIVE_HEADS, RATE_ADJECTIVES, RATE_INDEX, RATE_NOUNS,
-    SHELTERED,
+    SHELTERED, SHELTER_MOVES,
 };
 use super::reject;
 use super::token::{tokens, Tok, Token};
@@ -381,7 +381,9 @@ fn complete(s: &str, toks: &[Token], bound: Bound, context: Context) -> Option<(
         && toks[np.end].is("men")
         && chosen.is_some_and(|c| c.0.phrase.starts_with("mobili"));
     // "Around 3,000 of them are deployed", after a force's count: a share of it.
-    let back = before.is_some() && points_back(toks, &bound);
+    let back = before.is_some()
+        && (points_back(toks, &bound)
+            || (before == Some(Metric::Killed) && more_recovered(toks, &bound)));
     let force = np.head == Head::Force
         || mobilised_men
         || mate_of_force
@@ -659,9 +661,29 @@ pub fn may_point_back(s: &str) -> bool {
         return false;
     };
     let b = b.trim_end_matches(',');
-    ["among", "of"].iter().any(|w| a.eq_ignore_ascii_case(w))
-        && BACK_PRONOUNS.iter().any(|w| b.eq_ignore_ascii_case(w))
+    (["among", "of"].iter().any(|w| a.eq_ignore_ascii_case(w))
+        && BACK_PRONOUNS.iter().any(|w| b.eq_ignore_ascii_case(w)))
+        // "Eight more were pulled from the rubble" (see [`more_recovered`]).
+        || (b.eq_ignore_ascii_case("more") && super::number::may_hold_number(a))
 }
+
+/// Whether the count `bound` opens its sentence as more of the dead the
+/// sentence before counted, found: "Rescuers recovered 11 bodies on
+/// Saturday. Eight more were pulled from the rubble on Sunday." The verb
+/// says bodies were recovered; "found alive" are survivors.
+fn more_recovered(toks: &[Token], bound: &Bound) -> bool {
+    if bound.first != 0 || !toks.get(bound.last + 1).is_some_and(|t| t.is("more")) {
+        return false;
+    }
+    let verb = toks[bound.last + 2..]
+        .iter()
+        .take(3)
+        .find(|t| !t.is_any(&["were", "was", "have", "had", "been", "later"]));
+    verb.is_some_and(|t| t.is_any(RECOVERED)) && !toks.iter().any(|t| t.is("alive"))
+}
+
+/// Verbs that recover the dead: "Eight more were pulled from the rubble".
+const RECOVERED: &[&str] = &["found", "recovered", "retrieved", "pulled", "exhumed"];
 
 /// Pronouns that point back to the group of the sentence before: "Among them".
 const BACK_PRONOUNS: &[&str] = &["them", "those", "these"];
@@ -1586,14 +1608,43 @@ fn noun_after_modifiers(
 /// [`SHELTER_NOUNS`](super::lexicon::SHELTER_NOUNS).
 /// Its last token.
 fn shelter_at(toks: &[Token], k: usize) -> Option<usize> {
-    if !toks[k].is_in(List::ShelterVerbs) || !toks.get(k + 1)?.is("in") {
+    // "moved to 236 shelters", "relocated to temporary shelters": a move's
+    // destination, as "staying in" is a stay's place.
+    let moved = toks[k].is_any(SHELTER_MOVES) && toks.get(k + 1)?.is_any(&["to", "into"]);
+    let at_in = if toks[k].is_in(List::ShelterVerbs) || moved {
+        k + 1
+    } else {
+        span_of_stay(toks, k)?
+    };
+    if !(moved || toks.get(at_in)?.is("in")) {
         return None;
     }
-    let mut from = k + 2;
+    let mut from = at_in + 1;
     if toks.get(from).is_some_and(Token::is_num) {
         from += 1;
     }
     noun_after_modifiers(toks, from, |t| t.is_in(List::ShelterNouns))
+}
+
+/// After "spent" at token `k`, the token past the span of time the verb
+/// takes: "spent Monday night in evacuation centres", "spent two nights in
+/// camps" are shelter complements as "staying in" is.
+fn span_of_stay(toks: &[Token], k: usize) -> Option<usize> {
+    if !toks[k].is_any(&["spent", "spend", "spending"]) {
+        return None;
+    }
+    let span = toks[k + 1..]
+        .iter()
+        .take(3)
+        .take_while(|t| {
+            t.is_num()
+                || t.is_in(List::StaySpan)
+                || super::date::WEEKDAYS
+                    .iter()
+                    .any(|&(w, _)| w.len() > 3 && t.is(w))
+        })
+        .count();
+    (span > 0).then_some(k + 1 + span)
 }
 
 /// Token `x` touches the tokens on both sides: a hyphen joining "20" and
@@ -1616,9 +1667,11 @@ pub(super) const DEPLOY: &[&str] = &[
     "stationed",
     "sent",
     "send",
+    "sends",
     "sending",
     "dispatched",
     "dispatch",
+    "dispatches",
     "ordered",
     "mobilised",
     "mobilized",

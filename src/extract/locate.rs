@@ -429,6 +429,9 @@ const SPEAKER_ADVERBS: &[&str] = &[
 
 /// Words of organisations' names: "the Red Cross", "Operation Barkhane", "Human Rights".
 const ORGANISATIONS: &[&str] = &[
+    "bureau",
+    "directorate",
+    "authority",
     "army",
     "forces",
     "cross",
@@ -751,7 +754,10 @@ pub fn dateline(text: &str) -> Option<(usize, usize)> {
                     && after.starts_with(char::is_uppercase)
             })
         };
-        if caps || agency || titled() {
+        // "July 1, 2025 (00:20) — Sudan Tribune": a time stamp with its
+        // outlet, not a place with its agency.
+        let dated = || in_tables(first, table::DATE_WORDS);
+        if (caps || agency || titled()) && !dated() {
             let dash = head
                 .find(['\u{2014}', '\u{2013}'])
                 .or_else(|| head.find(" - "))
@@ -2281,6 +2287,16 @@ mod tests {
                     Seven workers were killed on the spot.";
         assert_eq!(dateline(page), None);
         assert_eq!(places(page), [""]);
+    }
+
+    /// A date line with its time and outlet ("July 1, 2025 (00:20) —
+    /// Sudan Tribune") is no dateline: the dateline below it is.
+    #[test]
+    fn a_time_stamp_with_its_outlet_is_no_dateline() {
+        let page = "Mine collapse\n\nJuly 1, 2025 (00:20) \u{2014} Sudan Tribune\n\n\
+                    PORT SUDAN \u{2014} At least 19 miners were killed, the company said.";
+        let (line, _) = dateline(page).expect("the dateline below the stamp");
+        assert!(page[line..].starts_with("PORT SUDAN"));
     }
 
     /// A Spanish-language wire's dateline ends its agency's bracket with

@@ -183,6 +183,10 @@ pub struct Figure {
 /// Marks of a key-figures line: a bullet and the colon after its label.
 const KEY_LINE_MARKS: &[char] = &['-', '*', '\u{2022}', '\u{2013}', ':'];
 
+/// How many sentences on a follow-up about an incident may stand from the
+/// sentence that dated it.
+const FOLLOW_UP_SENTENCES: usize = 2;
+
 /// Every figure the document states, in text order.
 ///
 /// ```
@@ -240,6 +244,10 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
     // The metric of the last total of the sentence before, if it had one,
     // for a pronoun that points back to it ("Among them were 298 civilians").
     let mut last_total: Option<(usize, Metric)> = None;
+    // The sentence and day of the last incident the text dated, for a
+    // follow-up sentence about it that names no day (§4: "Follow-up
+    // sentences about the same incident keep its day").
+    let mut incident: Option<(usize, NaiveDate)> = None;
     for (n, span) in spans.iter().enumerate() {
         let s = &text[span.start..span.end];
         let before = last_total.filter(|&(at, _)| at + 1 == n).map(|(_, m)| m);
@@ -345,6 +353,42 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
             } else {
                 dated
             };
+            // "The shaft caved in on Saturday ... At least 23 people were
+            // injured": an incident's follow-up keeps its day, if the day
+            // was a recent one and the sentence before or the one before
+            // that dated it. Only the incident's own toll does: troops sent
+            // and arrests made are later events, a share of a total or a
+            // present state ("are being treated") stands at publication.
+            // "overnight" in a daily report is the night before publication.
+            let toll = matches!(
+                f.metric,
+                Metric::Killed | Metric::Injured | Metric::Abducted
+            );
+            let dated = match incident {
+                Some((at, day))
+                    if toll
+                        && !f.hint.present
+                        && !when::is_share(s, &f)
+                        && !when::opens_share(s)
+                        && !s.contains("overnight")
+                        && dated.kind == Kind::Event
+                        && dated.date == published
+                        && dated.period_start.is_none()
+                        && dates.is_empty()
+                        && headings.is_empty()
+                        && n - at <= FOLLOW_UP_SENTENCES
+                        && published.is_some_and(|p| day < p && (p - day).num_days() <= 7) =>
+                {
+                    when::Dated {
+                        date: Some(day),
+                        ..dated
+                    }
+                }
+                _ => dated,
+            };
+            if dated.kind == Kind::Event && dated.date != published && !f.subcount {
+                incident = dated.date.map(|d| (n, d));
+            }
             if !f.subcount {
                 last_kind[f.metric as usize] = Some(dated.kind);
                 total = Some(own);

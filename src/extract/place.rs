@@ -211,7 +211,8 @@ const CONTEXT: &[(&str, Rule)] = &[
     ("Man", Rule::Locative), ("Mission", Rule::Locative), ("Van", Rule::Locative),
     ("Batman", Rule::Locative), ("Sale", Rule::Locative), ("Bath", Rule::Locative),
     ("Deal", Rule::Locative), ("Mercedes", Rule::Locative), ("Marine", Rule::Locative),
-    ("Male", Rule::Locative), ("Berber", Rule::Locative), ("Police", Rule::Never),
+    ("Male", Rule::Locative), ("Berber", Rule::Locative), ("Union", Rule::Locative),
+    ("Police", Rule::Never),
     ("Best", Rule::Never), ("Marines", Rule::Never), ("Of", Rule::Never), ("Shia", Rule::Never),
     ("Sunni", Rule::Never), ("Hamas", Rule::Never), ("Wagner", Rule::Never),
     ("Sudani", Rule::Never), ("January", Rule::Never), ("February", Rule::Never),
@@ -2009,6 +2010,20 @@ impl Scan<'_> {
                 None => (g.resolve(en, None)?, e),
             },
         };
+        // A town of one word before another capitalised word, with no
+        // preposition for a place before it, starts a longer name: "Omer
+        // Hamid, a miner" (a person), not the Israeli town Omer. (Not in
+        // capitals: "DEHRADUN Updated - March 02" is a dateline.)
+        if entry.rule == Rule::Free
+            && !written.bytes().all(|b| b.is_ascii_uppercase())
+            && !has_suffix
+            && !demonym
+            && g.info[place as usize].kind == PlaceKind::City
+            && !written.contains([' ', '-'])
+            && !self.person(os, oe)
+        {
+            return None;
+        }
         // A preceding article ("al-Raqqa") belongs to the name.
         let mut start = os;
         if !demonym && g.info[place as usize].kind != PlaceKind::Country {

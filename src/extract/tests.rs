@@ -23,6 +23,39 @@ type Row = (
 
 /// (sentence, expected figures)
 const CASES: &[(&str, &[Row])] = &[
+    // A stay's span between "spent" and the shelter; a move to one.
+    (
+        "About 2,300 residents spent Monday night in evacuation centers.",
+        &[("About 2,300", "displaced", 2300, None, None, "approx")],
+    ),
+    (
+        "More than 14,000 people have been moved to 236 shelters in the three districts.",
+        &[("More than 14,000", "displaced", 14000, Some(14000), None, "more_than")],
+    ),
+    ("He spent 12 years in prison.", &[]),
+    // Captives still held, in other words.
+    (
+        "At least 40 passengers remain in captivity.",
+        &[("At least 40", "abducted", 40, Some(40), None, "at_least")],
+    ),
+    (
+        "Police said 14 of the passengers remain in the hands of their kidnappers.",
+        &[("14", "abducted", 14, Some(14), Some(14), "exact")],
+    ),
+    // Outlaws are people; a headline's present deploys.
+    (
+        "Troops killed 14 bandits near Faskari on Friday.",
+        &[("14", "killed", 14, Some(14), Some(14), "exact")],
+    ),
+    (
+        "Guatemala sends 1,200 troops to border",
+        &[("1,200", "troops", 1200, Some(1200), Some(1200), "exact")],
+    ),
+    // "degrees" has a people ending ("-ees") and counts none.
+    (
+        "Among the dead were three polling officers in Odisha, where temperatures crossed 46 degrees Celsius.",
+        &[("three", "killed", 3, Some(3), Some(3), "exact")],
+    ),
     (
         "The army deployed 230 soldiers on Monday, and a further 150 were deployed on Tuesday.",
         &[
@@ -1075,6 +1108,75 @@ fn whole_year_counts_are_totals() {
     assert_eq!(
         kinds("In 2004, an earthquake near Al Hoceima killed 628 people."),
         [Kind::Event]
+    );
+}
+
+/// More of the dead, found: "Eight more were pulled from the rubble" after
+/// a count of bodies; survivors found alive are no such count.
+#[test]
+fn more_recovered_after_bodies_are_killed() {
+    let rows = |text: &str| {
+        run(text)
+            .into_iter()
+            .map(|f| (f.metric, f.value))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        rows("Rescuers recovered 11 bodies on Saturday. Eight more were pulled from the rubble on Sunday."),
+        [(Metric::Killed, 11), (Metric::Killed, 8)]
+    );
+    assert_eq!(
+        rows("Rescuers recovered 11 bodies on Saturday. Three more were found alive on Sunday."),
+        [(Metric::Killed, 11)]
+    );
+}
+
+/// A total over a range written out ("between March 1 and May 31") is dated
+/// on its last day with the first as its start, even when the range spans
+/// whole months; a month named alone is its first day.
+#[test]
+fn a_range_of_whole_months_is_a_period() {
+    let dates = |text: &str| {
+        run(text)
+            .into_iter()
+            .map(|f| (f.date, f.period_start))
+            .collect::<Vec<_>>()
+    };
+    let day = |m, d| NaiveDate::from_ymd_opt(2024, m, d);
+    assert_eq!(
+        dates("At least 612 people were kidnapped in Katsina between January and May 2024."),
+        [(day(5, 31), day(1, 1))]
+    );
+}
+
+/// A follow-up about an incident keeps its day (§4): the injured after the
+/// dead of Saturday's blast; not a deployment after it, nor a share.
+#[test]
+fn a_follow_up_keeps_the_incident_day() {
+    let dates = |text: &str| run(text).into_iter().map(|f| f.date).collect::<Vec<_>>();
+    let day = |d| NaiveDate::from_ymd_opt(2025, 1, d);
+    assert_eq!(
+        dates("A bomb exploded at a market in Kabul on Saturday, killing 11 people. At least 23 people were injured, officials said."),
+        [day(18), day(18)]
+    );
+    assert_eq!(
+        dates("A bomb exploded at a market in Kabul on Saturday, killing 11 people. Police deployed 300 officers."),
+        [day(18), day(22)]
+    );
+}
+
+/// A one-word town before another capitalised word starts a longer name
+/// (a person's: "Omer Hamid"); "the Bureau of ..." is an office, not a place.
+#[test]
+fn a_town_inside_a_longer_name_is_no_place() {
+    let places = |text: &str| run(text).into_iter().map(|f| f.place).collect::<Vec<_>>();
+    assert_eq!(
+        places("\"Until now, 32 are unaccounted for,\" Omer Hamid, a miner, told reporters."),
+        [None]
+    );
+    assert_eq!(
+        places("Another 150 personnel of the Bureau of Fire Protection were sent from Bacolod."),
+        [Some("Bacolod".into())]
     );
 }
 

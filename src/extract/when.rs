@@ -396,7 +396,12 @@ pub fn date_in(sentence: &SentenceDates, found: &Found) -> Dated {
     let mut date = published;
     if let Some(d) = point {
         date = Some(d.first);
-        let calendar = is_calendar_unit(d.first, d.last) && !names_a_stretch(&s[d.start..d.end]);
+        // "between January and May" spans whole months but is written as a
+        // range, not named as one calendar unit ("in March", "in 2024").
+        let written = &s[d.start..d.end];
+        let calendar = is_calendar_unit(d.first, d.last)
+            && !names_a_stretch(written)
+            && !is_explicit_range(written);
         if d.role == Role::Period && kind == Kind::Cumulative && !calendar && d.first != d.last {
             // A total over an explicit range: its last day, the first as period_start.
             date = Some(d.last);
@@ -726,6 +731,19 @@ const SHARE_OF: &[&str] = &[
     " of those",
     " of whom",
 ];
+
+/// Whether sentence `s` opens on a group already counted, its counts being
+/// shares of it: "Of the injured, 33 were seriously hurt", "Among the dead
+/// were", "The dead included 14 women".
+pub fn opens_share(s: &str) -> bool {
+    let head = &s[..s.floor_char_boundary(s.len().min(40))];
+    let mut words = head.split_ascii_whitespace();
+    let first = words.next().unwrap_or("");
+    ["of", "among"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
+        || words.take(3).any(|w| w == "included")
+}
 
 /// Whether figure `f` of sentence `s` is a share of a larger count: a
 /// sub-count, or a number followed by [`SHARE_OF`].
