@@ -2484,6 +2484,18 @@ impl<'a> Parser<'a> {
             return (e, None);
         }
         let k = if self.punct(e, b',') { e + 1 } else { e };
+        // "on June 3 this year", "on 12 March last year".
+        if self.is(k + 1, "year") {
+            let shift = match self.word(k) {
+                Some("this") => Some(0),
+                Some("last") => Some(-1),
+                Some("next") => Some(1),
+                _ => None,
+            };
+            if let Some(shift) = shift {
+                return (k + 2, Some(self.r.year() + shift));
+            }
+        }
         if let Some((e2, y)) = self.year_slot(k).or_else(|| self.year_after_of(k)) {
             if !self.glued(e2) || self.ends(e2) {
                 return (e2, Some(y));

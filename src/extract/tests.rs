@@ -1165,6 +1165,54 @@ fn a_follow_up_keeps_the_incident_day() {
     );
 }
 
+/// Two forces joined are one group, and a participle after both is theirs:
+/// "soldiers and police officers already stationed" is a force in place.
+#[test]
+fn joined_forces_share_their_participle() {
+    let rows = |text: &str| {
+        run(text)
+            .into_iter()
+            .map(|f| (f.value, f.kind, f.who))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        rows("The troops will reinforce some 2,000 soldiers and police officers already stationed along the frontier."),
+        [(2000, Kind::Cumulative, Some("soldiers and police officers".into()))]
+    );
+}
+
+/// The period a total is brought to is the total's, not the increment's:
+/// "22 more died ..., taking the number of deaths since March 1 to 141".
+#[test]
+fn an_increment_leaves_its_total_the_period() {
+    let rows = |text: &str| {
+        run(text)
+            .into_iter()
+            .map(|f| (f.value, f.kind, f.period_start))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        rows("Twenty-two more people died of heatstroke in Odisha on Tuesday, taking the number of heat-related deaths in the state since March 1 to 141."),
+        [
+            (22, Kind::Event, None),
+            (141, Kind::Cumulative, NaiveDate::from_ymd_opt(2024, 3, 1)),
+        ]
+    );
+}
+
+/// "on June 3 this year": the year phrase is the day's year, not a period
+/// of its own.
+#[test]
+fn a_day_with_this_year() {
+    let dates = |text: &str| run(text).into_iter().map(|f| f.date).collect::<Vec<_>>();
+    assert_eq!(
+        dates(
+            "When the volcano last erupted on June 3 last year, some 8,000 people were displaced."
+        ),
+        [NaiveDate::from_ymd_opt(2024, 6, 3)]
+    );
+}
+
 /// A one-word town before another capitalised word starts a longer name
 /// (a person's: "Omer Hamid"); "the Bureau of ..." is an office, not a place.
 #[test]

@@ -62,6 +62,11 @@ pub(crate) const STATEMENT: &[&str] = &[
 /// value's ("up from 14 deaths it announced on Monday"), not the figure's.
 const EARLIER_VALUE: &[&str] = &["up from ", "down from ", "compared with ", "compared to "];
 
+/// Marks of a participle clause that brings a total to a new value after an
+/// increment: its dates are the total's ("22 more died in the 24 hours to
+/// Saturday, taking the number of deaths since March 1 to 141").
+const BRINGS_TOTAL: &[&str] = &[", taking ", ", bringing ", ", raising ", ", pushing "];
+
 /// A date `date` may use, and what its rules ask of it.
 #[derive(Clone, Copy)]
 struct Usable<'d> {
@@ -214,16 +219,20 @@ pub fn date_in(sentence: &SentenceDates, found: &Found) -> Dated {
     };
     // A date in an earlier value's phrase after the figure is that value's
     // ("68 had died, up from 14 deaths it announced on Monday").
-    let earlier_value = |d: &DateMatch| {
-        d.start > found.end
-            && EARLIER_VALUE
-                .iter()
-                .any(|m| s[found.end..d.start].contains(m))
+    let after = |d: &DateMatch, marks: &[&str]| {
+        d.start > found.end && marks.iter().any(|m| s[found.end..d.start].contains(m))
+    };
+    // So is the start of the period of a total the figure's increment
+    // brings to a new value; the day it was said stays the figure's.
+    let others = |u: &Usable| {
+        after(u.d, EARLIER_VALUE)
+            || ((u.opens || matches!(u.d.role, Role::Since | Role::Span))
+                && after(u.d, BRINGS_TOTAL))
     };
     // The sentence's usable dates this figure may take: all of them, but
     // for the rare sentence with an earlier value (no copy then).
-    let usable: Cow<[Usable]> = if sentence.usable.iter().any(|u| earlier_value(u.d)) {
-        let kept = sentence.usable.iter().filter(|u| !earlier_value(u.d));
+    let usable: Cow<[Usable]> = if sentence.usable.iter().any(others) {
+        let kept = sentence.usable.iter().filter(|u| !others(u));
         Cow::Owned(kept.copied().collect())
     } else {
         Cow::Borrowed(&sentence.usable)

@@ -180,6 +180,18 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
                     last += 1;
                 }
             }
+            // Two forces joined are one: "2,000 soldiers and police officers
+            // already stationed" (not a verb of the conjunct's own).
+            if tokens
+                .get(last + 1)
+                .is_some_and(|a| a.is_any(&["and", "or"]))
+                && tokens.get(last + 2).is_some_and(Token::is_word)
+                && cue_at(tokens, last + 2, |c| c.after).is_none()
+            {
+                if let Some(more) = noun_at(tokens, last + 2, &FORCE_INDEX) {
+                    last += 1 + more;
+                }
+            }
             return phrase(
                 Head::Force,
                 Some(who_start.unwrap_or(j)),
