@@ -254,7 +254,7 @@ fn progress_bar_only_on_a_terminal() {
          no publication date found; relative dates cannot be resolved (use --published)\n\
          tolltrack: warning: fixtures/docs/heldout21/h21-kayes-coordinated-attacks-africanews.txt: \
          no publication date found; relative dates cannot be resolved (use --published)\n\
-         tolltrack: 209 documents read, 0 skipped, 2742 figures found"
+         tolltrack: 209 documents read, 0 skipped, 2746 figures found"
     );
 }
 

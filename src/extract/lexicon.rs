@@ -190,6 +190,8 @@ pub const CUES: &[Cue] = &[
     // Headline present: "Guatemala sends 1,200 troops to border".
     cue("sends", Some(T), true, false, false),
     cue("dispatches", Some(T), true, false, false),
+    // A force in place: "the total posted around Mendiola".
+    cue("posted", Some(T), false, true, false),
     // detained
     cue("detained", Some(Dt), true, true, false),
     cue("detaining", Some(Dt), true, false, false),
@@ -732,6 +734,7 @@ pub const FORCES: &[&str] = &[
     "airmen",
     "forces",
     "auxiliaries",
+    "reinforcements",
 ];
 
 /// Nouns for a body of troops, sized by "N-strong": "a 1,700-strong

@@ -384,7 +384,12 @@ fn complete(s: &str, toks: &[Token], bound: Bound, context: Context) -> Option<(
     let back = before.is_some()
         && (points_back(toks, &bound)
             || (before == Some(Metric::Killed) && more_recovered(toks, &bound)));
+    // "Military personnel deployed: 850": the label names the force.
+    let labelled_force = bound.first > 0
+        && toks[bound.first - 1].is_punct(':')
+        && (0..bound.first - 1).any(|j| toks[j].is_word() && who::names_force(toks, j));
     let force = np.head == Head::Force
+        || labelled_force
         || mobilised_men
         || mate_of_force
         || (back && before == Some(Metric::Troops))
@@ -1190,10 +1195,17 @@ fn label_cue(toks: &[Token], colon: usize) -> Option<(Cue, usize, usize, usize)>
     } else {
         colon
     };
-    (start..last).rev().find_map(|k| {
+    let cue = (start..last).rev().find_map(|k| {
         cue_at(toks, k, |c| c.after || c.noun)
             .filter(|&(_, n)| k + n <= colon)
             .map(|(c, n)| (c, toks[k].start, toks[k + n - 1].end, colon + 1 - k))
+    });
+    // "In public shelters: 1,730": where the displaced are housed (not
+    // "Shelters destroyed: 240").
+    cue.or_else(|| {
+        (start..colon)
+            .find(|&k| toks[start].is("in") && toks[k].is_in(List::ShelterNouns))
+            .map(|k| (SHELTERED, toks[k].start, toks[k].end, colon + 1 - k))
     })
 }
 

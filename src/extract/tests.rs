@@ -1094,6 +1094,58 @@ fn day_headings_date_their_entries() {
     );
     let byline = "August 28, 2025\n\nPolice detained 39 people.";
     assert_eq!(dates(byline), [(39, day("2025-08-30"))]);
+    // One past day's heading below the day's own entries.
+    let live = "Live: protests\n\nUpdated 9:48\n\nWhat we know\n\nCalm returns.\n\n\
+                Police said the city was quiet.\n\nShops reopened.\n\nMore later.\n\n\
+                Police detained 12 people.\n\nFriday, August 29\n\nPolice detained 49 people.";
+    assert_eq!(
+        dates(live),
+        [(12, day("2025-08-30")), (49, day("2025-08-29"))]
+    );
+    // A date that ends a sentence run over a line is no heading.
+    let wrapped = "Weekly report\n\nA\n\nB\n\nC\n\nD\n\nE\n\nF\n\nG\n\n\
+                   The army said its forces had killed 60 militants since\n\n10 August.\n\n\
+                   Police detained 49 people on Friday.";
+    assert_eq!(dates(wrapped).last(), Some(&(49, day("2025-08-29"))));
+}
+
+/// A total over a period still running at publication stands on that day,
+/// counted from the period's start: "so far this year".
+#[test]
+fn a_running_period_total_stands_at_publication() {
+    let rows = |text: &str| {
+        run(text)
+            .into_iter()
+            .map(|f| (f.date, f.period_start, f.kind))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        rows("The observatory says 34 people have been killed in the city so far this year."),
+        [(
+            NaiveDate::from_ymd_opt(2025, 1, 22),
+            NaiveDate::from_ymd_opt(2025, 1, 1),
+            Kind::Cumulative
+        )]
+    );
+}
+
+/// A key-figures line names a force or a shelter in its label.
+#[test]
+fn key_figure_labels_name_forces_and_shelters() {
+    let rows = |text: &str| {
+        run(text)
+            .into_iter()
+            .map(|f| (f.metric, f.value))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        rows("Key figures\n\nMilitary personnel deployed: 850\n\nIn public shelters: 1,730\n\nShelters destroyed: 240"),
+        [(Metric::Troops, 850), (Metric::Displaced, 1730)]
+    );
+    assert_eq!(
+        rows("The army said it had sent about 500 reinforcements to Kayes."),
+        [(Metric::Troops, 500)]
+    );
 }
 
 /// A count over a whole calendar year adds up many incidents: a total,

@@ -160,6 +160,11 @@ pub fn day_headings(
             }
             continue;
         }
+        // A heading ends without a full stop; "10 May." ends a sentence
+        // that ran over a line break.
+        if line.ends_with('.') {
+            continue;
+        }
         let dates = super::date::dates(line, published, order);
         let one_day = !dates.is_empty()
             && dates
@@ -178,12 +183,25 @@ pub fn day_headings(
             out.push((n, Some(dates[0].first)));
         }
     }
+    // Headings of one day only are a live page's when that day is past and
+    // the heading stands below entries of the publication day ("Sunday,
+    // September 21" halfway down a page published on the Monday); at the
+    // top of a page one date line is a byline's, not a heading.
     let days = out.iter().filter_map(|&(_, d)| d);
-    if days.clone().min() == days.max() {
+    let one_past_day_below_entries = || {
+        out.iter()
+            .find(|h| h.1.is_some())
+            .is_some_and(|&(n, d)| n >= MIN_LIVE_ENTRY && d.is_some_and(|d| d < published))
+    };
+    if days.clone().min() == days.max() && !one_past_day_below_entries() {
         out.clear();
     }
     out
 }
+
+/// The sentence a lone day heading must stand at or below to be a live
+/// page's (see [`day_headings`]): above it, the page's own top matter.
+const MIN_LIVE_ENTRY: usize = 8;
 
 /// Date `found` within sentence `s` (whose date expressions are `dates`, offsets relative to `s`).
 pub fn date(
@@ -411,7 +429,18 @@ pub fn date_in(sentence: &SentenceDates, found: &Found) -> Dated {
         let calendar = is_calendar_unit(d.first, d.last)
             && !names_a_stretch(written)
             && !is_explicit_range(written);
-        if d.role == Role::Period && kind == Kind::Cumulative && !calendar && d.first != d.last {
+        // A total over a period still running when the article was
+        // published ("34 killed so far this year", "620 refugees registered
+        // this year") stands on that day, counted from the period's first.
+        let running = published.is_some_and(|p| d.first < p && p <= d.last);
+        if d.role == Role::Period && kind == Kind::Cumulative && running {
+            date = published;
+            period_start = period_start.or(Some(d.first));
+        } else if d.role == Role::Period
+            && kind == Kind::Cumulative
+            && !calendar
+            && d.first != d.last
+        {
             // A total over an explicit range: its last day, the first as period_start.
             date = Some(d.last);
             period_start = period_start.or(Some(d.first));
