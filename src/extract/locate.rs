@@ -169,6 +169,10 @@ const SPEAKER: &[&str] = &[
 
 /// Capitalised words that follow "in" but are not places.
 const NOT_PLACES: &[&str] = &[
+    // Words of a headline in title case: "At Least 62 Migrants Dead".
+    "least",
+    // A sea's head without its name: "the Gulf of Aden" is blocked whole.
+    "gulf",
     // Holidays: "on New Year's Day", "Christmas Eve".
     "day",
     "eve",
@@ -430,6 +434,7 @@ const SPEAKER_ADVERBS: &[&str] = &[
 /// Words of organisations' names: "the Red Cross", "Operation Barkhane", "Human Rights".
 const ORGANISATIONS: &[&str] = &[
     "bureau",
+    "corps",
     "directorate",
     "authority",
     "army",
@@ -510,6 +515,11 @@ const PLACE_NOUNS: &[&str] = &[
     "airbase",
     "complex",
     "site",
+    // Land the name covers: "the Cal Miskaad mountains", "the Howeid desert".
+    "mountains",
+    "hills",
+    "desert",
+    "forest",
 ];
 
 /// Adverbs that can follow a place without making it a modifier: "killed
@@ -1933,9 +1943,10 @@ fn is_place_noun(w: &str) -> bool {
 
 /// Whether a place and the words after it make the next place its container:
 /// "the Nurgal district of Kunar", "the Loi Mamund tehsil of Bajaur
-/// district" (an administrative unit of a wider one).
+/// district" (an administrative unit of a wider one), "the Cal Miskaad
+/// mountains of Bari region" (land in a unit).
 fn unit_of(place: &str, between: &str) -> bool {
-    let unit = |w: &str| in_table(ADMIN_UNITS, w);
+    let unit = |w: &str| in_tables(w, table::ADMIN_UNITS | table::PLACE_NOUNS);
     let mut words = between.split_whitespace();
     match (words.next(), words.next(), words.next()) {
         (Some(of), None, None) if of.eq_ignore_ascii_case("of") => {

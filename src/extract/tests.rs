@@ -899,6 +899,20 @@ fn a_figure_brought_along_by_a_total_shares_its_kind() {
 #[test]
 fn where_table() {
     const CASES: &[(&str, &str)] = &[
+        // A headline in title case: "Least" is no place; nor is a corps.
+        (
+            "At Least 62 Migrants Dead After Boat Capsizes off Yemen's Abyan",
+            "Abyan",
+        ),
+        (
+            "About 2,500 Russian fighters of the Africa Corps are now deployed in Mali.",
+            "Mali",
+        ),
+        // Land named in a wider unit is the nearer place.
+        (
+            "Security forces killed 57 fighters in the Cal Miskaad mountains of Bari region.",
+            "Cal Miskaad",
+        ),
         // Names of bodies are not places: a name's tail after "for the", its
         // bracketed abbreviation, the tail of a name whose head is no place.
         (
