@@ -1577,6 +1577,17 @@ thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
+/// Whether `text` is written in title case, as headlines are ("Militants
+/// Advance On Hodeidah In Jenin Countryside"): every word of four letters
+/// or more capitalised. Capitals beside a town then join no name.
+fn title_case(text: &str) -> bool {
+    let mut long = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.len() >= 4)
+        .peekable();
+    long.peek().is_some() && long.all(|w| w.starts_with(char::is_uppercase))
+}
+
 /// Start of the deflate stream of a gzip file (after its header).
 fn gzip_body(bytes: &[u8]) -> Result<usize, GazetteerError> {
     let n = bytes.len();
@@ -2014,7 +2025,16 @@ impl Scan<'_> {
         // preposition for a place before it, starts a longer name: "Omer
         // Hamid, a miner" (a person), not the Israeli town Omer. (Not in
         // capitals: "DEHRADUN Updated - March 02" is a dateline.)
+        // (Asked of every town: whether a capitalised word stands beside it
+        // goes first, the tables of `person` only then.)
+        let capital = |w: &str| w.starts_with(char::is_uppercase);
+        let in_a_run = || {
+            prev_word(self.text, os).is_some_and(|(w, _)| capital(w))
+                || next_word(self.text, oe).is_some_and(capital)
+        };
         if entry.rule == Rule::Free
+            && in_a_run()
+            && !title_case(self.text)
             && !written.bytes().all(|b| b.is_ascii_uppercase())
             && !has_suffix
             && !demonym

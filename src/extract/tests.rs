@@ -908,6 +908,9 @@ fn where_table() {
             "About 2,500 Russian fighters of the Africa Corps are now deployed in Mali.",
             "Mali",
         ),
+        // In a title-case headline a capital beside a town joins no name.
+        ("Airstrike On Kirkuk Market Kills 12 Villagers", "Kirkuk"),
+        ("Rebels Kill 12 Villagers As Goma Residents Flee", "Goma"),
         // Land named in a wider unit is the nearer place.
         (
             "Security forces killed 57 fighters in the Cal Miskaad mountains of Bari region.",
