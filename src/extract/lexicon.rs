@@ -151,6 +151,10 @@ pub const CUES: &[Cue] = &[
     cue("took shelter", Some(D), false, true, false),
     cue("taking shelter", Some(D), false, true, false),
     cue("taken refuge", Some(D), false, true, false),
+    cue("took refuge", Some(D), false, true, false),
+    cue("taking refuge", Some(D), false, true, false),
+    // An evacuation order's subjects: "25,000 residents were ordered out of the park".
+    cue("ordered out", Some(D), false, true, false),
     cue("sheltering", Some(D), false, true, false),
     // A standing count where the displaced are housed: "150,000 people in
     // evacuation centres", "900 had moved into shelters".

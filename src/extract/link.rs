@@ -295,7 +295,11 @@ fn complete(s: &str, toks: &[Token], bound: Bound, context: Context) -> Option<(
     let own_clause =
         bound.first > 0 && toks[bound.first - 1].is("and") && finite_after(toks, np_end + 1);
     let left = cue_before(toks, bound.first).filter(|_| !own_clause);
-    let right = cue_after(toks, np_end + 1, aside);
+    // A count restated in other units: "4,200 households, or about 21,000
+    // people, had been displaced" (the comma after it closes the restatement).
+    let restated =
+        bound.first >= 2 && toks[bound.first - 1].is("or") && toks[bound.first - 2].is_punct(',');
+    let right = cue_after(toks, np_end + 1, aside || restated);
     let own = match np.head {
         Head::Cue(c) => Some((c, toks[np.end].start, toks[np.end].end, 0)),
         _ => np
@@ -386,7 +390,7 @@ fn complete(s: &str, toks: &[Token], bound: Bound, context: Context) -> Option<(
             || (before == Some(Metric::Killed) && more_recovered(toks, &bound)));
     // "Military personnel deployed: 850": the label names the force.
     let labelled_force = bound.first > 0
-        && toks[bound.first - 1].is_punct(':')
+        && label_mark(&toks[bound.first - 1])
         && (0..bound.first - 1).any(|j| toks[j].is_word() && who::names_force(toks, j));
     let force = np.head == Head::Force
         || labelled_force
@@ -1154,7 +1158,7 @@ fn cue_before(toks: &[Token], first: usize) -> Option<(Cue, usize, usize, usize)
             bridged += 1;
             continue;
         }
-        if toks[k].is_punct(':') && k + 1 == first {
+        if label_mark(&toks[k]) && k + 1 == first {
             return label_cue(toks, k);
         }
         return None;
@@ -1183,7 +1187,7 @@ fn label_cue(toks: &[Token], colon: usize) -> Option<(Cue, usize, usize, usize)>
     } else {
         MAX_LABEL
     };
-    if colon <= start || colon - start > longest || !toks[start..colon].iter().all(Token::is_word) {
+    if colon <= start || colon - start > longest || !label_words(&toks[start..colon]) {
         return None;
     }
     // A long label is a noun phrase whose head comes first ("Deaths
@@ -1200,13 +1204,38 @@ fn label_cue(toks: &[Token], colon: usize) -> Option<(Cue, usize, usize, usize)>
             .filter(|&(_, n)| k + n <= colon)
             .map(|(c, n)| (c, toks[k].start, toks[k + n - 1].end, colon + 1 - k))
     });
-    // "In public shelters: 1,730": where the displaced are housed (not
-    // "Shelters destroyed: 240").
+    // "In public shelters: 1,730", "People in collective shelters": where
+    // the displaced are housed (not "Shelters destroyed: 240").
     cue.or_else(|| {
         (start..colon)
-            .find(|&k| toks[start].is("in") && toks[k].is_in(List::ShelterNouns))
+            .find(|&k| {
+                toks[k].is_in(List::ShelterNouns) && toks[start..k].iter().any(|t| t.is("in"))
+            })
             .map(|k| (SHELTERED, toks[k].start, toks[k].end, colon + 1 - k))
     })
+}
+
+/// The mark between a key figure's label and its count: a colon, or the
+/// cell border of a two-column key-figures table ("People displaced inside
+/// Lebanon | 1.2 million").
+fn label_mark(t: &Token) -> bool {
+    t.is_punct(':') || t.is_punct('|')
+}
+
+/// Whether a label is words, with perhaps a remark in brackets ("People
+/// displaced inside Lebanon (Government estimate)").
+fn label_words(label: &[Token]) -> bool {
+    let mut depth = 0usize;
+    label.iter().all(|t| {
+        if t.is_punct('(') {
+            depth += 1;
+        } else if t.is_punct(')') {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 {
+            return t.is_word();
+        }
+        true
+    }) && depth == 0
 }
 
 /// Whether nothing but a count follows the colon at token `colon`: the
@@ -1221,13 +1250,13 @@ fn count_ends_line(toks: &[Token], colon: usize) -> bool {
 /// displaced from the site to Malakal town: 5,400"). Such a line states
 /// where a total stands (§4).
 pub fn is_labelled_line(toks: &[Token]) -> bool {
-    let Some(colon) = toks.iter().position(|t| t.is_punct(':')) else {
+    let Some(colon) = toks.iter().position(label_mark) else {
         return false;
     };
     let start = toks[..colon].iter().take_while(|t| !t.is_word()).count();
     colon > start
         && colon - start <= MAX_LINE_LABEL
-        && toks[start..colon].iter().all(Token::is_word)
+        && label_words(&toks[start..colon])
         && count_ends_line(toks, colon)
 }
 
@@ -1623,6 +1652,11 @@ fn shelter_at(toks: &[Token], k: usize) -> Option<usize> {
     // "moved to 236 shelters", "relocated to temporary shelters": a move's
     // destination, as "staying in" is a stay's place.
     let moved = toks[k].is_any(SHELTER_MOVES) && toks.get(k + 1)?.is_any(&["to", "into"]);
+    // "forced 2.4 million people into shelters": the destination right
+    // after the people.
+    if toks[k].is("into") {
+        return noun_after_modifiers(toks, k + 1, |t| t.is_in(List::ShelterNouns));
+    }
     let at_in = if toks[k].is_in(List::ShelterVerbs) || moved {
         k + 1
     } else {

@@ -782,7 +782,10 @@ pub fn dateline(text: &str) -> Option<(usize, usize)> {
                     .count()
                     > 2
             };
-            if let Some(dash) = dash.filter(|&d| !prose(d)) {
+            // "UNHCR Regional Flash Update #7: Lebanon–Syria": a title, its
+            // dash inside a compound name.
+            let titled_line = |d: usize| head[..d].contains([':', '#']);
+            if let Some(dash) = dash.filter(|&d| !prose(d) && !titled_line(d)) {
                 return Some((start, start + dash));
             }
         }
@@ -2298,6 +2301,15 @@ mod tests {
                     Seven workers were killed on the spot.";
         assert_eq!(dateline(page), None);
         assert_eq!(places(page), [""]);
+    }
+
+    /// A title with a colon and a compound name joined by a dash ("UNHCR
+    /// Flash Update #7: Lebanon–Syria Emergency") is no dateline.
+    #[test]
+    fn a_title_with_a_colon_is_no_dateline() {
+        let page = "UNHCR Regional Flash Update #7: Lebanon\u{2013}Syria Emergency\n\n\
+                    Some 97,000 people crossed into Syria.";
+        assert_eq!(dateline(page), None);
     }
 
     /// A date line with its time and outlet ("July 1, 2025 (00:20) —

@@ -33,6 +33,28 @@ const CASES: &[(&str, &[Row])] = &[
         &[("More than 14,000", "displaced", 14000, Some(14000), None, "more_than")],
     ),
     ("He spent 12 years in prison.", &[]),
+    // A count restated in other units; households are no people count.
+    (
+        "The DTM said an estimated 4,200 households, or about 21,000 people, had been displaced since Sunday.",
+        &[("about 21,000", "displaced", 21000, None, None, "approx")],
+    ),
+    (
+        "In Satkhira, some 1.5 lakh people took refuge in shelters on Sunday.",
+        &[("some 1.5 lakh", "displaced", 150000, None, None, "approx")],
+    ),
+    (
+        "Cyclone Amphan forced 2.4 million people into shelters.",
+        &[("2.4 million", "displaced", 2400000, Some(2400000), Some(2400000), "exact")],
+    ),
+    (
+        "About 25,000 residents and visitors were ordered out of the park late Monday.",
+        &[("About 25,000", "displaced", 25000, None, None, "approx")],
+    ),
+    // A two-column key-figures table: the cell border marks the label.
+    (
+        "People displaced inside Lebanon (Government estimate) | 1.2 million",
+        &[("1.2 million", "displaced", 1200000, Some(1200000), Some(1200000), "exact")],
+    ),
     // Captives still held, in other words.
     (
         "At least 40 passengers remain in captivity.",
@@ -1058,6 +1080,15 @@ fn pronoun_points_back_to_the_sentence_before() {
         [
             (Metric::Troops, 20000, false, Some("soldiers".into())),
             (Metric::Troops, 3000, true, None),
+        ]
+    );
+    // "those" before a noun determines it: "of those deaths" are dead.
+    assert_eq!(
+        rows("At least 2,000 people have been killed and 9,000 injured. More than 1,100 of those deaths occurred since September."),
+        [
+            (Metric::Killed, 2000, false, Some("people".into())),
+            (Metric::Injured, 9000, false, None),
+            (Metric::Killed, 1100, false, None),
         ]
     );
     // Only the sentence right before; a fate of the share's own is no figure.

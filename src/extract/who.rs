@@ -130,7 +130,16 @@ pub fn noun_phrase(tokens: &[Token], n: usize) -> NounPhrase {
         j += 1;
     }
     if tokens.get(j).is_some_and(|t| t.is("of")) {
+        // "of those deaths": "those" then determines the noun after it.
+        let determiner = tokens
+            .get(j + 1)
+            .is_some_and(|t| t.is_any(&["those", "these"]))
+            && tokens.get(j + 2).is_some_and(|n| {
+                n.is_word()
+                    && (is_people(tokens, j + 2) || cue_at(tokens, j + 2, |c| c.noun).is_some())
+            });
         match tokens.get(j + 1) {
+            Some(_) if determiner => j += 2,
             Some(t) if t.is_any(&["them", "whom", "us", "those"]) => {
                 return NounPhrase {
                     end: j + 1,
