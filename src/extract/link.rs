@@ -410,12 +410,15 @@ fn complete(s: &str, toks: &[Token], bound: Bound, context: Context) -> Option<(
     // A force with no other cue is troops if the sentence deploys one,
     // unless it is a sub-count of another figure ("131 people have been
     // kidnapped, including 18 members of the security forces").
-    if metric.is_none()
-        && np.head == Head::Force
-        && !(aside && previous.is_some())
-        && deployment_in(toks)
-    {
-        metric = Some(Metric::Troops);
+    // The deployment verb then stands for the cue in the hints: "more than
+    // 3,000 personnel from the armed forces, fire brigades and Civil
+    // Protection are deployed" is a force in place.
+    let mut deployed_at = None;
+    if metric.is_none() && np.head == Head::Force && !(aside && previous.is_some()) {
+        if let Some(k) = deployment_in(toks) {
+            metric = Some(Metric::Troops);
+            deployed_at = Some(k);
+        }
     }
     // A force's elliptical list mate is counted as it is.
     if metric.is_none() && mate_of_force {
@@ -524,9 +527,11 @@ fn complete(s: &str, toks: &[Token], bound: Bound, context: Context) -> Option<(
         }
     }
     let metric = metric?;
-    let cue = chosen.map_or((toks[bound.number].start, toks[bound.number].end), |c| {
-        (c.1, c.2)
-    });
+    let cue = match (chosen, deployed_at) {
+        (Some(c), _) => (c.1, c.2),
+        (None, Some(k)) if k > np_end => (toks[k].start, toks[k].end),
+        _ => (toks[bound.number].start, toks[bound.number].end),
+    };
     let lo = bound.first.min(token_at(toks, cue.0));
     if metric != Metric::Troops && projection(toks, lo.saturating_sub(3), bound.first) {
         return None;
@@ -1755,9 +1760,9 @@ pub(super) const DEPLOY: &[&str] = &[
     "surge",
 ];
 
-/// Whether the sentence deploys a force (§2 `troops`).
-fn deployment_in(toks: &[Token]) -> bool {
-    toks.iter().any(|t| t.is_in(List::Deploy))
+/// The first word of the sentence that deploys a force (§2 `troops`), if any.
+fn deployment_in(toks: &[Token]) -> Option<usize> {
+    toks.iter().position(|t| t.is_in(List::Deploy))
 }
 
 /// A projection word in tokens `from..to` (§2: "could reach thousands").

@@ -1281,6 +1281,17 @@ fn joined_forces_share_their_participle() {
     );
 }
 
+/// A force's deployment verb far after its noun, past a list of units,
+/// still says it is in place: "are deployed".
+#[test]
+fn a_force_in_place_past_a_list_of_units() {
+    let kinds = |text: &str| run(text).into_iter().map(|f| f.kind).collect::<Vec<_>>();
+    assert_eq!(
+        kinds("More than 3,000 personnel from the armed forces, fire brigades and Civil Protection are deployed in the town."),
+        [Kind::Cumulative]
+    );
+}
+
 /// The period a total is brought to is the total's, not the increment's:
 /// "22 more died ..., taking the number of deaths since March 1 to 141".
 #[test]
