@@ -300,6 +300,17 @@ fn complete(s: &str, toks: &[Token], bound: Bound, context: Context) -> Option<(
     let restated =
         bound.first >= 2 && toks[bound.first - 1].is("or") && toks[bound.first - 2].is_punct(',');
     let right = cue_after(toks, np_end + 1, aside || restated);
+    // "127 of those arrested have been released": the participle names the
+    // group, the main verb after it its fate, and a fate that is no metric
+    // ("released", "freed") leaves no figure.
+    if np.head == Head::Elliptical && toks[np.end].is("those") {
+        if let Some(r) = right.filter(|r| r.3 == 1) {
+            let participle_end = toks.partition_point(|t| t.end <= r.2);
+            if cue_after(toks, participle_end, false).is_some_and(|m| m.0.metric.is_none()) {
+                return None;
+            }
+        }
+    }
     let own = match np.head {
         Head::Cue(c) => Some((c, toks[np.end].start, toks[np.end].end, 0)),
         _ => np
@@ -1247,7 +1258,13 @@ fn label_words(label: &[Token]) -> bool {
 /// label's line ends with its count ("Deaths reported in the site: 20").
 fn count_ends_line(toks: &[Token], colon: usize) -> bool {
     let rest = &toks[colon + 1..];
-    rest.first().is_some_and(Token::is_num) && rest.iter().all(|t| t.is_num() || !t.is_word())
+    // The count may have its qualifier: "more than 180,000".
+    let Some(n) = rest.iter().position(Token::is_num) else {
+        return false;
+    };
+    n <= 3
+        && rest[..n].iter().all(Token::is_word)
+        && rest[n..].iter().all(|t| t.is_num() || !t.is_word())
 }
 
 /// A key-figures line: a label of words after an optional bullet, a colon,

@@ -50,10 +50,20 @@ const CASES: &[(&str, &[Row])] = &[
         "About 25,000 residents and visitors were ordered out of the park late Monday.",
         &[("About 25,000", "displaced", 25000, None, None, "approx")],
     ),
+    // "those" and a participle name the group; the main verb is its fate.
+    ("The commission says 127 of those arrested on Sunday have been released.", &[]),
+    (
+        "Twelve of those killed were children.",
+        &[("Twelve", "killed", 12, Some(12), Some(12), "exact")],
+    ),
     // A two-column key-figures table: the cell border marks the label.
     (
         "People displaced inside Lebanon (Government estimate) | 1.2 million",
         &[("1.2 million", "displaced", 1200000, Some(1200000), Some(1200000), "exact")],
+    ),
+    (
+        "People in collective shelters in Lebanon | more than 180,000",
+        &[("more than 180,000", "displaced", 180000, Some(180000), None, "more_than")],
     ),
     // Captives still held, in other words.
     (
