@@ -690,7 +690,13 @@ pub fn may_point_back(s: &str) -> bool {
         && BACK_PRONOUNS.iter().any(|w| b.eq_ignore_ascii_case(w)))
         // "Eight more were pulled from the rubble" (see [`more_recovered`]).
         || (b.eq_ignore_ascii_case("more") && super::number::may_hold_number(a))
+        // "The remaining three were from Balangir" (see [`points_back`]).
+        || (a.eq_ignore_ascii_case("the") && REST_OF.iter().any(|w| b.eq_ignore_ascii_case(w)))
 }
+
+/// Words after "the" that make a count the rest of a group counted
+/// before: "The remaining three were from Balangir".
+const REST_OF: &[&str] = &["remaining", "other"];
 
 /// Whether the count `bound` opens its sentence as more of the dead the
 /// sentence before counted, found: "Rescuers recovered 11 bodies on
@@ -727,7 +733,15 @@ fn points_back(toks: &[Token], bound: &Bound) -> bool {
                 .iter()
                 .all(|t| t.is_punct(',') || t.is_any(&["were", "was", "are", "is", "included"]));
     }
-    bound.first == 0
+    // "The remaining three were from Balangir and Jharsuguda": the rest of
+    // the group, with no noun of its own.
+    let rest = bound.first == 2
+        && toks[0].is("the")
+        && toks[1].is_any(REST_OF)
+        && toks
+            .get(bound.last + 1)
+            .is_some_and(|t| !t.is_word() || t.is_in(List::AfterBridge));
+    rest || bound.first == 0
         && toks.get(bound.last + 1).is_some_and(|t| t.is("of"))
         && toks
             .get(bound.last + 2)

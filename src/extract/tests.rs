@@ -1092,6 +1092,14 @@ fn pronoun_points_back_to_the_sentence_before() {
             (Metric::Troops, 3000, true, None),
         ]
     );
+    // "The remaining three": the rest of the group counted before.
+    assert_eq!(
+        rows("Nine of the deaths were in Sundargarh. The remaining three were from Balangir."),
+        [
+            (Metric::Killed, 9, false, None),
+            (Metric::Killed, 3, true, None),
+        ]
+    );
     // "those" before a noun determines it: "of those deaths" are dead.
     assert_eq!(
         rows("At least 2,000 people have been killed and 9,000 injured. More than 1,100 of those deaths occurred since September."),
