@@ -187,6 +187,33 @@ const KEY_LINE_MARKS: &[char] = &['-', '*', '\u{2022}', '\u{2013}', ':'];
 /// sentence that dated it.
 const FOLLOW_UP_SENTENCES: usize = 2;
 
+/// Whether figure `f` of sentence `s`, dated at publication for want of a
+/// day of its own, is a follow-up that keeps the day of the incident before
+/// it (§4): "The shaft caved in on Saturday ... At least 23 people were
+/// injured". Only the incident's own toll does, on a recent day: troops
+/// sent and arrests made are later events, a share of a total or a present
+/// state ("are being treated") stands at publication, and "overnight" in a
+/// daily report is the night before publication.
+fn keeps_incident_day(
+    s: &str,
+    f: &link::Found,
+    dated: &when::Dated,
+    published: Option<NaiveDate>,
+    day: NaiveDate,
+) -> bool {
+    matches!(
+        f.metric,
+        Metric::Killed | Metric::Injured | Metric::Abducted
+    ) && !f.hint.present
+        && !when::is_share(s, f)
+        && !when::opens_share(s)
+        && !s.contains("overnight")
+        && dated.kind == Kind::Event
+        && dated.date == published
+        && dated.period_start.is_none()
+        && published.is_some_and(|p| day < p && (p - day).num_days() <= 7)
+}
+
 /// Every figure the document states, in text order.
 ///
 /// ```
@@ -353,31 +380,15 @@ pub fn figures_with(doc: &Document, order: DateOrder) -> Vec<Figure> {
             } else {
                 dated
             };
-            // "The shaft caved in on Saturday ... At least 23 people were
-            // injured": an incident's follow-up keeps its day, if the day
-            // was a recent one and the sentence before or the one before
-            // that dated it. Only the incident's own toll does: troops sent
-            // and arrests made are later events, a share of a total or a
-            // present state ("are being treated") stands at publication.
-            // "overnight" in a daily report is the night before publication.
-            let toll = matches!(
-                f.metric,
-                Metric::Killed | Metric::Injured | Metric::Abducted
-            );
+            // A follow-up about the incident the sentence before (or the
+            // one before that) dated keeps its day; a sentence with dates of
+            // its own, or under a live page's day headings, has its own.
             let dated = match incident {
                 Some((at, day))
-                    if toll
-                        && !f.hint.present
-                        && !when::is_share(s, &f)
-                        && !when::opens_share(s)
-                        && !s.contains("overnight")
-                        && dated.kind == Kind::Event
-                        && dated.date == published
-                        && dated.period_start.is_none()
+                    if n - at <= FOLLOW_UP_SENTENCES
                         && dates.is_empty()
                         && headings.is_empty()
-                        && n - at <= FOLLOW_UP_SENTENCES
-                        && published.is_some_and(|p| day < p && (p - day).num_days() <= 7) =>
+                        && keeps_incident_day(s, &f, &dated, published, day) =>
                 {
                     when::Dated {
                         date: Some(day),
