@@ -343,6 +343,10 @@ pub const STAY_SPAN: &[&str] = &[
     "the", "a", "last", "night", "nights", "weekend", "day", "days", "week", "weeks",
 ];
 
+/// The displaced cue a border crossing stands for ("crossed at the
+/// Fassala border point").
+pub const CROSSED: Cue = cue("crossed the border", Some(D), false, true, false);
+
 /// The displaced cue a shelter complement stands for.
 pub const SHELTERED: Cue = cue("in shelters", Some(D), false, true, false);
 
@@ -707,6 +711,7 @@ pub const FORCES: &[&str] = &[
     "service members",
     "police",
     "policemen",
+    "cops",
     "police officers",
     "officers",
     "gendarmes",
@@ -1541,8 +1546,8 @@ pub const CAPTIVE_COMPLEMENTS: &[(&str, Metric)] = &[
 ];
 
 /// The gate's entries: [`CUES`], [`FORCES`], [`CAPTIVE_COMPLEMENTS`],
-/// [`INJURIES`] and [`SHELTER_NOUNS`] themselves, so a new cue can never be
-/// filtered out.
+/// [`INJURIES`], [`SHELTER_NOUNS`] and the verb of [`CROSSED`] themselves,
+/// so a new cue can never be filtered out.
 ///
 /// A phrase with a word that is an entry of its own ("claimed the lives of"
 /// and "lives") is left out: wherever it stands, that word does too.
@@ -1554,6 +1559,8 @@ fn gate_entries() -> Vec<&'static str> {
         .chain(CAPTIVE_COMPLEMENTS.iter().map(|c| c.0))
         .chain(INJURIES.iter().copied())
         .chain(SHELTER_NOUNS.iter().copied())
+        // A border crossing's verb ([`CROSSED`]).
+        .chain(["crossed"])
         .collect();
     let single: HashSet<&str> = entries
         .iter()

@@ -10,9 +10,9 @@ use std::sync::LazyLock;
 use super::bounds::{self, Bound};
 use super::date::DateMatch;
 use super::lexicon::{
-    Cue, List, CAPTIVE_COMPLEMENTS, CUES, CUE_INDEX, CUMULATIVE_INDEX, FORCE_SIZE, FRACTIONS,
-    GAPPED_ADJUNCTS, HARMED, HARM_TAKING, PARTITIVE_HEADS, RATE_ADJECTIVES, RATE_INDEX, RATE_NOUNS,
-    SHELTERED, SHELTER_MOVES,
+    Cue, List, CAPTIVE_COMPLEMENTS, CROSSED, CUES, CUE_INDEX, CUMULATIVE_INDEX, FORCE_SIZE,
+    FRACTIONS, GAPPED_ADJUNCTS, HARMED, HARM_TAKING, PARTITIVE_HEADS, RATE_ADJECTIVES, RATE_INDEX,
+    RATE_NOUNS, SHELTERED, SHELTER_MOVES,
 };
 use super::reject;
 use super::token::{tokens, Tok, Token};
@@ -1336,6 +1336,9 @@ fn cue_after(toks: &[Token], from: usize, in_aside: bool) -> Option<(Cue, usize,
         if let Some(end) = shelter_at(toks, k) {
             return Some((SHELTERED, toks[k].start, toks[end].end, bridged + 1));
         }
+        if let Some(end) = border_crossed_at(toks, k) {
+            return Some((CROSSED, toks[k].start, toks[end].end, bridged + 1));
+        }
         if let Some((c, n)) = cue_at(toks, k, |c| c.after || c.noun) {
             // The wounded taken to a hospital are patients, not displaced.
             if c.after && c.metric == Some(Metric::Displaced) && to_hospital(toks, k + n) {
@@ -1706,6 +1709,18 @@ fn shelter_at(toks: &[Token], k: usize) -> Option<usize> {
         from += 1;
     }
     noun_after_modifiers(toks, from, |t| t.is_in(List::ShelterNouns))
+}
+
+/// A border crossing at token `k`: "crossed at the Fassala border point",
+/// "crossed through the Masnaa crossing" ("crossed the border" and
+/// "crossed into" are cues of their own). Its last token.
+fn border_crossed_at(toks: &[Token], k: usize) -> Option<usize> {
+    if !toks[k].is("crossed") || !toks.get(k + 1)?.is_any(&["at", "through", "via"]) {
+        return None;
+    }
+    (k + 2..toks.len().min(k + 8))
+        .take_while(|&j| !toks[j].is_punct(',') && !toks[j].is_punct('.'))
+        .find(|&j| toks[j].is_any(&["border", "crossing", "frontier"]))
 }
 
 /// After "spent" at token `k`, the token past the span of time the verb

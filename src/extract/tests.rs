@@ -50,6 +50,11 @@ const CASES: &[(&str, &[Row])] = &[
         "About 25,000 residents and visitors were ordered out of the park late Monday.",
         &[("About 25,000", "displaced", 25000, None, None, "approx")],
     ),
+    // A border crossing named by its point.
+    (
+        "Some 1,140 people crossed at the Fassala border point last week.",
+        &[("Some 1,140", "displaced", 1140, None, None, "approx")],
+    ),
     // "those" and a participle name the group; the main verb is its fate.
     ("The commission says 127 of those arrested on Sunday have been released.", &[]),
     (
