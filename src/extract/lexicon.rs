@@ -157,14 +157,13 @@ pub const CUES: &[Cue] = &[
     cue("ordered out", Some(D), false, true, false),
     cue("sheltering", Some(D), false, true, false),
     // A standing count where the displaced are housed: "150,000 people in
-    // evacuation centres", "900 had moved into shelters".
+    // evacuation centres" (moves to shelters are read by the link grammar's
+    // shelter complement, with [`SHELTER_MOVES`]).
     cue("in evacuation centres", Some(D), false, true, false),
     cue("in evacuation centers", Some(D), false, true, false),
     cue("in evacuation shelters", Some(D), false, true, false),
     cue("in relief camps", Some(D), false, true, false),
     cue("in displacement camps", Some(D), false, true, false),
-    cue("moved into shelters", Some(D), false, true, false),
-    cue("moved to shelters", Some(D), false, true, false),
     cue("from their homes", Some(D), false, true, false),
     cue("out of their homes", Some(D), false, true, false),
     cue("from their villages", Some(D), false, true, false),
@@ -1738,6 +1737,7 @@ pub enum List {
     Hospitals,
     ShelterVerbs,
     ShelterNouns,
+    ShelterMoves,
     StaySpan,
     NotWho,
     NotPeople,
@@ -1746,7 +1746,7 @@ pub enum List {
 
 impl List {
     /// Every table, in the order of their bits.
-    const ALL: [List; 39] = [
+    const ALL: [List; 40] = [
         List::Injuries,
         List::HarmVerbs,
         List::People,
@@ -1782,6 +1782,7 @@ impl List {
         List::Hospitals,
         List::ShelterVerbs,
         List::ShelterNouns,
+        List::ShelterMoves,
         List::StaySpan,
         List::NotWho,
         List::NotPeople,
@@ -1827,6 +1828,7 @@ impl List {
             List::Hospitals => HOSPITALS,
             List::ShelterVerbs => SHELTER_VERBS,
             List::ShelterNouns => SHELTER_NOUNS,
+            List::ShelterMoves => SHELTER_MOVES,
             List::StaySpan => STAY_SPAN,
             List::NotWho => who::NOT_WHO,
             List::NotPeople => NOT_PEOPLE,

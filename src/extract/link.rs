@@ -12,7 +12,7 @@ use super::date::DateMatch;
 use super::lexicon::{
     Cue, List, CAPTIVE_COMPLEMENTS, CROSSED, CUES, CUE_INDEX, CUMULATIVE_INDEX, FORCE_SIZE,
     FRACTIONS, GAPPED_ADJUNCTS, HARMED, HARM_TAKING, PARTITIVE_HEADS, RATE_ADJECTIVES, RATE_INDEX,
-    RATE_NOUNS, SHELTERED, SHELTER_MOVES,
+    RATE_NOUNS, SHELTERED,
 };
 use super::reject;
 use super::token::{tokens, Tok, Token};
@@ -1690,7 +1690,7 @@ fn noun_after_modifiers(
 fn shelter_at(toks: &[Token], k: usize) -> Option<usize> {
     // "moved to 236 shelters", "relocated to temporary shelters": a move's
     // destination, as "staying in" is a stay's place.
-    let moved = toks[k].is_any(SHELTER_MOVES) && toks.get(k + 1)?.is_any(&["to", "into"]);
+    let moved = toks[k].is_in(List::ShelterMoves) && toks.get(k + 1)?.is_any(&["to", "into"]);
     // "forced 2.4 million people into shelters": the destination right
     // after the people.
     if toks[k].is("into") {
